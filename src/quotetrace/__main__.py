@@ -1,0 +1,3 @@
+from quotetrace.cli import main
+
+raise SystemExit(main())

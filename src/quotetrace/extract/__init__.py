@@ -1,0 +1,72 @@
+"""Extract and attribute quotations: the core of quotetrace.
+
+``Extractor`` loads the spaCy pipeline once, with the ``quotetrace_quotes``
+component added at its end, and turns texts into ``Article`` records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotetrace.extract.component import QUOTES_ATTR, SPEAKERS_ATTR, register_component
+from quotetrace.ingest import Document, clean_text, detect_title
+from quotetrace.nlp import load_pipeline
+from quotetrace.records import Article
+
+__all__ = ["Extractor", "get_default_extractor"]
+
+
+def build_pipeline(model: str | None = None) -> Language:
+    nlp = load_pipeline(model)
+    register_component()
+    if "quotetrace_paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("quotetrace_paragraph_breaks", before="parser")
+    if "quotetrace_quotes" not in nlp.pipe_names:
+        nlp.add_pipe("quotetrace_quotes", last=True)
+    return nlp
+
+
+class Extractor:
+    """Reusable extractor: ``Extractor().pipe(texts)`` streams ``Article`` records.
+
+    ``texts`` may hold plain strings or ``ingest.Document`` records (whose
+    title is kept). Texts are cleaned the same way as by ``ingest`` so that
+    offsets always refer to ``Article.text``.
+    """
+
+    def __init__(self, model: str | None = None, batch_size: int = 8):
+        self.nlp = build_pipeline(model)
+        self.batch_size = batch_size
+
+    def extract(self, text: str, title: str | None = None) -> Article:
+        return next(self.pipe([Document(text=text, title=title)]))
+
+    def pipe(self, texts: Iterable[str | Document]) -> Iterator[Article]:
+        docs = (self._as_document(t) for t in texts)
+        pairs = ((d.text, d) for d in docs)
+        for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield self.to_article(doc, source.title)
+
+    @staticmethod
+    def to_article(doc: Doc, title: str | None = None) -> Article:
+        return Article(
+            text=doc.text,
+            title=title if title is not None else detect_title(doc.text),
+            quotes=getattr(doc._, QUOTES_ATTR),
+            speakers=getattr(doc._, SPEAKERS_ATTR),
+        )
+
+    @staticmethod
+    def _as_document(item: str | Document) -> Document:
+        if isinstance(item, Document):
+            return Document(text=clean_text(item.text), title=item.title, id=item.id)
+        return Document(text=clean_text(item))
+
+
+@lru_cache(maxsize=1)
+def get_default_extractor() -> Extractor:
+    return Extractor()

@@ -1,0 +1,304 @@
+"""Tie quoted spans and reported clauses to their cue and speaker.
+
+Order of work for one Doc:
+1. quotation marks give the direct/partial quotes (``marks``);
+2. each quoted span looks for a cue in its own sentence(s), then in a
+   preceding sentence that ends in a colon; a quote with neither continues
+   the previous speaker's quote when it follows it closely;
+3. remaining cue verbs with a clausal complement give indirect speech;
+4. speakers are resolved to canonical names (``speakers``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, CueFinder, speaker_head
+from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
+from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
+from quotetrace.extract.speakers import SpeakerResolver
+from quotetrace.records import Quote, Speaker
+
+TERM_MAX_WORDS = 4
+MIN_INDIRECT_TOKENS = 3
+CONTENT_DEPS = ("ccomp",)
+_STRIP = " \n\t,;:—–-"
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quote before ids and continuation are settled."""
+
+    kind: str
+    start: int
+    end: int
+    cue: CueCandidate | None
+    speaker_tok: Token | None
+    confidence: float
+    continuation: bool = False
+
+
+def attribute(doc: Doc, cue_finder: CueFinder) -> tuple[list[Quote], list[Speaker]]:
+    text = doc.text
+    quoted = find_quotations(text)
+    ranges = [(q.start, q.end) for q in quoted]
+    cues = [c for c in cue_finder.find(doc) if not _inside(c.start, ranges)]
+    drafts: list[Draft] = []
+    used_cues: set[int] = set()
+    consumed: set[int] = set()  # quoted spans merged into a mixed quote
+
+    for index, span in enumerate(quoted):
+        if index in consumed:
+            continue
+        draft = _attribute_quoted(doc, span, quoted, index, cues, consumed)
+        if draft.cue is not None:
+            used_cues.add(draft.cue.head.i)
+        drafts.append(draft)
+
+    for cue in cues:
+        if cue.head.i in used_cues or cue.rate < INDIRECT_MIN_RATE:
+            continue
+        draft = _indirect(doc, cue, ranges)
+        if draft is not None:
+            drafts.append(draft)
+            used_cues.add(cue.head.i)
+
+    drafts.sort(key=lambda d: (d.start, d.end))
+    drafts = _drop_nested(drafts)
+    return _finish(doc, drafts, ranges)
+
+
+# -- quoted spans -------------------------------------------------------------
+def _attribute_quoted(
+    doc: Doc, span: QuotedSpan, quoted: list[QuotedSpan], index: int,
+    cues: list[CueCandidate], consumed: set[int],
+) -> Draft:
+    text = doc.text
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return Draft("term", span.start, span.end, None, None, 0.2)
+    first_sent, last_sent = tokens[0].sent, tokens[-1].sent
+    region = (first_sent.start_char, last_sent.end_char)
+    inner_words = len(span.inner(text).split())
+    ranges = [(q.start, q.end) for q in quoted]
+    local = [c for c in cues if region[0] <= c.start < region[1] and not _inside(c.start, ranges)]
+    cue = _best_cue(local, tokens)
+    confidence = 0.9 if cue else 0.0
+    if cue is None:
+        cue = _colon_cue(doc, span, cues)
+        confidence = 0.8 if cue else 0.0
+
+    embedded = _embedded(text, span, region, cue)
+    if cue is None:
+        if inner_words <= TERM_MAX_WORDS or embedded:
+            return Draft("term", span.start, span.end, None, None, 0.6)
+        return Draft("direct", span.start, span.end, None, None, 0.3)
+
+    speaker = speaker_head(cue)
+    if embedded:
+        start, end = _mixed_extent(doc, cue, span, region, ranges)
+        for j in range(index + 1, len(quoted)):
+            if quoted[j].start < end:
+                consumed.add(j)
+                end = max(end, quoted[j].end)
+        return Draft("mixed", start, end, cue, speaker, confidence - 0.1)
+    return Draft("direct", span.start, span.end, cue, speaker, confidence if span.closed else 0.6)
+
+
+def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
+    if not local:
+        return None
+    inside = set(range(quote.start, quote.end))
+
+    def score(c: CueCandidate) -> tuple[int, float, int]:
+        governs = any(anc.i == c.head.i for tok in quote for anc in tok.ancestors if tok.i in inside)
+        distance = min(abs(c.head.i - quote.start), abs(c.head.i - (quote.end - 1)))
+        return (0 if governs else 1, -c.rate if distance < 3 else 0.0, distance)
+
+    best = min(local, key=score)
+    # A weak cue far from the quote ("he made a decision") is not its reporting verb.
+    if best.rate < 0.15 and score(best)[0] == 1:
+        return None
+    return best
+
+
+def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandidate | None:
+    """'Blinken said:' closing the previous sentence or paragraph introduces the quote."""
+    before = doc.text[: span.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    window = [c for c in cues if colon - 200 <= c.start < colon]
+    return window[-1] if window else None
+
+
+def _embedded(text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCandidate | None) -> bool:
+    """True when the quote is a fragment inside the writer's own sentence (a partial quote)."""
+    cue_before = cue is not None and cue.end <= span.start
+    before = text[max(cue.end, region[0]) if cue_before else region[0] : span.start]
+    before_words = [w for w in before.split() if w.strip(_STRIP + "\"“”") and w.lower() != "that"]
+    if before_words and not before.rstrip().endswith((",", ":", "—", "–")):
+        return True
+    if cue is not None and not cue_before:
+        return False  # text between the quote and a following cue is the speaker
+    after = text[span.end : region[1]].strip(_STRIP + ".!?\"”’' ")
+    inner = text[span.start : span.end].rstrip("\"”’'«» ")
+    return bool(after) and not inner.endswith((",", ".", "!", "?", "…"))
+
+
+def _mixed_extent(
+    doc: Doc, cue: CueCandidate, span: QuotedSpan, region: tuple[int, int], ranges
+) -> tuple[int, int]:
+    """The reported clause around a partial quote: the cue's complement, else the sentence side."""
+    extent = _content_extent(cue)
+    if extent is not None and extent[0] <= span.start < extent[1]:
+        return _trim(doc.text, extent[0], max(extent[1], span.end))
+    if cue.start < span.start:
+        sent_end = doc.char_span(span.start, span.end, alignment_mode="expand")[-1].sent.end_char
+        return _trim(doc.text, cue.end, max(sent_end, span.end))
+    return _trim(doc.text, region[0], max(span.end, cue.start))
+
+
+# -- indirect speech ----------------------------------------------------------
+def _indirect(doc: Doc, cue: CueCandidate, ranges) -> Draft | None:
+    extent = _content_extent(cue)
+    if extent is None:
+        return None
+    start, end = _trim(doc.text, *extent)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len([t for t in span if not t.is_punct]) < MIN_INDIRECT_TOKENS:
+        return None
+    kind = "mixed" if any(s < end and start < e for s, e in ranges) else "indirect"
+    return Draft(kind, start, end, cue, speaker_head(cue), 0.35 + 0.5 * cue.rate)
+
+
+def _content_extent(cue: CueCandidate) -> tuple[int, int] | None:
+    """Characters of what the cue reports: its clausal complement, or the clause it interrupts."""
+    head = cue.head
+    if cue.prepositional:
+        return _according_extent(cue)
+    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS]
+    if not comps and cue.lemma.split()[0] not in HEARER_OBJECT_LEMMAS:
+        # "denied reports that ...": the clause hangs off the object noun.
+        for obj in (c for c in head.children if c.dep_ == "dobj"):
+            if any(g.dep_ in ("acl", "ccomp") for g in obj.children):
+                comps = [obj]
+    if comps:
+        comp = max(comps, key=lambda c: len(list(c.subtree)))
+        return comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+    if head.dep_ == "parataxis" and head.head.i != head.i:
+        # "This, he said, was the reason ...": the whole host clause is the content.
+        own = {t.i for t in head.subtree}
+        toks = [t for t in head.head.subtree if t.i not in own]
+        if toks:
+            return toks[0].idx, toks[-1].idx + len(toks[-1])
+    return None
+
+
+def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:
+    """'According to X, S' / 'S, according to X': S without the prepositional phrase."""
+    sent = cue.head.sent
+    phrase = {t.i for t in cue.head.subtree}
+    before = [t for t in sent if t.i < min(phrase) and not t.is_punct]
+    after = [t for t in sent if t.i > max(phrase) and not t.is_punct]
+    side = after if len(after) >= len(before) else before
+    if not side:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1])
+
+
+# -- finishing ----------------------------------------------------------------
+def _drop_nested(drafts: list[Draft]) -> list[Draft]:
+    """An indirect clause inside a longer attributed quote is the same speech twice."""
+    kept: list[Draft] = []
+    for d in drafts:
+        outer = next(
+            (k for k in kept if k.start <= d.start and d.end <= k.end and k.kind != "term"), None
+        )
+        if outer is not None and d.kind in ("indirect", "mixed") and outer is not d:
+            continue
+        kept.append(d)
+    return kept
+
+
+def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Speaker]]:
+    text = doc.text
+    resolver = SpeakerResolver(doc, ranges)
+    para_of = _paragraph_index(text)
+    quotes: list[Quote] = []
+    last_spoken: Quote | None = None
+    for draft in drafts:
+        speaker = resolver.resolve(draft.speaker_tok) if draft.speaker_tok is not None else None
+        quote = Quote(
+            id=len(quotes),
+            kind=draft.kind,  # type: ignore[arg-type]
+            text=text[draft.start : draft.end],
+            start=draft.start,
+            end=draft.end,
+            cue=draft.cue.record() if draft.cue else None,
+            speaker=speaker,
+            confidence=draft.confidence,
+        )
+        if (
+            quote.kind == "direct"
+            and quote.cue is None
+            and last_spoken is not None
+            and last_spoken.speaker is not None
+            and para_of(quote.start) - para_of(last_spoken.end) <= 1
+        ):
+            quote.speaker = last_spoken.speaker
+            quote.continuation = True
+            quote.confidence = 0.6
+        if quote.speaker is not None:
+            resolver.note_speaker(quote.start, quote.speaker.name)
+            if quote.kind in ("direct", "mixed"):
+                last_spoken = quote
+        quotes.append(quote)
+    return quotes, _speaker_table(quotes)
+
+
+def _paragraph_index(text: str):
+    starts = [s for s, _ in paragraphs(text)]
+
+    def index(char: int) -> int:
+        lo, hi = 0, len(starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if starts[mid] <= char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    return index
+
+
+def _speaker_table(quotes: list[Quote]) -> list[Speaker]:
+    table: dict[str, Speaker] = {}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker is None or q.kind == "term":
+            continue
+        s = table.setdefault(q.speaker.name, Speaker(name=q.speaker.name))
+        s.quotes += 1
+        s.words += len(q.text.split())
+        if q.speaker.mention not in aliases[s.name]:
+            aliases[s.name].append(q.speaker.mention)
+    for name, s in table.items():
+        s.aliases = aliases[name]
+    return sorted(table.values(), key=lambda s: (-s.words, s.name))
+
+
+def _inside(char: int, ranges) -> bool:
+    return any(s <= char < e for s, e in ranges)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:—–":
+        end -= 1
+    return start, end

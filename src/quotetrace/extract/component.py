@@ -1,0 +1,48 @@
+"""The spaCy component that adds quotes and speakers to a Doc."""
+
+# No `from __future__ import annotations`: spaCy validates factory signatures at runtime.
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+QUOTES_ATTR = "qt_quotes"
+SPEAKERS_ATTR = "qt_speakers"
+
+
+def register_component() -> None:
+    for attr in (QUOTES_ATTR, SPEAKERS_ATTR):
+        if not Doc.has_extension(attr):
+            Doc.set_extension(attr, default=None)
+
+
+class QuoteAttributor:
+    def __init__(self, nlp: Language):
+        from quotetrace.extract.cues import CueFinder
+
+        self.cue_finder = CueFinder(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from quotetrace.extract.attribution import attribute
+
+        quotes, speakers = attribute(doc, self.cue_finder)
+        setattr(doc._, QUOTES_ATTR, quotes)
+        setattr(doc._, SPEAKERS_ATTR, speakers)
+        return doc
+
+
+@Language.factory("quotetrace_quotes")
+def make_quote_attributor(nlp: Language, name: str) -> QuoteAttributor:
+    return QuoteAttributor(nlp)
+
+
+@Language.component("quotetrace_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break always ends a sentence: headlines and paragraphs are never run together.
+
+    The parser keeps sentence starts that are set before it runs.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc

@@ -1,0 +1,98 @@
+"""Find reporting cues ("said", "pointed out", "according to") in a parsed Doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from quotetrace.extract.lexicon import PREPOSITIONAL_CUES, cue_lexicon
+from quotetrace.nlp import lemma_of
+from quotetrace.records import Cue
+
+# Subject-taking verbs whose subject is the speaker; for these the object is the hearer.
+HEARER_OBJECT_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "warn", "urge", "remind"})
+
+
+@dataclass(slots=True)
+class CueCandidate:
+    head: Token  # the verb (or "according")
+    lemma: str
+    start: int
+    end: int
+    rate: float  # how often this lemma is a cue in PolNeAR train
+    prepositional: bool = False
+
+    def record(self) -> Cue:
+        doc = self.head.doc
+        return Cue(text=doc.text[self.start : self.end], lemma=self.lemma, start=self.start, end=self.end)
+
+
+class CueFinder:
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.lexicon = cue_lexicon()
+        self._lemma_cache: dict[tuple[str, str], str] = {}
+
+    def lemma(self, tok: Token) -> str:
+        key = (tok.lower_, tok.tag_)
+        lemma = self._lemma_cache.get(key)
+        if lemma is None:
+            lemma = self._lemma_cache[key] = lemma_of(tok, self.nlp)
+        return lemma
+
+    def find(self, doc: Doc, min_rate: float = 0.05) -> list[CueCandidate]:
+        found = []
+        for tok in doc:
+            if tok.lower_ == "according" and tok.i + 1 < len(doc):
+                nxt = doc[tok.i + 1]
+                phrase = PREPOSITIONAL_CUES.get((tok.lower_, nxt.lower_))
+                if phrase:
+                    found.append(CueCandidate(tok, phrase, tok.idx, nxt.idx + len(nxt), 0.93, True))
+            elif tok.pos_ == "VERB":
+                entry = self.lexicon.get(self.lemma(tok))
+                if entry is None or entry.rate < min_rate:
+                    continue
+                found.append(self._verb_cue(tok, entry.lemma, entry.rate))
+        return found
+
+    @staticmethod
+    def _verb_cue(tok: Token, lemma: str, rate: float) -> CueCandidate:
+        start, end = tok.idx, tok.idx + len(tok)
+        particles = [c for c in tok.rights if c.dep_ == "prt"]
+        if particles:
+            # Phrasal cues: "pointed out", "shot back".
+            end = particles[-1].idx + len(particles[-1])
+            lemma = f"{lemma} {' '.join(p.lower_ for p in particles)}"
+        return CueCandidate(tok, lemma, start, end, rate)
+
+
+def speaker_head(cue: CueCandidate) -> Token | None:
+    """The head token of whoever is reporting, following the verb's chain of control upward."""
+    if cue.prepositional:
+        for child in cue.head.rights:
+            if child.lower_ == "to":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                return objs[0] if objs else None
+        return None
+    verb = cue.head
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        if subjects and subjects[0].dep_ == "nsubjpass" and agents:
+            objs = [c for c in agents[0].children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if subjects:
+            subj = subjects[0]
+            if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
+            if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
+                return verb.head  # "officials speaking on condition of anonymity"
+            verb = verb.head
+            continue
+        break
+    return None

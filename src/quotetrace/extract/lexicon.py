@@ -1,0 +1,59 @@
+"""Lexicons the extractor reads: cue verbs, titles, first-name genders. Data files, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quotetrace.paths import data_file
+
+# Cue verbs whose PolNeAR-train cue rate is below this are only used when they
+# govern a quotation directly; above it they also introduce indirect speech.
+INDIRECT_MIN_RATE = 0.25
+# Multi-word cues that are not a verb + clause ("according to X, ...").
+PREPOSITIONAL_CUES = {("according", "to"): "according to"}
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    lemma: str
+    cue_count: int
+    verb_count: int
+    listed: bool
+
+    @property
+    def rate(self) -> float:
+        # Add-one smoothing: a listed verb never seen in training keeps a modest prior.
+        prior = 0.3 if self.listed else 0.0
+        return (self.cue_count + prior) / (self.verb_count + 1)
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = data_file(name).read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return rows[1:]  # header
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, CueEntry]:
+    out = {}
+    for lemma, cues, verbs, sources in _rows("cues.tsv"):
+        listed = sources != "polnear"
+        out[lemma] = CueEntry(lemma, int(cues), int(verbs), listed)
+    return out
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """Title word -> gender ("m", "f" or "")."""
+    out = {}
+    for line in data_file("titles.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, gender = line.partition("|")
+            out[word] = gender
+    return out
+
+
+@lru_cache(maxsize=1)
+def first_name_gender() -> dict[str, str]:
+    return {name: gender for name, gender in _rows("name_gender.tsv")}

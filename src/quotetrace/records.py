@@ -1,0 +1,171 @@
+"""The typed records that flow through the pipeline.
+
+Every stage reads and returns these small dataclasses; ``Article.to_dict()``
+is the JSON contract of ``quotetrace extract --format json`` (see
+docs/json-contract.md). Offsets are character offsets into ``Article.text``
+and ``text[start:end]`` always equals the recorded surface text.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal
+
+QuoteKind = Literal["direct", "mixed", "indirect", "term"]
+QUOTE_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect", "term")
+
+
+@dataclass(slots=True)
+class Cue:
+    """The reporting verb or phrase that introduces a quote ("said", "according to")."""
+
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class SpeakerRef:
+    """Who a quote is attributed to: the mention in the text and the person it resolves to."""
+
+    name: str
+    mention: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Marker:
+    """An editorial marker near a quote: evaluative adverb, hedge, scare quote, ..."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    source: str = ""
+
+
+@dataclass(slots=True)
+class Frame:
+    """How the outlet presents one quote (filled by ``quotetrace.frame``)."""
+
+    cls: str
+    veridicality: float | None
+    markers: list[Marker] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "class": self.cls,
+            "veridicality": self.veridicality,
+            "markers": [asdict(m) for m in self.markers],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Frame:
+        return cls(
+            cls=data["class"],
+            veridicality=data.get("veridicality"),
+            markers=[Marker(**m) for m in data.get("markers", [])],
+        )
+
+
+@dataclass(slots=True)
+class Quote:
+    id: int
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    cue: Cue | None = None
+    speaker: SpeakerRef | None = None
+    continuation: bool = False
+    confidence: float = 0.5
+    frame: Frame | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "cue": asdict(self.cue) if self.cue else None,
+            "speaker": asdict(self.speaker) if self.speaker else None,
+            "continuation": self.continuation,
+            "confidence": round(self.confidence, 3),
+        }
+        if self.frame is not None:
+            out["frame"] = self.frame.to_dict()
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            text=data["text"],
+            start=data["start"],
+            end=data["end"],
+            cue=Cue(**data["cue"]) if data.get("cue") else None,
+            speaker=SpeakerRef(**data["speaker"]) if data.get("speaker") else None,
+            continuation=data.get("continuation", False),
+            confidence=data.get("confidence", 0.5),
+            frame=Frame.from_dict(data["frame"]) if data.get("frame") else None,
+        )
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A canonical person (or group) and how much of the article they get."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    quotes: int = 0
+    words: int = 0
+
+
+@dataclass(slots=True)
+class Article:
+    text: str
+    title: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    # Filled by the framing stage; absent from the JSON until then.
+    headline_check: dict[str, Any] | None = None
+    balance: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text,
+            "title": self.title,
+            "quotes": [q.to_dict() for q in self.quotes],
+            "speakers": [asdict(s) for s in self.speakers],
+        }
+        if self.headline_check is not None:
+            out["headline_check"] = self.headline_check
+        if self.balance is not None:
+            out["balance"] = self.balance
+        return out
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            text=data["text"],
+            title=data.get("title"),
+            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
+            speakers=[Speaker(**s) for s in data.get("speakers", [])],
+            headline_check=data.get("headline_check"),
+            balance=data.get("balance"),
+        )
+
+    def quotes_by(self, name: str) -> list[Quote]:
+        return [q for q in self.quotes if q.speaker and q.speaker.name == name]
+
+
+def field_names(record: type) -> list[str]:
+    return [f.name for f in fields(record)]
