@@ -25,6 +25,8 @@ from quotetrace.records import Quote, Speaker
 TERM_MAX_WORDS = 4
 MIN_INDIRECT_TOKENS = 3
 CONTENT_DEPS = ("ccomp",)
+OBJECT_DEPS = ("dobj", "xcomp", "oprd")
+CONTENT_PREPS = frozenset({"about", "of", "against", "for", "over", "on"})
 _STRIP = " \n\t,;:—–-"
 
 
@@ -180,8 +182,9 @@ def _content_extent(cue: CueCandidate) -> tuple[int, int] | None:
     head = cue.head
     if cue.prepositional:
         return _according_extent(cue)
+    hearer_object = cue.lemma.split()[0] in HEARER_OBJECT_LEMMAS
     comps = [c for c in head.children if c.dep_ in CONTENT_DEPS]
-    if not comps and cue.lemma.split()[0] not in HEARER_OBJECT_LEMMAS:
+    if not comps and not hearer_object:
         # "denied reports that ...": the clause hangs off the object noun.
         for obj in (c for c in head.children if c.dep_ == "dobj"):
             if any(g.dep_ in ("acl", "ccomp") for g in obj.children):
@@ -195,7 +198,27 @@ def _content_extent(cue: CueCandidate) -> tuple[int, int] | None:
         toks = [t for t in head.head.subtree if t.i not in own]
         if toks:
             return toks[0].idx, toks[-1].idx + len(toks[-1])
-    return None
+    return _object_extent(head, hearer_object)
+
+
+def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int] | None:
+    """Noun-phrase and infinitive content: "cited derogatory comments", "wants to triple ...".
+
+    PolNeAR annotates these as attributions too; they come from verbs that are
+    cues more often than not in training, so their objects are reported content.
+    """
+    parts = [c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")]
+    if not parts:
+        parts = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+    passive = [c for c in head.lefts if c.dep_ == "nsubjpass"]
+    if not parts and passive and any(c.dep_ == "agent" for c in head.rights):
+        parts = passive  # "was first reported by The Washington Post"
+    if not parts:
+        return None
+    toks = [t for p in parts for t in p.subtree]
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
 
 
 def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:

@@ -12,6 +12,7 @@ from quotetrace.nlp import lemma_of
 from quotetrace.records import Cue
 
 # Subject-taking verbs whose subject is the speaker; for these the object is the hearer.
+CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 HEARER_OBJECT_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "warn", "urge", "remind"})
 
 
@@ -60,6 +61,16 @@ class CueFinder:
     @staticmethod
     def _verb_cue(tok: Token, lemma: str, rate: float) -> CueCandidate:
         start, end = tok.idx, tok.idx + len(tok)
+        # PolNeAR-style cue extent: auxiliaries and adverbs right before the verb belong to it
+        # ("has strongly denied", "also said"); they also carry framing ("finally admitted").
+        left = tok
+        while left.i > 0:
+            prev = tok.doc[left.i - 1]
+            if prev.dep_ in CUE_MODIFIER_DEPS and (prev.head.i == tok.i or prev.head.i == left.i):
+                left = prev
+            else:
+                break
+        start = left.idx
         particles = [c for c in tok.rights if c.dep_ == "prt"]
         if particles:
             # Phrasal cues: "pointed out", "shot back".
@@ -86,9 +97,7 @@ def speaker_head(cue: CueCandidate) -> Token | None:
                 return objs[0]
         if subjects:
             subj = subjects[0]
-            if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return verb.head
-            return subj
+            return subj  # a relative "who" is resolved to its antecedent by the resolver
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
                 return verb.head  # "officials speaking on condition of anonymity"

@@ -22,6 +22,7 @@ PRONOUN_GENDER = {
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }  # fmt: skip
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 DETERMINERS = frozenset(
     ["the", "a", "an", "another", "some", "several", "many", "most", "few", "two", "three", "four", "other", "both", "all", "this", "that", "these", "those", "one"]
@@ -162,21 +163,24 @@ class SpeakerResolver:
             return None
         mention = span.text
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS:
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.i:
+            antecedent = self.resolve(head.head.head)
+            name = antecedent.name if antecedent else mention
+        elif head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS:
             if lower in FIRST_PERSON and not self._in_quote(head.idx):
                 name = mention
             else:
                 entity = self._antecedent(head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS)
                 name = entity.name if entity else mention
         elif head.pos_ == "PROPN":
-            name = self._name_for(span) or mention
+            name = self._name_for(_name_run(head)) or mention
         else:
             entity = self._title_antecedent(head, span)
             name = entity.name if entity else _strip_determiners(span)
         return SpeakerRef(name=name, mention=mention, start=span.start_char, end=span.end_char)
 
-    def _name_for(self, span: Span) -> str | None:
-        propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    def _name_for(self, run: list[Token]) -> str | None:
+        propn = [t for t in run if t.pos_ == "PROPN" and t.text[:1].isupper()]
         if not propn:
             return None
         name_toks, _, _ = self._strip_titles(propn)
@@ -184,7 +188,7 @@ class SpeakerResolver:
             return None
         key = " ".join(t.text for t in name_toks)
         if len(name_toks) == 1:
-            entity = self._match_single(key, span.start_char)
+            entity = self._match_single(key, name_toks[0].idx)
             if entity is not None:
                 return entity.name
         entity = self.entities.get(key)
@@ -232,26 +236,34 @@ class SpeakerResolver:
 
 
 def mention_span(head: Token) -> Span | None:
-    """The noun phrase of a speaker: its subtree, cut before appositives and relative clauses."""
+    """The speaker's noun phrase: the subject's whole subtree, appositives included.
+
+    PolNeAR marks sources that way ("Dean, a former DNC chairman,"), and the
+    apposition is useful context for a reader; the canonical name is separate.
+    A subtree that runs into a verb's clause ("X, who said ...") is cut there.
+    """
     doc = head.doc
-    left, right = head.i, head.i
-    for tok in head.subtree:
-        if tok.i < head.i and tok.dep_ not in ("punct",) and not _in_clause(tok, head):
-            left = min(left, tok.i)
-    for child in head.rights:
-        if child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "prep", "advcl"):
-            if child.dep_ == "prep" and child.lower_ == "of":
-                right = max(right, child.right_edge.i)
-                continue
-            break
-        right = max(right, child.right_edge.i)
-    # "Sen. Ted Cruz (R-Texas)" and similar trail no further than the name itself.
+    toks = [t for t in head.subtree if t.dep_ != "punct" or head.i > t.i > head.left_edge.i]
+    left = min(t.i for t in toks) if toks else head.i
+    right = max(t.i for t in toks) if toks else head.i
     span = doc[left : right + 1]
-    while len(span) > 1 and span[-1].is_punct:
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
-    while len(span) > 1 and span[0].is_punct:
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
         span = span[1:]
     return span if len(span) else None
+
+
+def _name_run(head: Token) -> list[Token]:
+    """The contiguous run of proper nouns that ends at (or contains) the head: "Antony Blinken"."""
+    doc = head.doc
+    left = head.i
+    while left > 0 and doc[left - 1].pos_ == "PROPN":
+        left -= 1
+    right = head.i
+    while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].head.i == head.i:
+        right += 1
+    return list(doc[left : right + 1])
 
 
 def _in_clause(tok: Token, head: Token) -> bool:
