@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 __all__ = ["Extractor", "extract", "__version__"]
 
 
-def extract(text: str, title: str | None = None) -> "Article":
+def extract(text: str, title: str | None = None) -> Article:
     """Extract and attribute every quotation in one article.
 
     ``title`` defaults to the first line of ``text`` when it reads like a headline.

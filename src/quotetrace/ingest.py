@@ -108,10 +108,7 @@ def html_to_document(html: str, name: str = "input") -> Document:
     meta = trafilatura.extract_metadata(html)
     title = (meta.title or "").strip() if meta else ""
     body = clean_text(body).strip()
-    if title and not body.startswith(title):
-        text = f"{title}\n\n{body}"
-    else:
-        text = body
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     return Document(
         text=text,
         title=title or detect_title(text),

@@ -87,7 +87,8 @@ def apply_frame(article: Article) -> Article:
     return frame_article(article)
 
 
-def emit(article: Article, fmt: str, kinds: set[str], out=sys.stdout) -> None:
+def emit(article: Article, fmt: str, kinds: set[str], out=None) -> None:
+    out = out or sys.stdout
     quotes = [q for q in article.quotes if q.kind in kinds]
     if fmt == "json":
         write_json(article.to_dict(), out)

@@ -12,12 +12,15 @@ from typing import Any, TextIO
 FORMATS = ("table", "json", "jsonl", "csv")
 
 
-def write_json(obj: Any, out: TextIO = sys.stdout, indent: int | None = 2) -> None:
+def write_json(obj: Any, out: TextIO | None = None, indent: int | None = 2) -> None:
+    out = out or sys.stdout
     out.write(json.dumps(obj, ensure_ascii=False, indent=indent))
     out.write("\n")
 
 
-def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO = sys.stdout) -> None:
+def write_csv(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO = sys.stdout
+) -> None:
     writer = csv.writer(out)
     writer.writerow(header)
     writer.writerows(rows)
@@ -31,10 +34,11 @@ def shorten(value: Any, width: int) -> str:
 def write_table(
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
     flexible: int | None = None,
 ) -> None:
     """An aligned plain-text table; column ``flexible`` takes the terminal width that is left."""
+    out = out or sys.stdout
     cells = [[shorten(c, 10_000) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
     if flexible is not None:
@@ -45,5 +49,7 @@ def write_table(
     out.write(line.rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     for row in cells:
-        out.write("  ".join(shorten(c, widths[i]).ljust(widths[i]) for i, c in enumerate(row)).rstrip())
+        out.write(
+            "  ".join(shorten(c, widths[i]).ljust(widths[i]) for i, c in enumerate(row)).rstrip()
+        )
         out.write("\n")

@@ -11,12 +11,19 @@ Order of work for one Doc:
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, CueFinder, speaker_head
+from quotetrace.extract.cues import (
+    HEARER_OBJECT_LEMMAS,
+    CueCandidate,
+    CueFinder,
+    speaker_head,
+    text_of,
+)
 from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
 from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
 from quotetrace.extract.speakers import SpeakerResolver
@@ -44,7 +51,7 @@ class Draft:
 
 
 def attribute(doc: Doc, cue_finder: CueFinder) -> tuple[list[Quote], list[Speaker]]:
-    text = doc.text
+    text = text_of(doc)
     quoted = find_quotations(text)
     ranges = [(q.start, q.end) for q in quoted]
     cues = [c for c in cue_finder.find(doc) if not _inside(c.start, ranges)]
@@ -75,10 +82,14 @@ def attribute(doc: Doc, cue_finder: CueFinder) -> tuple[list[Quote], list[Speake
 
 # -- quoted spans -------------------------------------------------------------
 def _attribute_quoted(
-    doc: Doc, span: QuotedSpan, quoted: list[QuotedSpan], index: int,
-    cues: list[CueCandidate], consumed: set[int],
+    doc: Doc,
+    span: QuotedSpan,
+    quoted: list[QuotedSpan],
+    index: int,
+    cues: list[CueCandidate],
+    consumed: set[int],
 ) -> Draft:
-    text = doc.text
+    text = text_of(doc)
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or not len(tokens):
         return Draft("term", span.start, span.end, None, None, 0.2)
@@ -86,7 +97,7 @@ def _attribute_quoted(
     region = (first_sent.start_char, last_sent.end_char)
     inner_words = len(span.inner(text).split())
     ranges = [(q.start, q.end) for q in quoted]
-    local = [c for c in cues if region[0] <= c.start < region[1] and not _inside(c.start, ranges)]
+    local = _between(cues, region[0], region[1])
     cue = _best_cue(local, tokens)
     confidence = 0.9 if cue else 0.0
     if cue is None:
@@ -99,6 +110,9 @@ def _attribute_quoted(
             return Draft("term", span.start, span.end, None, None, 0.6)
         return Draft("direct", span.start, span.end, None, None, 0.3)
 
+    if embedded and inner_words <= TERM_MAX_WORDS and not _reports(cue, span):
+        # A short quoted phrase the cue does not report is a scare quote or a title.
+        return Draft("term", span.start, span.end, None, None, 0.6)
     speaker = speaker_head(cue)
     if embedded:
         start, end = _mixed_extent(doc, cue, span, region, ranges)
@@ -116,9 +130,12 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
     inside = set(range(quote.start, quote.end))
 
     def score(c: CueCandidate) -> tuple[int, float, int]:
-        governs = any(anc.i == c.head.i for tok in quote for anc in tok.ancestors if tok.i in inside)
+        governs = any(
+            anc.i == c.head.i for tok in quote for anc in tok.ancestors if tok.i in inside
+        )
         distance = min(abs(c.head.i - quote.start), abs(c.head.i - (quote.end - 1)))
-        return (0 if governs else 1, -c.rate if distance < 3 else 0.0, distance)
+        strong = c.rate >= INDIRECT_MIN_RATE
+        return (0 if governs else 1, 0 if strong else 1, distance)
 
     best = min(local, key=score)
     # A weak cue far from the quote ("he made a decision") is not its reporting verb.
@@ -127,21 +144,30 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
     return best
 
 
+def _reports(cue: CueCandidate, span: QuotedSpan) -> bool:
+    extent = _content_extent(cue)
+    return (
+        cue.rate >= INDIRECT_MIN_RATE and extent is not None and extent[0] <= span.start < extent[1]
+    )
+
+
 def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandidate | None:
     """'Blinken said:' closing the previous sentence or paragraph introduces the quote."""
-    before = doc.text[: span.start].rstrip()
+    before = text_of(doc)[: span.start].rstrip()
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
-    window = [c for c in cues if colon - 200 <= c.start < colon]
+    window = _between(cues, colon - 200, colon)
     return window[-1] if window else None
 
 
-def _embedded(text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCandidate | None) -> bool:
+def _embedded(
+    text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCandidate | None
+) -> bool:
     """True when the quote is a fragment inside the writer's own sentence (a partial quote)."""
     cue_before = cue is not None and cue.end <= span.start
     before = text[max(cue.end, region[0]) if cue_before else region[0] : span.start]
-    before_words = [w for w in before.split() if w.strip(_STRIP + "\"“”") and w.lower() != "that"]
+    before_words = [w for w in before.split() if w.strip(_STRIP + '"“”') and w.lower() != "that"]
     if before_words and not before.rstrip().endswith((",", ":", "—", "–")):
         return True
     if cue is not None and not cue_before:
@@ -157,11 +183,11 @@ def _mixed_extent(
     """The reported clause around a partial quote: the cue's complement, else the sentence side."""
     extent = _content_extent(cue)
     if extent is not None and extent[0] <= span.start < extent[1]:
-        return _trim(doc.text, extent[0], max(extent[1], span.end))
+        return _trim(text_of(doc), extent[0], max(extent[1], span.end))
     if cue.start < span.start:
         sent_end = doc.char_span(span.start, span.end, alignment_mode="expand")[-1].sent.end_char
-        return _trim(doc.text, cue.end, max(sent_end, span.end))
-    return _trim(doc.text, region[0], max(span.end, cue.start))
+        return _trim(text_of(doc), cue.end, max(sent_end, span.end))
+    return _trim(text_of(doc), region[0], max(span.end, cue.start))
 
 
 # -- indirect speech ----------------------------------------------------------
@@ -169,7 +195,7 @@ def _indirect(doc: Doc, cue: CueCandidate, ranges) -> Draft | None:
     extent = _content_extent(cue)
     if extent is None:
         return None
-    start, end = _trim(doc.text, *extent)
+    start, end = _trim(text_of(doc), *extent)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len([t for t in span if not t.is_punct]) < MIN_INDIRECT_TOKENS:
         return None
@@ -207,7 +233,9 @@ def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int] | None:
     PolNeAR annotates these as attributions too; they come from verbs that are
     cues more often than not in training, so their objects are reported content.
     """
-    parts = [c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")]
+    parts = [
+        c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")
+    ]
     if not parts:
         parts = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
     passive = [c for c in head.lefts if c.dep_ == "nsubjpass"]
@@ -248,7 +276,7 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
 
 
 def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Speaker]]:
-    text = doc.text
+    text = text_of(doc)
     resolver = SpeakerResolver(doc, ranges)
     para_of = _paragraph_index(text)
     quotes: list[Quote] = []
@@ -315,8 +343,16 @@ def _speaker_table(quotes: list[Quote]) -> list[Speaker]:
     return sorted(table.values(), key=lambda s: (-s.words, s.name))
 
 
-def _inside(char: int, ranges) -> bool:
-    return any(s <= char < e for s, e in ranges)
+def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
+    """``ranges`` sorted by start and non-overlapping, as quotation spans are."""
+    i = bisect.bisect_right(ranges, (char, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= char < ranges[i][1]
+
+
+def _between(cues: list[CueCandidate], start: int, end: int) -> list[CueCandidate]:
+    """Cues (sorted by start) that start in [start, end)."""
+    starts = [c.start for c in cues]
+    return cues[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

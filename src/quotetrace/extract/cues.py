@@ -26,8 +26,16 @@ class CueCandidate:
     prepositional: bool = False
 
     def record(self) -> Cue:
-        doc = self.head.doc
-        return Cue(text=doc.text[self.start : self.end], lemma=self.lemma, start=self.start, end=self.end)
+        text = text_of(self.head.doc)[self.start : self.end]
+        return Cue(text=text, lemma=self.lemma, start=self.start, end=self.end)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string on every access; cache it once per Doc."""
+    text = doc.user_data.get("qt_text")
+    if text is None:
+        text = doc.user_data["qt_text"] = doc.text
+    return text
 
 
 class CueFinder:
@@ -98,7 +106,10 @@ def speaker_head(cue: CueCandidate) -> Token | None:
         if subjects:
             subj = subjects[0]
             return subj  # a relative "who" is resolved to its antecedent by the resolver
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
+        if (
+            verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl")
+            and verb.head.i != verb.i
+        ):
             if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
                 return verb.head  # "officials speaking on condition of anonymity"
             verb = verb.head

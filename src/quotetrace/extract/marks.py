@@ -29,9 +29,7 @@ class QuotedSpan:
     paragraphs: int = 1
 
     def inner(self, text: str) -> str:
-        return text[self.start : self.end].strip(
-            "".join(DOUBLE_MARKS | SINGLE_MARKS) + " \n\t"
-        )
+        return text[self.start : self.end].strip("".join(DOUBLE_MARKS | SINGLE_MARKS) + " \n\t")
 
 
 def _flank(text: str, i: int) -> str:

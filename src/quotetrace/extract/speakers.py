@@ -10,6 +10,7 @@ pattern: '"...," Blinken said. He added ...').
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -25,10 +26,68 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 DETERMINERS = frozenset(
-    ["the", "a", "an", "another", "some", "several", "many", "most", "few", "two", "three", "four", "other", "both", "all", "this", "that", "these", "those", "one"]
+    [
+        "the",
+        "a",
+        "an",
+        "another",
+        "some",
+        "several",
+        "many",
+        "most",
+        "few",
+        "two",
+        "three",
+        "four",
+        "other",
+        "both",
+        "all",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one",
+    ]
 )
 ORG_WORDS = frozenset(
-    ["post", "times", "news", "journal", "house", "department", "committee", "party", "campaign", "university", "inc", "corp", "association", "council", "agency", "office", "bureau", "court", "congress", "senate", "network", "cnn", "fbi", "cia", "administration", "commission", "foundation", "institute", "group", "center", "centre", "press", "tribune", "magazine", "company", "organization"]
+    [
+        "post",
+        "times",
+        "news",
+        "journal",
+        "house",
+        "department",
+        "committee",
+        "party",
+        "campaign",
+        "university",
+        "inc",
+        "corp",
+        "association",
+        "council",
+        "agency",
+        "office",
+        "bureau",
+        "court",
+        "congress",
+        "senate",
+        "network",
+        "cnn",
+        "fbi",
+        "cia",
+        "administration",
+        "commission",
+        "foundation",
+        "institute",
+        "group",
+        "center",
+        "centre",
+        "press",
+        "tribune",
+        "magazine",
+        "company",
+        "organization",
+    ]
 )
 
 
@@ -58,11 +117,20 @@ class SpeakerResolver:
         self.entities: dict[str, Entity] = {}
         self.mentions: list[NameMention] = []
         self.recent_speakers: list[tuple[int, Entity]] = []
+        self._starts: list[int] = []
+        self._speaker_chars: list[int] = []
+        self._by_last: dict[str, list[NameMention]] = {}
+        self._by_first: dict[str, list[NameMention]] = {}
         self._scan_names()
 
     # -- entities -------------------------------------------------------
     def _in_quote(self, char: int) -> bool:
-        return any(s <= char < e for s, e in self.quoted)
+        i = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def _before(self, char: int) -> list[NameMention]:
+        """Mentions that start before ``char``, oldest first (mentions are kept sorted)."""
+        return self.mentions[: bisect.bisect_left(self._starts, char)]
 
     def _scan_names(self) -> None:
         runs: list[list[Token]] = []
@@ -103,6 +171,7 @@ class SpeakerResolver:
                 entity.gender = gender
             self._add_mention(entity, name_toks)
         self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
 
     def _strip_titles(self, run: list[Token]) -> tuple[list[Token], set[str], str]:
         known = titles()
@@ -114,8 +183,18 @@ class SpeakerResolver:
                 found.add(word.rstrip("."))
                 gender = known[word] or gender
         name = [t for t in run[cut:] if t.text not in ("-", "'s", "’s")]
+        # "Secretary of State Antony Blinken": the run starts inside the title; a known first
+        # name marks where the person's name begins.
+        given = first_name_gender()
+        for i, tok in enumerate(name[:-1]):
+            if tok.lower_ in given and i > 0:
+                found.update(t.lower_ for t in name[:i])
+                name = name[i:]
+                break
         # Preceding title outside the PROPN run: "the secretary, Antony Blinken" / "Sen. X".
         prev = run[0].nbor(-1) if run[0].i > 0 else None
+        if prev is not None and prev.lower_ == "of" and prev.i > 0:
+            prev = prev.nbor(-1)  # "Secretary of State ...", "Minister of Finance ..."
         if prev is not None and prev.lower_ in known:
             found.add(prev.lower_.rstrip("."))
             gender = known[prev.lower_] or gender
@@ -132,11 +211,7 @@ class SpeakerResolver:
 
     def _match_single(self, word: str, char: int) -> Entity | None:
         """A lone surname (or first name) joins the full name it abbreviates, nearest first."""
-        candidates = [
-            m for m in self.mentions if len(m.entity.tokens) > 1 and word in m.entity.tokens[-1:]
-        ]
-        if not candidates:
-            candidates = [m for m in self.mentions if len(m.entity.tokens) > 1 and word in m.entity.tokens]
+        candidates = self._by_last.get(word) or self._by_first.get(word, [])
         if not candidates:
             return None
         before = [m for m in candidates if m.start <= char]
@@ -146,16 +221,23 @@ class SpeakerResolver:
         entity.aliases.add(" ".join(t.text for t in name_toks))
         head = name_toks[-1]
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
-            head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i in range(name_toks[0].i, head.i + 3)
+            head.head.dep_ in ("nsubj", "nsubjpass")
+            and head.head.i in range(name_toks[0].i, head.i + 3)
         )
-        if not self._in_quote(name_toks[0].idx):
-            self.mentions.append(NameMention(entity, name_toks[0].idx, subject))
+        if self._in_quote(name_toks[0].idx):
+            return
+        mention = NameMention(entity, name_toks[0].idx, subject)
+        self.mentions.append(mention)
+        if len(entity.tokens) > 1:
+            self._by_last.setdefault(entity.tokens[-1], []).append(mention)
+            self._by_first.setdefault(entity.tokens[0], []).append(mention)
 
     # -- resolution -----------------------------------------------------
     def note_speaker(self, char: int, name: str) -> None:
         entity = self.entities.get(name)
         if entity is not None:
             self.recent_speakers.append((char, entity))
+            self._speaker_chars.append(char)
 
     def resolve(self, head: Token) -> SpeakerRef | None:
         span = mention_span(head)
@@ -163,14 +245,20 @@ class SpeakerResolver:
             return None
         mention = span.text
         lower = head.lower_
-        if lower in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.i:
+        if (
+            lower in RELATIVE_PRONOUNS
+            and head.head.dep_ in ("relcl", "acl")
+            and head.head.head.i != head.i
+        ):
             antecedent = self.resolve(head.head.head)
             name = antecedent.name if antecedent else mention
         elif head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS:
             if lower in FIRST_PERSON and not self._in_quote(head.idx):
                 name = mention
             else:
-                entity = self._antecedent(head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS)
+                entity = self._antecedent(
+                    head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS
+                )
                 name = entity.name if entity else mention
         elif head.pos_ == "PROPN":
             name = self._name_for(_name_run(head)) or mention
@@ -203,14 +291,21 @@ class SpeakerResolver:
             return not gender or entity.gender in ("", gender)
 
         # The last quoted speaker wins when they agree and nobody else was named since.
-        recent = [(c, e) for c, e in self.recent_speakers if c < char]
-        named_since = [m for m in self.mentions if m.start < char and (not recent or m.start > recent[-1][0])]
-        if recent and agrees(recent[-1][1]) and not any(
-            agrees(m.entity) and m.entity is not recent[-1][1] and m.subject for m in named_since
+        recent = self.recent_speakers[: bisect.bisect_left(self._speaker_chars, char)]
+        earlier = self._before(char)
+        since = recent[-1][0] if recent else -1
+        named_since = earlier[bisect.bisect_right(self._starts, since) :] if recent else earlier
+        if (
+            recent
+            and agrees(recent[-1][1])
+            and not any(
+                agrees(m.entity) and m.entity is not recent[-1][1] and m.subject
+                for m in named_since
+            )
         ):
             return self._bind(recent[-1][1], gender)
         best: Entity | None = None
-        for m in reversed([m for m in self.mentions if m.start < char]):
+        for m in reversed(earlier):
             if not agrees(m.entity):
                 continue
             if not gender or m.entity.gender == gender:
@@ -229,7 +324,7 @@ class SpeakerResolver:
         word = head.lower_.rstrip(".")
         if word not in titles() or not any(t.lower_ in ("the", "this") for t in span[:1]):
             return None
-        for m in reversed([m for m in self.mentions if m.start < head.idx]):
+        for m in reversed(self._before(head.idx)):
             if word in m.entity.titles:
                 return m.entity
         return None
@@ -261,7 +356,9 @@ def _name_run(head: Token) -> list[Token]:
     while left > 0 and doc[left - 1].pos_ == "PROPN":
         left -= 1
     right = head.i
-    while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].head.i == head.i:
+    while (
+        right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].head.i == head.i
+    ):
         right += 1
     return list(doc[left : right + 1])
 

@@ -1,0 +1,194 @@
+"""Each phenomenon of an interview retelling, with its expected kind, cue and speaker.
+
+The sentences are written for these tests (not taken from any corpus).
+"""
+
+from __future__ import annotations
+
+from conftest import quote_containing
+
+INTERVIEW = """\
+Secretary of State Antony Blinken defends ceasefire push
+
+Secretary of State Antony Blinken said on Sunday that the talks had reached a decisive stage.
+
+"We are closer than we have been in months," Blinken said in an interview with the program's host, Lucia Marquez. "But closer is not there."
+
+He added that the negotiators "have not yet agreed on the sequencing of releases."
+
+"The hardest questions remain," he said. "They always come last.
+
+"And they are the ones that matter."
+
+Marquez asked whether the administration would accept a partial deal. The secretary replied that "any deal is better than none, if it holds."
+
+Blinken denied reports that Washington had set a deadline. This, he said, was the reason he had travelled twice in a week.
+
+According to Blinken, the "biggest impediments" to progress were that "neither side trusts the other to move first."
+
+U.S. Vice President Kamala Harris told reporters that she shared his assessment.
+
+Some officials said privately that the timetable was unrealistic.
+"""
+
+
+def test_direct_quote_with_cue_after(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "closer than we have been")
+    assert q.kind == "direct"
+    assert q.cue and q.cue.text == "said" and q.cue.lemma == "say"
+    assert q.speaker and q.speaker.mention == "Blinken" and q.speaker.name == "Antony Blinken"
+    assert q.text.startswith('"') and q.text.endswith('"')
+
+
+def test_second_sentence_of_a_split_quote_shares_the_speaker(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "But closer is not there.")
+    assert q.kind == "direct"
+    assert q.speaker and q.speaker.name == "Antony Blinken"
+
+
+def test_pronoun_speaker_resolves_to_full_name(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "The hardest questions remain")
+    assert q.speaker and q.speaker.mention == "he"
+    assert q.speaker.name == "Antony Blinken"
+    assert q.cue and q.cue.lemma == "say"
+
+
+def test_mixed_quote_inside_paraphrase(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "have not yet agreed on the sequencing")
+    assert q.kind == "mixed"
+    assert q.cue and q.cue.lemma == "add"
+    assert q.speaker and q.speaker.name == "Antony Blinken"
+    assert "negotiators" in q.text  # the paraphrase around the partial quote is part of it
+
+
+def test_multi_paragraph_quote_and_continuation(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "They always come last.")
+    assert q.kind == "direct"
+    assert "And they are the ones that matter." in q.text  # re-opened, never closed paragraph
+    assert q.speaker and q.speaker.name == "Antony Blinken"
+
+
+def test_continuation_quote_without_cue(extractor):
+    text = (
+        '"We will not move," Mayor Ines Duarte said.\n\n'
+        '"Not this year, not next year."\n\n'
+        "The council voted later that evening.\n"
+    )
+    article = extractor.extract(text)
+    q = quote_containing(article, "Not this year")
+    assert q.continuation is True
+    assert q.cue is None
+    assert q.speaker and q.speaker.name == "Ines Duarte"
+
+
+def test_indirect_denial_of_reports(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "Washington had set a deadline")
+    assert q.kind == "indirect"
+    assert q.cue and q.cue.lemma == "deny"
+    assert q.speaker and q.speaker.name == "Antony Blinken"
+
+
+def test_parenthetical_cue(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "was the reason he had travelled")
+    assert q.kind == "indirect"
+    assert q.cue and q.cue.lemma == "say"
+    assert q.speaker and q.speaker.mention == "he" and q.speaker.name == "Antony Blinken"
+
+
+def test_according_to_with_partial_quotes(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "biggest impediments")
+    assert q.kind == "mixed"
+    assert q.cue and q.cue.lemma == "according to"
+    assert q.speaker and q.speaker.name == "Antony Blinken"
+    assert "neither side trusts" in q.text  # both fragments belong to one attribution
+
+
+def test_titled_speaker_keeps_mention_and_strips_title_from_name(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "she shared his assessment")
+    assert q.kind == "indirect"
+    assert q.cue and q.cue.lemma == "tell"
+    assert q.speaker and q.speaker.mention == "U.S. Vice President Kamala Harris"
+    assert q.speaker.name == "Kamala Harris"
+
+
+def test_group_speaker(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "timetable was unrealistic")
+    assert q.speaker and q.speaker.mention == "Some officials" and q.speaker.name == "officials"
+
+
+def test_nominal_title_resolves_to_the_titled_person(extractor):
+    article = extractor.extract(INTERVIEW)
+    q = quote_containing(article, "any deal is better than none")
+    assert q.speaker and q.speaker.mention == "The secretary"
+    assert q.speaker.name == "Antony Blinken"
+
+
+def test_scare_quote_is_a_term_not_speech(extractor):
+    text = (
+        "The ministry published a “credible” plan on Monday.\n\n"
+        "Critics said the book “Rivers of Dust” was required reading.\n"
+    )
+    article = extractor.extract(text)
+    terms = [q for q in article.quotes if q.kind == "term"]
+    assert any(q.text == "“credible”" for q in terms)
+    book = quote_containing(article, "Rivers of Dust")
+    assert book.kind in ("term", "mixed", "indirect")
+    assert not any(q.kind == "direct" and "credible" in q.text for q in article.quotes)
+
+
+def test_headline_title_detected_and_offsets_hold(extractor):
+    article = extractor.extract(INTERVIEW)
+    assert article.title == "Secretary of State Antony Blinken defends ceasefire push"
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
+        if q.cue:
+            assert article.text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker:
+            assert article.text[q.speaker.start : q.speaker.end] == q.speaker.mention
+
+
+def test_speaker_table_merges_aliases(extractor):
+    article = extractor.extract(INTERVIEW)
+    blinken = next(s for s in article.speakers if s.name == "Antony Blinken")
+    assert {"Blinken", "he"} <= set(blinken.aliases)
+    assert blinken.quotes >= 6 and blinken.words > 40
+    assert article.speakers[0].name == "Antony Blinken"  # most airtime first
+
+
+def test_mixed_mark_styles_and_em_dash(extractor):
+    text = (
+        'Officials were split — "we need time," one said — while others disagreed.\n\n'
+        "“It is over,” Senator Ruth Alvarez said.\n\n"
+        "«Nothing changes», Alvarez added.\n"
+    )
+    article = extractor.extract(text)
+    q = quote_containing(article, "It is over")
+    assert q.kind == "direct" and q.speaker.name == "Ruth Alvarez"
+    q = quote_containing(article, "Nothing changes")
+    assert q.kind == "direct" and q.speaker.name == "Ruth Alvarez" and q.cue.lemma == "add"
+
+
+def test_unbalanced_final_quote_still_attributed(extractor):
+    text = 'The governor was defiant.\n\nGovernor Lee Park said: "We will appeal this ruling'
+    article = extractor.extract(text)
+    q = quote_containing(article, "We will appeal")
+    assert q.kind == "direct"
+    assert q.speaker and q.speaker.name == "Lee Park"
+    assert q.confidence < 0.9  # the missing closing mark lowers confidence
+
+
+def test_pipe_handles_many_texts(extractor):
+    texts = ['"Yes," she said.', "No quotes here.", '"No," he said.'] * 5
+    articles = list(extractor.pipe(texts))
+    assert len(articles) == 15
+    assert [len(a.quotes) for a in articles[:3]] == [1, 0, 1]
