@@ -1,0 +1,23 @@
+"""Verify quotes against their source: verbatim, edited, altered, stitched or not found.
+
+``verify_quotes(quotes, sources)`` takes ``records.Quote`` records (from
+``quotetrace extract`` or built by hand) and ``Source`` records, and returns
+one ``Verification`` per quote (per quoted fragment of a mixed quote). It is
+pure Python over rapidfuzz: no spaCy, no files. See docs/verify.md.
+"""
+
+from quotetrace.verify.core import verify_quotes
+from quotetrace.verify.result import STATUSES, Change, DiffOp, SourcePiece, Verification
+from quotetrace.verify.source import Source
+from quotetrace.verify.turns import Turn
+
+__all__ = [
+    "STATUSES",
+    "Change",
+    "DiffOp",
+    "Source",
+    "SourcePiece",
+    "Turn",
+    "Verification",
+    "verify_quotes",
+]

@@ -1,0 +1,601 @@
+"""A labelled test set for quote verification, derived from real articles.
+
+Each real article (PolNeAR dev) serves as a *source*. From its sentences we
+write a secondary article that quotes it, changing each quote in one known
+way (typography only, a marked omission, a bracket, [sic], an unmarked
+word substitution, two passages joined, a sentence from another article,
+a paraphrase ...), and record the ground truth: expected status, the exact
+changes, and the source offsets of every piece. Some sources are rewritten
+as interview transcripts ("BLINKEN: ...", "Q: ...") to test speaker checks.
+Everything is seeded, so the same corpus gives the same cases.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quotetrace.records import Quote, SpeakerRef
+from quotetrace.verify.normalize import WORD, fold
+from quotetrace.verify.paraphrase import NEGATIONS, stopwords
+from quotetrace.verify.quotes import _FRAGMENT_DOUBLE
+from quotetrace.verify.sentences import sentence_spans
+from quotetrace.verify.source import Source
+
+ChangeKey = tuple[str, tuple[str, ...], tuple[str, ...], str]
+
+_INSERTS = ("really", "very", "certainly", "truly", "absolutely", "simply", "clearly", "never")
+_PRONOUNS = ("he", "she", "they", "it", "we", "this", "his", "her", "their", "i")
+_PERSON = {"i": "he", "we": "they", "my": "his", "our": "their", "me": "him", "us": "them"}
+_TENSE = {"is": "was", "are": "were", "will": "would", "has": "had", "have": "had", "can": "could"}
+_INTERVIEWEES = (
+    ("SECRETARY BLINKEN", "Antony Blinken", "Garcia"),
+    ("HARRIS", "Kamala Harris", "Pence"),
+    ("GARCIA-NAVARRO", "Lulu Garcia-Navarro", "Inskeep"),
+    ("MR. PRICE", "Ned Price", "Psaki"),
+)
+_AUXILIARY = re.compile(r"\b(?:was|were|would|had|could|can|will|is|are|has|have|should|must)\b")
+# Sources that already carry quoting marks ("[our] past...") make ambiguous ground truth.
+_MARKUP = re.compile(r"[\[\]…]|\.\s?\.\s?\.")
+_QUESTIONERS = ("Q", "STEVE INSKEEP, HOST", "QUESTION")
+
+
+@dataclass(slots=True)
+class Expected:
+    """Ground truth for one quote (or one fragment of a mixed quote)."""
+
+    status: str
+    variant: str
+    changes: list[ChangeKey] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # source pieces, quote order
+    speaker_consistent: bool | None = None
+    article_span: tuple[int, int] | None = None  # where the quoted words are in the article
+
+
+@dataclass(slots=True)
+class Case:
+    quote: Quote
+    expected: list[Expected]  # one per fragment for mixed quotes, else one
+
+
+@dataclass(slots=True)
+class SynthDoc:
+    """One source and the secondary article that quotes it."""
+
+    source: Source
+    article: str
+    cases: list[Case]
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Comparison words; brackets are dropped so "[T]he" gives "the" and "[sic]" "sic"."""
+    return tuple(WORD.findall(fold(text.replace("[", "").replace("]", ""))))
+
+
+def change_key(op: str, source: str, quote: str, kind: str) -> ChangeKey:
+    return (op, words_of(source), words_of(quote), kind)
+
+
+@dataclass(slots=True)
+class Sent:
+    """A source sentence and its words' offsets (absolute, in the source text)."""
+
+    start: int
+    end: int
+    starts: list[int]
+    ends: list[int]
+    index: int
+
+    @property
+    def n(self) -> int:
+        return len(self.starts)
+
+
+class Builder:
+    """Writes the quotes of one secondary article from one source text."""
+
+    def __init__(self, text: str, rng: random.Random, foreign: list[str], breaks: list[int]):
+        self.text = text
+        self.rng = rng
+        self.foreign = foreign  # sentences from other articles (negatives)
+        self.sents = []
+        for i, (s, e) in enumerate(sentence_spans(text, breaks)):
+            spans = [(m.start() + s, m.end() + s) for m in WORD.finditer(fold(text[s:e]))]
+            if spans:
+                self.sents.append(Sent(s, e, [a for a, _ in spans], [b for _, b in spans], i))
+        self.grams = _grams(text, 5)
+        self.vocab = sorted({w for w in words_of(text) if len(w) > 3 and w.isalpha()} - stopwords())
+
+    # -- helpers -----------------------------------------------------------------------------
+    def raw(self, a: int, b: int) -> str:
+        return self.text[a:b]
+
+    def word(self, sent: Sent, k: int) -> str:
+        return self.text[sent.starts[k] : sent.ends[k]]
+
+    def plain_gap(self, sent: Sent, k: int) -> bool:
+        """Is the text between word k and k+1 a single space?"""
+        return self.text[sent.ends[k] : sent.starts[k + 1]] == " "
+
+    def pick(self, lo: int = 10, hi: int = 40, clean: bool = True) -> Sent | None:
+        options = [
+            s
+            for s in self.sents
+            if lo <= s.n <= hi
+            and not _MARKUP.search(self.raw(s.start, s.end))
+            and (not clean or not re.search(r"[\"“”\n]", self.raw(s.start, s.end)))
+        ]
+        return self.rng.choice(options) if options else None
+
+    def next_sentence(self, sent: Sent) -> Sent | None:
+        """The sentence right after ``sent`` in the same paragraph, if any."""
+        k = self.sents.index(sent)
+        if k + 1 < len(self.sents):
+            nxt = self.sents[k + 1]
+            if nxt.index == sent.index + 1 and "\n" not in self.raw(sent.end, nxt.start):
+                return nxt
+        return None
+
+    def span(self, sent: Sent, i: int, j: int) -> tuple[int, int]:
+        """Character span of words i..j-1 of ``sent``."""
+        return sent.starts[i], sent.ends[j - 1]
+
+    def fresh_word(self, avoid: set[str], article: bool = False) -> str:
+        """An inserted or substituted word: a stock adverb, or (``article``) a word of the
+        source itself, which is harder: it may match elsewhere."""
+        pool = self.vocab if article and len(self.vocab) > 20 else _INSERTS
+        return self.rng.choice([w for w in pool if w not in avoid])
+
+    def sentence_words(self, sent: Sent) -> set[str]:
+        return set(words_of(self.raw(sent.start, sent.end)))
+
+    # -- verbatim ----------------------------------------------------------------------------
+    def verbatim(self) -> tuple[str, Expected] | None:
+        sent = self.pick(8, 40, clean=False)
+        if sent is None:
+            return None
+        nxt = self.next_sentence(sent)
+        if nxt is not None and nxt.n <= 30 and self.rng.random() < 0.3:
+            quote = _typography(self.raw(sent.start, nxt.end), self.rng)
+            return quote, Expected("verbatim", "two-sentences", [], [(sent.start, nxt.ends[-1])])
+        i, j = 0, sent.n
+        if sent.n >= 14 and self.rng.random() < 0.5:
+            i = self.rng.randrange(1, 4)
+            j = sent.n - self.rng.randrange(0, 3)
+        a, b = self.span(sent, i, j)
+        quote = _typography(self.raw(a, b), self.rng)
+        return quote, Expected("verbatim", "typography", [], [(a, b)])
+
+    # -- edited ------------------------------------------------------------------------------
+    def edited(self) -> tuple[str, Expected] | None:
+        maker = self.rng.choice(
+            [self._ellipsis, self._skip_sentence, self._bracket, self._sic, self._punct, self._case]
+        )
+        return maker()
+
+    def _ellipsis(self) -> tuple[str, Expected] | None:
+        sent = self.pick(14, 45)
+        if sent is None:
+            return None
+        i = self.rng.randrange(2, sent.n - 8)
+        j = i + self.rng.randrange(2, 6)
+        mark = self.rng.choice([" ... ", " … ", " . . . ", " [...] "])
+        quote = self.raw(sent.start, sent.ends[i - 1]) + mark + self.raw(sent.starts[j], sent.end)
+        omitted = self.raw(sent.starts[i], sent.ends[j - 1])
+        ch = change_key("replace", omitted, "", "ellipsis")
+        return quote, Expected("edited", "ellipsis", [ch], [(sent.start, sent.ends[-1])])
+
+    def _skip_sentence(self) -> tuple[str, Expected] | None:
+        """ "A ... C" for three sentences A B C in a row: a marked omission of B."""
+        for _ in range(20):
+            a = self.pick(6, 30, clean=False)
+            b = self.next_sentence(a) if a else None
+            c = self.next_sentence(b) if b else None
+            if a and b and c and b.n <= 35 and 5 <= c.n <= 30:
+                break
+        else:
+            return self._ellipsis()
+        quote = self.raw(a.start, a.end) + " ... " + self.raw(c.start, c.end)
+        ch = change_key("replace", self.raw(b.start, b.end), "", "ellipsis")
+        return quote, Expected("edited", "ellipsis-sentence", [ch], [(a.start, c.ends[-1])])
+
+    def _bracket(self) -> tuple[str, Expected] | None:
+        sent = self.pick(10, 40)
+        if sent is None:
+            return None
+        ks = [k for k in range(1, sent.n - 1) if self.word(sent, k).lower() in _PRONOUNS]
+        if not ks:
+            return self._case()
+        k = self.rng.choice(ks)
+        names = [
+            w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", self.text) if w.lower() not in stopwords()
+        ]
+        name = self.rng.choice(names) if names else "Smith"
+        quote = (
+            self.raw(sent.start, sent.starts[k]) + f"[{name}]" + self.raw(sent.ends[k], sent.end)
+        )
+        ch = change_key("replace", self.word(sent, k), name, "bracket")
+        return quote, Expected("edited", "bracket", [ch], [(sent.start, sent.ends[-1])])
+
+    def _case(self) -> tuple[str, Expected] | None:
+        sent = self.pick(8, 40)
+        if sent is None:
+            return None
+        first = self.word(sent, 0)
+        if not first[:1].isalpha():
+            return None
+        flipped = first[0].lower() if first[0].isupper() else first[0].upper()
+        quote = f"[{flipped}]{first[1:]}" + self.raw(sent.ends[0], sent.end)
+        ch = change_key("replace", first, first, "bracket")
+        return quote, Expected("edited", "case-bracket", [ch], [(sent.start, sent.ends[-1])])
+
+    def _sic(self) -> tuple[str, Expected] | None:
+        sent = self.pick(8, 40)
+        if sent is None:
+            return None
+        k = self.rng.randrange(1, sent.n - 1)
+        quote = self.raw(sent.start, sent.ends[k]) + " [sic]" + self.raw(sent.ends[k], sent.end)
+        ch = change_key("insert", "", "[sic]", "sic")
+        return quote, Expected("edited", "sic", [ch], [(sent.start, sent.ends[-1])])
+
+    def _punct(self) -> tuple[str, Expected] | None:
+        for _ in range(20):
+            sent = self.pick(8, 40)
+            if sent is None:
+                return None
+            ks = [
+                k for k in range(sent.n - 1) if self.text[sent.ends[k] : sent.starts[k + 1]] == ", "
+            ]
+            if ks:
+                break
+        else:
+            return self._sic()
+        k = self.rng.choice(ks)
+        new = self.rng.choice([" ", "; ", " — "])
+        quote = self.raw(sent.start, sent.ends[k]) + new + self.raw(sent.starts[k + 1], sent.end)
+        pair = self.raw(sent.starts[k], sent.ends[k + 1])
+        ch = change_key("replace", pair, pair, "punctuation")
+        return quote, Expected("edited", "punctuation", [ch], [(sent.start, sent.ends[-1])])
+
+    # -- altered -----------------------------------------------------------------------------
+    def altered(self) -> tuple[str, Expected] | None:
+        sent = self.pick(12, 40)
+        if sent is None:
+            return None
+        avoid = self.sentence_words(sent)
+        n_edits = 1 if self.rng.random() < 0.6 else 2
+        # Interior words flanked by plain spaces, far enough apart that edits don't touch.
+        slots = [
+            k
+            for k in range(2, sent.n - 2)
+            if self.plain_gap(sent, k - 1) and self.plain_gap(sent, k)
+        ]
+        self.rng.shuffle(slots)
+        chosen: list[int] = []
+        for k in slots:
+            if all(abs(k - c) > 3 for c in chosen):
+                chosen.append(k)
+            if len(chosen) == n_edits:
+                break
+        if not chosen:
+            return None
+        pieces: list[tuple[int, int, str]] = []  # (start, end, replacement) in source offsets
+        changes, variants = [], []
+        for k in sorted(chosen):
+            op = self.rng.choice(["replace", "insert", "delete"])
+            w = self.word(sent, k)
+            if op == "delete" and (
+                w.lower() in (self.word(sent, k - 1).lower(), self.word(sent, k + 1).lower())
+            ):
+                op = "replace"
+            if op == "replace":
+                new = self.fresh_word(avoid | {w.lower()}, article=self.rng.random() < 0.5)
+                pieces.append((sent.starts[k], sent.ends[k], new))
+                changes.append(change_key("replace", w, new, "word"))
+            elif op == "insert":
+                new = self.fresh_word(avoid)
+                pieces.append((sent.ends[k], sent.ends[k], " " + new))
+                changes.append(change_key("insert", "", new, "word"))
+            else:
+                pieces.append((sent.ends[k - 1], sent.ends[k], ""))
+                changes.append(change_key("delete", w, "", "word"))
+            avoid.add(new if op != "delete" else w)
+            variants.append(op)
+        quote, pos = [], sent.start
+        for a, b, new in pieces:
+            quote.append(self.raw(pos, a) + new)
+            pos = b
+        quote.append(self.raw(pos, sent.end))
+        return "".join(quote), Expected(
+            "altered", "+".join(variants), changes, [(sent.start, sent.ends[-1])]
+        )
+
+    # -- stitched ----------------------------------------------------------------------------
+    def stitched(self) -> tuple[str, Expected] | None:
+        options = [
+            s for s in self.sents if 6 <= s.n <= 30 and not _MARKUP.search(self.raw(s.start, s.end))
+        ]
+        if len(options) < 3:
+            return None
+        variant = self.rng.choice(["in-order", "in-order", "reversed", "far-ellipsis"])
+        for _ in range(30):
+            a, b = sorted(self.rng.sample(options, 2), key=lambda s: s.index)
+            gap_words = sum(s.n for s in self.sents if a.index < s.index < b.index)
+            if b.index - a.index < 2 or gap_words < 8:
+                continue
+            if variant == "far-ellipsis" and gap_words <= 100:
+                continue
+            break
+        else:
+            return None
+        first, second = (b, a) if variant == "reversed" else (a, b)
+        joint = " ... " if variant == "far-ellipsis" else " "
+        quote = self.raw(first.start, first.end) + joint + self.raw(second.start, second.end)
+        spans = [(first.start, first.ends[-1]), (second.start, second.ends[-1])]
+        return quote, Expected("stitched", variant, [], spans)
+
+    # -- negatives and paraphrases -----------------------------------------------------------
+    def foreign_sentence(self) -> str | None:
+        """A sentence of another article that shares no 5-word run with this source.
+
+        Shorter shared runs ("the Clinton campaign said") are allowed: they are what
+        makes a wrong quote look plausible.
+        """
+        for _ in range(50):
+            cand = self.rng.choice(self.foreign)
+            if 10 <= len(words_of(cand)) <= 40 and not (_grams(cand, 5) & self.grams):
+                return cand
+        return None
+
+    def not_found(self) -> tuple[str, Expected] | None:
+        cand = self.foreign_sentence()
+        return (cand, Expected("not_found", "other-article")) if cand else None
+
+    def paraphrase(self) -> tuple[str, Expected] | None:
+        sent = self.pick(10, 35, clean=False)
+        if sent is None:
+            return None
+        text = _paraphrase(self.raw(sent.start, sent.end), self.rng)
+        return text, Expected("paraphrase_supported", "paraphrase", [], [(sent.start, sent.end)])
+
+    def paraphrase_negative(self) -> tuple[str, Expected] | None:
+        cand = self.foreign_sentence()
+        if cand is None:
+            return None
+        return _paraphrase(cand, self.rng), Expected("not_found", "other-article-paraphrase")
+
+    def paraphrase_negated(self) -> tuple[str, Expected] | None:
+        """A paraphrase that says the opposite: "not" slipped in after the first auxiliary."""
+        for _ in range(20):
+            sent = self.pick(10, 35, clean=False)
+            if sent is None:
+                return None
+            raw = self.raw(sent.start, sent.end)
+            if any(w in NEGATIONS or w.endswith("n't") for w in words_of(raw)):
+                continue
+            text = _paraphrase(raw, self.rng)
+            m = _AUXILIARY.search(text)
+            if m:
+                negated = text[: m.end()] + " not" + text[m.end() :]
+                return negated, Expected(
+                    "not_found", "paraphrase-negated", [], [(sent.start, sent.end)]
+                )
+        return None
+
+    def mixed(self) -> tuple[list[str], list[Expected]] | None:
+        sent = self.pick(16, 45)
+        if sent is None:
+            return None
+        i = self.rng.randrange(0, sent.n - 14)
+        f1 = (i, i + self.rng.randrange(3, 6))
+        f2_start = f1[1] + self.rng.randrange(2, 4)
+        f2 = (f2_start, f2_start + self.rng.randrange(5, 8))
+        texts, expected = [], []
+        for n, (a, b) in enumerate((f1, f2)):
+            start, end = self.span(sent, a, b)
+            frag = self.raw(start, end)
+            if n == 1 and self.rng.random() < 0.5 and b - a >= 5:
+                k = a + 2
+                w = self.word(sent, k)
+                new = self.fresh_word(self.sentence_words(sent))
+                frag = self.raw(start, sent.starts[k]) + new + self.raw(sent.ends[k], end)
+                expected.append(
+                    Expected(
+                        "altered",
+                        "mixed-fragment",
+                        [change_key("replace", w, new, "word")],
+                        [(start, end)],
+                    )
+                )
+            else:
+                expected.append(Expected("verbatim", "mixed-fragment", [], [(start, end)]))
+            texts.append(frag)
+        return texts, expected
+
+
+def _grams(text: str, n: int) -> set[tuple[str, ...]]:
+    w = words_of(text)
+    return {w[i : i + n] for i in range(len(w) - n + 1)}
+
+
+def _nest(quote: str) -> str:
+    """A quote inside a quote takes single marks, as a writer would print it."""
+    return quote.replace("“", "‘").replace("”", "’").replace('"', "'")
+
+
+def _typography(text: str, rng: random.Random) -> str:
+    """Change what verbatim allows: marks, apostrophes, dashes, case and spacing."""
+    swaps = [
+        lambda t: t.replace("’", "'").replace("“", '"').replace("”", '"'),
+        lambda t: re.sub(r"(\w)'(\w)", "\\1’\\2", t),
+        lambda t: t.replace(" — ", " -- ").replace("—", " -- "),
+        lambda t: t.replace(" -- ", " — "),
+        lambda t: t[:1].lower() + t[1:],
+        lambda t: t.replace(" ", "  ", 1),
+        lambda t: t.rstrip(".") + ("," if t.endswith(".") else ""),
+        lambda t: t.replace("“", "‘").replace("”", "’").replace('"', "'"),
+    ]
+    for swap in rng.sample(swaps, 3):
+        text = swap(text)
+    return text
+
+
+def _paraphrase(sentence: str, rng: random.Random) -> str:
+    """Reported speech: shift person and tense, drop marks and a few words, prefix "that"."""
+    out = []
+    for token in re.findall(r"\w+(?:['’]\w+)*|[^\w\s]", sentence):
+        low = token.lower()
+        if token in '"“”‘’':
+            continue
+        if low in _PERSON:
+            out.append(_PERSON[low])
+        elif low in _TENSE:
+            out.append(_TENSE[low])
+        elif token.isalpha() and low not in NEGATIONS and rng.random() < 0.15:
+            continue  # condensed: some words (content ones too, never a negation) are left out
+        else:
+            out.append(token)
+    text = " ".join(out)
+    text = re.sub(r" ([,.;:!?])", r"\1", text).rstrip(" .")
+    return "that " + text[:1].lower() + text[1:]
+
+
+def as_transcript(text: str, rng: random.Random) -> tuple[str, str, str, str]:
+    """Rewrite an article as an interview: paragraphs alternate questioner and interviewee.
+
+    Returns (transcript, interviewee label, interviewee's name, someone else's name).
+    """
+    label, name, other = rng.choice(_INTERVIEWEES)
+    asker = rng.choice(_QUESTIONERS)
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    lines = [f"{asker if i % 2 == 0 else label}: {p}" for i, p in enumerate(paras)]
+    return "\n\n".join(lines), label, name, other
+
+
+_MAKERS: dict[str, int] = {
+    "verbatim": 2,
+    "edited": 3,
+    "altered": 3,
+    "stitched": 2,
+    "not_found": 1,
+    "paraphrase": 1,
+    "paraphrase_negative": 1,
+    "paraphrase_negated": 1,
+    "mixed": 1,
+}
+
+
+def build_doc(
+    name: str, text: str, foreign: list[str], seed: int, transcript: bool, scale: int = 1
+) -> SynthDoc:
+    """A source and the article quoting it; ``scale`` multiplies the number of quotes."""
+    rng = random.Random(f"{seed}:{name}")
+    speaker = "Jordan Smith"
+    label = other = None
+    if transcript:
+        text, label, speaker, other = as_transcript(text, rng)
+    source = Source.from_text(text, name)
+    builder = Builder(text, rng, foreign, [t.body_start for t in source.turns])
+    parts: list[str] = []
+    cases: list[Case] = []
+    pos = 0
+
+    def add(
+        body_before: str, quoted: str, after: str, kind: str, who: str, expected: list[Expected]
+    ) -> None:
+        nonlocal pos
+        start = pos + len(body_before)
+        chunk = body_before + quoted + after
+        parts.append(chunk + "\n\n")
+        q = Quote(
+            id=len(cases),
+            kind=kind,  # type: ignore[arg-type]
+            text=quoted,
+            start=start,
+            end=start + len(quoted),
+            speaker=SpeakerRef(who, who.split()[-1], pos, pos + len(who)),
+        )
+        if kind == "mixed":
+            frags = [m.span(1) for m in _FRAGMENT_DOUBLE.finditer(quoted)]
+            for exp, (a, b) in zip(expected, frags, strict=True):
+                exp.article_span = (start + a, start + b)
+        else:
+            for exp in expected:
+                exp.article_span = (start, start + len(quoted))
+        cases.append(Case(q, expected))
+        pos += len(chunk) + 2
+
+    for maker, count in _MAKERS.items():
+        for _ in range(count * scale):
+            made = getattr(builder, maker)()
+            if made is None:
+                continue
+            if maker == "mixed":
+                frags, exp = made
+                quoted = f"{speaker} said it was “{frags[0]}” and that “{frags[1]}”"
+                add("", quoted, ".", "mixed", speaker, exp)
+                continue
+            quote, exp = made
+            kind = "indirect" if maker.startswith("paraphrase") else "direct"
+            if kind == "indirect":
+                add(f"{speaker} said ", quote, ".", kind, speaker, [exp])
+            else:
+                add(f"{speaker} said: ", f"“{_nest(quote)}”", "", kind, speaker, [exp])
+    if transcript:
+        _speaker_cases(builder, source, label or "", speaker, other or "", add)
+    return SynthDoc(source, "".join(parts), cases)
+
+
+def _speaker_cases(
+    builder: Builder, source: Source, label: str, speaker: str, other: str, add: Callable
+) -> None:
+    """Verbatim quotes whose attribution is right or wrong according to the turn labels."""
+    turns = source.turns
+    plan = ((True, speaker, False), (False, other, False), (False, speaker, True))
+    for want_consistent, who, by_questioner in plan:
+        options = []
+        for s in builder.sents:
+            if not 8 <= s.n <= 40 or re.search(r"[\"“”\[\]…]", builder.raw(s.start, s.end)):
+                continue
+            turn = next((t for t in turns if t.body_start <= s.start < t.end), None)
+            if turn is None or (turn.label != label) != by_questioner:
+                continue
+            options.append(s)
+        if not options:
+            continue
+        s = builder.rng.choice(options)
+        exp = Expected("verbatim", "speaker", [], [(s.start, s.ends[-1])], want_consistent)
+        add(f"{who} said: ", f"“{_nest(builder.raw(s.start, s.end))}”", "", "direct", who, [exp])
+
+
+def load_corpus(folder: Path) -> list[tuple[str, str]]:
+    """(name, text) of each article in a PolNeAR split's text/ folder."""
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+
+
+def build_set(
+    articles: list[tuple[str, str]], seed: int = 0, transcripts_every: int = 4, merge: int = 1
+) -> list[SynthDoc]:
+    """One SynthDoc per article, or per ``merge`` articles joined into one long source (more
+    chance matches of stock phrases, more repeats); every ``transcripts_every``-th source is
+    made a transcript."""
+    groups = [articles[i : i + merge] for i in range(0, len(articles), merge)]
+    groups = [g for g in groups if len(g) == merge] or groups
+    all_sentences = [
+        (name, text[s:e])
+        for name, text in articles
+        for s, e in sentence_spans(text)
+        if "\n" not in text[s:e]
+    ]
+    docs = []
+    for n, group in enumerate(groups):
+        names = {name for name, _ in group}
+        name = group[0][0] if merge == 1 else f"{group[0][0]}+{len(group) - 1}"
+        text = "\n\n".join(t.strip() for _, t in group)
+        foreign = [sent for other, sent in all_sentences if other not in names]
+        transcript = n % transcripts_every == transcripts_every - 1
+        docs.append(build_doc(name, text, foreign, seed, transcript, scale=merge))
+    return docs
