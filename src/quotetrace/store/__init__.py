@@ -1,0 +1,82 @@
+"""The embedded quote store: one SQLite file with an FTS5 index, no server.
+
+    from quotetrace.store import Store
+    with Store.open("quotes.db", create=True) as store:
+        store.ingest(["articles/"])
+        for hit in store.search("ceasefire", Filters.parse(speaker="Okafor")).hits: ...
+
+Everything is also reachable as plain functions over a connection
+(``search.search``, ``write.add_article``, ``ingest.ingest``), which is what
+the CLI and the web app use.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from quotetrace.store.db import connect
+from quotetrace.store.search import (
+    Filters,
+    Hit,
+    SearchResult,
+    SpeakerCount,
+    StoredArticle,
+    counts,
+    get_article,
+    search,
+    speakers,
+)
+from quotetrace.store.write import ArticleMeta, add_article
+
+__all__ = [
+    "ArticleMeta",
+    "Filters",
+    "Hit",
+    "SearchResult",
+    "SpeakerCount",
+    "Store",
+    "StoredArticle",
+]
+
+
+class Store:
+    """A thin object over one connection; use one Store per thread."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, create: bool = False) -> Store:
+        return cls(connect(path, create=create), str(path))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def add(self, article, meta: ArticleMeta | None = None) -> int:
+        return add_article(self.conn, article, meta or ArticleMeta())
+
+    def ingest(self, paths, analyser=None, on_item=None):
+        from quotetrace.store.ingest import ingest
+        from quotetrace.store.sources import discover, items
+
+        return ingest(self.conn, items(discover(list(paths))), analyser, on_item)
+
+    def search(self, query: str, filters: Filters | None = None, limit: int = 20, offset: int = 0):
+        return search(self.conn, query, filters, limit, offset)
+
+    def speakers(self, **kwargs) -> list[SpeakerCount]:
+        return speakers(self.conn, **kwargs)
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        return get_article(self.conn, article_id)
+
+    def counts(self) -> dict[str, int]:
+        return counts(self.conn)

@@ -1,0 +1,155 @@
+"""The ingest pipeline: read inputs, skip what is stored, analyse the rest, store each article.
+
+spaCy is only loaded when some input still needs extraction (Parquet from
+``quotetrace batch`` is already analysed). Each article is written in its own
+transaction, so a process killed mid-ingest leaves only whole articles, and
+running the same ingest again picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from quotetrace.errors import QuotetraceError
+from quotetrace.records import Article
+from quotetrace.store.sources import Item
+from quotetrace.store.write import add_article, content_hash, find_existing
+
+CHUNK = 16  # items analysed together: spaCy batches within a chunk
+
+
+@dataclass(slots=True)
+class IngestReport:
+    stored: int = 0
+    quotes: int = 0
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    upstream_failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"stored {self.stored} article(s) with {self.quotes} quote(s)"]
+        if self.duplicates:
+            parts.append(f"{self.duplicates} already stored")
+        if self.failed:
+            parts.append(f"{len(self.failed)} could not be read")
+        if self.upstream_failed:
+            parts.append(f"{len(self.upstream_failed)} failed in batch")
+        return ", ".join(parts)
+
+
+def lazy_frame() -> Callable[[Article], Article]:
+    """The framing stage when it is installed, else the identity."""
+    try:
+        from quotetrace.frame import frame_article
+    except ImportError:
+        return lambda article: article
+    return frame_article
+
+
+class Analyser:
+    """Extract (and frame) documents; the spaCy pipeline is loaded on first use only."""
+
+    def __init__(self, extractor=None, model: str | None = None, frame: bool = True):
+        self._extractor = extractor
+        self._model = model
+        self._frame = lazy_frame() if frame else (lambda article: article)
+
+    @property
+    def extractor(self):
+        if self._extractor is None:
+            from quotetrace.extract import Extractor, get_default_extractor
+
+            self._extractor = Extractor(self._model) if self._model else get_default_extractor()
+        return self._extractor
+
+    def analyse(self, items: list[Item]) -> list[Article | Exception]:
+        """One article (or the exception it raised) per item, in order."""
+        extractor = self.extractor  # a model that cannot load stops the run: not per article
+        try:
+            articles = list(extractor.pipe([i.document for i in items]))
+        except Exception as exc:
+            if len(items) == 1:
+                return [exc]
+            # Find the item that broke the batch; the others still get analysed.
+            return [self._one(i) for i in items]
+        return [self._framed(a) for a in articles]
+
+    def _one(self, item: Item) -> Article | Exception:
+        try:
+            return self._framed(next(self.extractor.pipe([item.document])))
+        except Exception as exc:  # reported per article, the run goes on
+            return exc
+
+    def _framed(self, article: Article) -> Article | Exception:
+        try:
+            return self._frame(article)
+        except Exception as exc:
+            return exc
+
+
+def ingest(
+    conn: sqlite3.Connection,
+    items: Iterable[Item],
+    analyser: Analyser | None = None,
+    on_item: Callable[[Item, str, str | None], None] | None = None,
+) -> IngestReport:
+    """Store every item; ``on_item(item, outcome, message)`` is told what became of each:
+    outcome is "stored", "duplicate", "failed" or "upstream_failed"."""
+    analyser = analyser or Analyser()
+    report = IngestReport()
+    seen_ids: set[str] = set()
+    seen_hashes: set[str] = set()
+
+    def tell(item: Item, outcome: str, message: str | None = None) -> None:
+        if on_item is not None:
+            on_item(item, outcome, message)
+
+    def fresh(stream: Iterable[Item]) -> Iterator[Item]:
+        for item in stream:
+            if item.error is not None:
+                target = report.upstream_failed if item.upstream_failure else report.failed
+                target.append((item.where, item.error))
+                tell(item, "upstream_failed" if item.upstream_failure else "failed", item.error)
+                continue
+            digest = content_hash(item.text)
+            ext_id = item.meta.id
+            existing = find_existing(conn, ext_id, digest)
+            if existing or digest in seen_hashes or (ext_id is not None and ext_id in seen_ids):
+                report.duplicates += 1
+                how = existing[1] if existing else "run"
+                tell(item, "duplicate", f"already stored (same {how})")
+                continue
+            seen_hashes.add(digest)
+            if ext_id is not None:
+                seen_ids.add(ext_id)
+            yield item
+
+    stream = fresh(items)
+    while chunk := list(islice(stream, CHUNK)):
+        todo = [i for i in chunk if i.article is None]
+        results = iter(analyser.analyse(todo) if todo else [])
+        for item in chunk:
+            result = item.article if item.article is not None else next(results)
+            if isinstance(result, Exception):
+                _fail(report, item, f"analysis failed: {result!r}", tell)
+                continue
+            try:
+                add_article(conn, result, item.meta)
+            except sqlite3.IntegrityError as exc:
+                _fail(report, item, f"not stored: {exc}", tell)
+                continue
+            except (QuotetraceError, ValueError, TypeError) as exc:
+                _fail(report, item, f"not stored: {exc}", tell)
+                continue
+            report.stored += 1
+            report.quotes += len(result.quotes)
+            tell(item, "stored")
+    return report
+
+
+def _fail(report: IngestReport, item: Item, message: str, tell) -> None:
+    report.failed.append((item.where, message))
+    tell(item, "failed", message)

@@ -1,0 +1,133 @@
+"""The store's schema as an ordered list of versioned migrations.
+
+``PRAGMA user_version`` records the last migration applied. A migration is
+only ever appended, never edited once released: a database written by an
+older quotetrace is upgraded step by step when it is opened. Migration 2
+builds the full-text index apart from the tables so that the upgrade path
+(index rebuilt from existing rows) is exercised by the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "articles, quotes, speakers, aliases, cues, frames",
+        """
+        CREATE TABLE articles (
+            id             INTEGER PRIMARY KEY,
+            ext_id         TEXT UNIQUE,           -- the id given at ingest (file name, JSONL id)
+            content_hash   TEXT NOT NULL UNIQUE,  -- sha256 of the whitespace-normalised text
+            title          TEXT,
+            url            TEXT,
+            outlet         TEXT,
+            published      TEXT,                  -- ISO 8601 date or date-time; NULL when unknown
+            published_raw  TEXT,                  -- as given, when it could not be parsed
+            source         TEXT,                  -- where it was ingested from (path, path:line)
+            text           TEXT NOT NULL,
+            n_quotes       INTEGER NOT NULL,
+            n_words        INTEGER NOT NULL,
+            headline_check TEXT,                  -- JSON, from the framing stage
+            balance        TEXT,                  -- JSON, from the framing stage
+            article_json   TEXT NOT NULL,         -- Article.to_dict(), to re-render exactly
+            ingested_at    TEXT NOT NULL
+        );
+        CREATE INDEX articles_outlet ON articles (outlet COLLATE NOCASE);
+        CREATE INDEX articles_published ON articles (published);
+
+        CREATE TABLE speakers (
+            id    INTEGER PRIMARY KEY,
+            key   TEXT NOT NULL UNIQUE,  -- normalised canonical name: merges across articles
+            name  TEXT NOT NULL          -- the canonical name as first seen
+        );
+        CREATE TABLE speaker_aliases (
+            speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+            key        TEXT NOT NULL,
+            alias      TEXT NOT NULL,
+            PRIMARY KEY (speaker_id, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX speaker_aliases_key ON speaker_aliases (key);
+
+        CREATE TABLE article_speakers (
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            speaker_id INTEGER NOT NULL REFERENCES speakers (id),
+            quotes     INTEGER NOT NULL,
+            words      INTEGER NOT NULL,
+            PRIMARY KEY (article_id, speaker_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_speakers_speaker ON article_speakers (speaker_id);
+
+        CREATE TABLE quotes (
+            id           INTEGER PRIMARY KEY,
+            article_id   INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx          INTEGER NOT NULL,  -- Quote.id inside its article
+            kind         TEXT NOT NULL,
+            text         TEXT NOT NULL,
+            start_char   INTEGER NOT NULL,
+            end_char     INTEGER NOT NULL,
+            speaker_id   INTEGER REFERENCES speakers (id),
+            mention      TEXT,
+            continuation INTEGER NOT NULL,
+            confidence   REAL NOT NULL,
+            UNIQUE (article_id, idx)
+        );
+        CREATE INDEX quotes_speaker ON quotes (speaker_id);
+        CREATE INDEX quotes_kind ON quotes (kind);
+
+        CREATE TABLE cues (
+            quote_id   INTEGER PRIMARY KEY REFERENCES quotes (id) ON DELETE CASCADE,
+            text       TEXT NOT NULL,
+            lemma      TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char   INTEGER NOT NULL
+        );
+        CREATE INDEX cues_lemma ON cues (lemma);
+
+        CREATE TABLE frames (
+            quote_id     INTEGER PRIMARY KEY REFERENCES quotes (id) ON DELETE CASCADE,
+            frame_class  TEXT NOT NULL,
+            veridicality REAL,
+            markers      TEXT NOT NULL  -- JSON list of Marker records
+        );
+        CREATE INDEX frames_class ON frames (frame_class);
+        """,
+    ),
+    Migration(
+        2,
+        "full-text index over quote text (FTS5, bm25 ranking)",
+        """
+        CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+            text,
+            content = 'quotes',
+            content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+            INSERT INTO quotes_fts (quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO quotes_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+        """,
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version
+OWN_TABLES = frozenset(
+    {"articles", "speakers", "speaker_aliases", "article_speakers", "quotes", "cues", "frames"}
+)

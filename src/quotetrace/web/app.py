@@ -1,0 +1,45 @@
+"""The FastAPI application: pages (``pages.py``), JSON API (``api.py``), static CSS."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from quotetrace import __version__
+from quotetrace.web import api, errors, pages
+from quotetrace.web.middleware import GuardMiddleware
+from quotetrace.web.render import STATIC
+from quotetrace.web.state import MAX_REQUEST_BYTES, AppState
+
+API_DESCRIPTION = """\
+The JSON side of `quotetrace serve`, mirroring the command line:
+
+* `POST /api/extract`: `quotetrace extract` (the Article JSON contract)
+* `GET /api/search`: `quotetrace search`
+* `GET /api/speakers`: `quotetrace speakers`
+* `GET /api/articles/{id}`: one stored article
+
+Errors are JSON objects `{"error": message, "status": code}`; requests over the size
+limit get 413. Store endpoints answer 503 when the server runs without `--db`.
+"""
+
+
+def create_app(db: str | None = None, frame: bool = True, max_bytes: int | None = None) -> FastAPI:
+    """The application; ``db`` is the store file (checked and migrated now), or None."""
+    if db:
+        from quotetrace.store.db import connect
+
+        connect(db).close()  # a missing or foreign file fails here, before serving
+    app = FastAPI(
+        title="quotetrace",
+        version=__version__,
+        description=API_DESCRIPTION,
+        openapi_tags=[{"name": "api", "description": "JSON endpoints"}],
+    )
+    app.state.qt = AppState(db=db, frame=frame, max_bytes=max_bytes or MAX_REQUEST_BYTES)
+    app.add_middleware(GuardMiddleware, max_bytes=app.state.qt.max_bytes)
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

@@ -1,0 +1,172 @@
+"""The server-rendered pages: analyse, search, speakers, one stored article."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode, urlsplit
+
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
+
+from quotetrace.errors import QuotetraceError
+from quotetrace.ingest import bytes_to_document
+from quotetrace.web.render import article_context, environment
+from quotetrace.web.state import AppState
+
+router = APIRouter(include_in_schema=False)
+KINDS_READ_AS = {"auto": None, "text": "text", "html": "html"}
+PAGE_SIZE = 20
+
+
+def _state(request: Request) -> AppState:
+    return request.app.state.qt
+
+
+def _page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    state = _state(request)
+    context.setdefault("nav", None)
+    context.setdefault("page_title", "quotetrace")
+    html = environment().get_template(template).render(db_name=state.db_name, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def _analyse_form(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+    max_mb = f"{_state(request).max_bytes / 1_000_000:g}"
+    return _page(
+        request, "analyse.html", status, nav="analyse", page_title="Analyse", max_mb=max_mb,
+        **context,
+    )  # fmt: skip
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    return _analyse_form(request, kind="auto")
+
+
+@router.post("/analyse", response_class=HTMLResponse)
+def analyse(
+    request: Request,
+    text: Annotated[str, Form()] = "",
+    title: Annotated[str, Form()] = "",
+    kind: Annotated[str, Form()] = "auto",
+    file: Annotated[UploadFile | None, File()] = None,
+) -> HTMLResponse:
+    form = {"text": text, "title": title, "kind": kind}
+    if kind not in KINDS_READ_AS:
+        return _analyse_form(request, 400, error=f"unknown input kind {kind!r}", **form)
+    upload = file if file is not None and file.filename else None
+    if upload is None and not text.strip():
+        return _analyse_form(request, 400, error="Paste an article or choose a file.", **form)
+    try:
+        if upload is not None:
+            data, name = upload.file.read(), upload.filename or "upload"
+        else:
+            data, name = text.encode("utf-8"), "pasted text"
+        document = bytes_to_document(data, name, kind=KINDS_READ_AS[kind])
+    except QuotetraceError as exc:
+        return _analyse_form(request, 400, error=str(exc), **form)
+    if title.strip():
+        document.title = title.strip()
+    article = _state(request).analyse(document)
+    payload = article.to_json(indent=2)
+    return _page(
+        request, "article.html", nav="analyse", page_title=article.title or "Analysis",
+        stored=None, json_href="data:application/json;charset=utf-8," + quote(payload),
+        json_name="quotetrace-article.json", **article_context(article),
+    )  # fmt: skip
+
+
+def _search_form(request: Request) -> dict[str, str]:
+    params = request.query_params
+    return {k: params.get(k, "").strip() for k in ("q", "speaker", "outlet", "since", "kind")}
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, offset: int = 0) -> HTMLResponse:
+    from quotetrace.store.search import Filters, counts, outlets
+    from quotetrace.store.search import search as run_search
+
+    form = _search_form(request)
+    context: dict[str, Any] = {"nav": "search", "page_title": "Search", "form": form,
+                               "result": None, "offset": max(0, offset)}  # fmt: skip
+    state = _state(request)
+    if not state.db:
+        return _page(request, "search.html", **context)
+    with state.connection() as conn:
+        context.update(stats=counts(conn), outlets=outlets(conn))
+        try:
+            filters = Filters.parse(form["speaker"], form["outlet"], form["since"], None, [form["kind"]])
+        except QuotetraceError as exc:
+            return _page(request, "search.html", 400, error=str(exc), **context)
+        result = run_search(conn, form["q"], filters, limit=PAGE_SIZE, offset=context["offset"])
+    context["result"] = result
+    base = {k: v for k, v in form.items() if v}
+    if context["offset"] > 0:
+        prev = max(0, context["offset"] - PAGE_SIZE)
+        context["prev_href"] = "/search?" + urlencode({**base, "offset": prev})
+    if context["offset"] + len(result.hits) < result.total:
+        nxt = context["offset"] + PAGE_SIZE
+        context["next_href"] = "/search?" + urlencode({**base, "offset": nxt})
+    return _page(request, "search.html", **context)
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers(request: Request) -> HTMLResponse:
+    from quotetrace.store.search import outlets
+    from quotetrace.store.search import speakers as list_speakers
+
+    form = {k: request.query_params.get(k, "").strip() for k in ("outlet", "since")}
+    context: dict[str, Any] = {"nav": "speakers", "page_title": "Speakers", "form": form,
+                               "rows": None}  # fmt: skip
+    state = _state(request)
+    if not state.db:
+        return _page(request, "speakers.html", **context)
+    with state.connection() as conn:
+        context["outlets"] = outlets(conn)
+        try:
+            rows = list_speakers(conn, outlet=form["outlet"], since=form["since"], limit=500)
+        except QuotetraceError as exc:
+            return _page(request, "speakers.html", 400, error=str(exc), **context)
+    context.update(rows=rows, top_words=max((r.words for r in rows), default=0) or 1)
+    return _page(request, "speakers.html", **context)
+
+
+def _stored(request: Request, article_id: int):
+    from quotetrace.store.search import get_article
+
+    with _state(request).connection() as conn:
+        stored = get_article(conn, article_id)
+    if stored is None:
+        raise HTTPException(404, f"There is no article {article_id} in the store.")
+    return stored
+
+
+def _safe_url(url: str | None) -> str | None:
+    """Only web links become links: a stored 'javascript:' URL stays text."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+# Declared before /articles/{article_id}, which would otherwise take "1.json" as the id.
+@router.get("/articles/{article_id}.json")
+def article_json(request: Request, article_id: int) -> Response:
+    stored = _stored(request, article_id)
+    return Response(
+        stored.article.to_json(indent=2),
+        media_type="application/json",
+        headers={"content-disposition": f'attachment; filename="article-{article_id}.json"'},
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: int) -> HTMLResponse:
+    stored = _stored(request, article_id)
+    return _page(
+        request, "article.html", nav="search",
+        page_title=stored.title or stored.article.title or f"Article {article_id}",
+        stored=stored, safe_url=_safe_url(stored.url),
+        json_href=f"/articles/{article_id}.json", json_name=f"article-{article_id}.json",
+        **article_context(stored.article),
+    )  # fmt: skip
