@@ -38,9 +38,18 @@ class Extractor:
     offsets always refer to ``Article.text``.
     """
 
-    def __init__(self, model: str | None = None, batch_size: int = 8):
+    def __init__(self, model: str | None = None, batch_size: int = 8, gate: str | None = None):
+        """``gate`` chooses how unquoted speech is accepted: "learned" (the default when its
+        weights ship) or "rules" (the PolNeAR-train cue-rate threshold)."""
         self.nlp = build_pipeline(model)
         self.batch_size = batch_size
+        if gate is not None:
+            from quotetrace.extract.gate import GATES
+
+            if gate not in GATES:
+                raise ValueError(f"unknown gate {gate!r}; choose from {', '.join(GATES)}")
+            # The pipeline is shared per process; the gate is per component instance.
+            self.nlp.get_pipe("quotetrace_quotes").gate = GATES[gate]()
 
     def extract(self, text: str, title: str | None = None) -> Article:
         return next(self.pipe([Document(text=text, title=title)]))

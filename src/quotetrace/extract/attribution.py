@@ -24,16 +24,19 @@ from quotetrace.extract.cues import (
     speaker_head,
     text_of,
 )
+from quotetrace.extract.gate import Gate, rule_gate
+from quotetrace.extract.labels import find_label_lines
 from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
 from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
 from quotetrace.extract.speakers import SpeakerResolver
+from quotetrace.ingest import detect_title
 from quotetrace.records import Quote, Speaker
 
 TERM_MAX_WORDS = 4
 MIN_INDIRECT_TOKENS = 3
 CONTENT_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
-CONTENT_PREPS = frozenset({"about", "of", "against", "for", "over", "on"})
+CONTENT_PREPS = frozenset({"about", "of", "against", "for", "over", "on", "as"})
 _STRIP = " \n\t,;:—–-"
 
 
@@ -48,9 +51,11 @@ class Draft:
     speaker_tok: Token | None
     confidence: float
     continuation: bool = False
+    label: tuple[int, int] | None = None  # an explicit speaker label ("PENCE:") instead of a token
+    extent_kind: str = ""  # how the content was found: ccomp, object, parataxis, according, ...
 
 
-def attribute(doc: Doc, cue_finder: CueFinder) -> tuple[list[Quote], list[Speaker]]:
+def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate = rule_gate) -> tuple[list[Quote], list[Speaker]]:
     text = text_of(doc)
     quoted = find_quotations(text)
     ranges = [(q.start, q.end) for q in quoted]
@@ -67,17 +72,28 @@ def attribute(doc: Doc, cue_finder: CueFinder) -> tuple[list[Quote], list[Speake
             used_cues.add(draft.cue.head.i)
         drafts.append(draft)
 
-    for cue in cues:
-        if cue.head.i in used_cues or cue.rate < INDIRECT_MIN_RATE:
-            continue
-        draft = _indirect(doc, cue, ranges)
-        if draft is not None:
+    drafts.extend(_label_drafts(doc, quoted))
+
+    for cue, draft in indirect_candidates(doc, cues, used_cues, ranges):
+        confidence = gate(cue, draft)
+        if confidence is not None:
+            draft.confidence = confidence
             drafts.append(draft)
             used_cues.add(cue.head.i)
 
     drafts.sort(key=lambda d: (d.start, d.end))
     drafts = _drop_nested(drafts)
     return _finish(doc, drafts, ranges)
+
+
+def indirect_candidates(doc: Doc, cues: list[CueCandidate], used: set[int], ranges):
+    """Cue verbs not already tied to a quotation, each with the content it would report."""
+    for cue in cues:
+        if cue.head.i in used:
+            continue
+        draft = _indirect(doc, cue, ranges)
+        if draft is not None:
+            yield cue, draft
 
 
 # -- quoted spans -------------------------------------------------------------
@@ -130,9 +146,7 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
     inside = set(range(quote.start, quote.end))
 
     def score(c: CueCandidate) -> tuple[int, float, int]:
-        governs = any(
-            anc.i == c.head.i for tok in quote for anc in tok.ancestors if tok.i in inside
-        )
+        governs = any(anc.i == c.head.i for tok in quote for anc in tok.ancestors if tok.i in inside)
         distance = min(abs(c.head.i - quote.start), abs(c.head.i - (quote.end - 1)))
         strong = c.rate >= INDIRECT_MIN_RATE
         return (0 if governs else 1, 0 if strong else 1, distance)
@@ -146,9 +160,7 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
 
 def _reports(cue: CueCandidate, span: QuotedSpan) -> bool:
     extent = _content_extent(cue)
-    return (
-        cue.rate >= INDIRECT_MIN_RATE and extent is not None and extent[0] <= span.start < extent[1]
-    )
+    return cue.rate >= INDIRECT_MIN_RATE and extent is not None and extent[0] <= span.start < extent[1]
 
 
 def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandidate | None:
@@ -161,9 +173,7 @@ def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandi
     return window[-1] if window else None
 
 
-def _embedded(
-    text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCandidate | None
-) -> bool:
+def _embedded(text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCandidate | None) -> bool:
     """True when the quote is a fragment inside the writer's own sentence (a partial quote)."""
     cue_before = cue is not None and cue.end <= span.start
     before = text[max(cue.end, region[0]) if cue_before else region[0] : span.start]
@@ -195,58 +205,61 @@ def _indirect(doc: Doc, cue: CueCandidate, ranges) -> Draft | None:
     extent = _content_extent(cue)
     if extent is None:
         return None
-    start, end = _trim(text_of(doc), *extent)
+    start, end = _trim(text_of(doc), extent[0], extent[1])
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len([t for t in span if not t.is_punct]) < MIN_INDIRECT_TOKENS:
         return None
     kind = "mixed" if any(s < end and start < e for s, e in ranges) else "indirect"
-    return Draft(kind, start, end, cue, speaker_head(cue), 0.35 + 0.5 * cue.rate)
+    draft = Draft(kind, start, end, cue, speaker_head(cue), 0.35 + 0.5 * cue.rate)
+    draft.extent_kind = extent[2]
+    return draft
 
 
-def _content_extent(cue: CueCandidate) -> tuple[int, int] | None:
-    """Characters of what the cue reports: its clausal complement, or the clause it interrupts."""
+def _content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
+    """Characters of what the cue reports, and how they were found."""
     head = cue.head
     if cue.prepositional:
-        return _according_extent(cue)
+        extent = _according_extent(cue)
+        return (*extent, "according") if extent else None
     hearer_object = cue.lemma.split()[0] in HEARER_OBJECT_LEMMAS
     comps = [c for c in head.children if c.dep_ in CONTENT_DEPS]
+    how = "ccomp"
     if not comps and not hearer_object:
         # "denied reports that ...": the clause hangs off the object noun.
         for obj in (c for c in head.children if c.dep_ == "dobj"):
             if any(g.dep_ in ("acl", "ccomp") for g in obj.children):
-                comps = [obj]
+                comps, how = [obj], "object_clause"
     if comps:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
-        return comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+        return comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge), how
     if head.dep_ == "parataxis" and head.head.i != head.i:
         # "This, he said, was the reason ...": the whole host clause is the content.
         own = {t.i for t in head.subtree}
         toks = [t for t in head.head.subtree if t.i not in own]
         if toks:
-            return toks[0].idx, toks[-1].idx + len(toks[-1])
+            return toks[0].idx, toks[-1].idx + len(toks[-1]), "parataxis"
     return _object_extent(head, hearer_object)
 
 
-def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int] | None:
+def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | None:
     """Noun-phrase and infinitive content: "cited derogatory comments", "wants to triple ...".
 
     PolNeAR annotates these as attributions too; they come from verbs that are
     cues more often than not in training, so their objects are reported content.
     """
-    parts = [
-        c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")
-    ]
+    parts = [c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")]
+    how = "+".join(sorted({p.dep_ for p in parts}))
     if not parts:
-        parts = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+        parts, how = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS], "prep"
     passive = [c for c in head.lefts if c.dep_ == "nsubjpass"]
     if not parts and passive and any(c.dep_ == "agent" for c in head.rights):
-        parts = passive  # "was first reported by The Washington Post"
+        parts, how = passive, "passive"  # "was first reported by The Washington Post"
     if not parts:
         return None
     toks = [t for p in parts for t in p.subtree]
     first = min(toks, key=lambda t: t.i)
     last = max(toks, key=lambda t: t.i)
-    return first.idx, last.idx + len(last)
+    return first.idx, last.idx + len(last), how
 
 
 def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:
@@ -261,14 +274,39 @@ def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:
     return side[0].idx, side[-1].idx + len(side[-1])
 
 
+def _label_drafts(doc: Doc, quoted: list[QuotedSpan]) -> list[Draft]:
+    """'PENCE: Well, look ...' and 'Pat Caddell: Voters Worried ...' lines."""
+    text = text_of(doc)
+    title = detect_title(text)
+    title_end = text.index(title) + len(title) if title else 0
+    drafts = []
+    for line in find_label_lines(text, title_end):
+        colon = doc.char_span(line.colon, line.colon + 1, alignment_mode="expand")
+        if colon is None:
+            continue
+        cue = CueCandidate(colon[0], ":", line.colon, line.colon + 1, 1.0)
+        inside = [q for q in quoted if line.content_start <= q.start < line.content_end]
+        kind = "direct" if line.transcript else "mixed" if inside else "indirect"
+        drafts.append(
+            Draft(
+                kind,
+                line.content_start,
+                line.content_end,
+                cue,
+                None,
+                0.7,
+                label=(line.label_start, line.label_end),
+            )
+        )
+    return drafts
+
+
 # -- finishing ----------------------------------------------------------------
 def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     """An indirect clause inside a longer attributed quote is the same speech twice."""
     kept: list[Draft] = []
     for d in drafts:
-        outer = next(
-            (k for k in kept if k.start <= d.start and d.end <= k.end and k.kind != "term"), None
-        )
+        outer = next((k for k in kept if k.start <= d.start and d.end <= k.end and k.kind != "term"), None)
         if outer is not None and d.kind in ("indirect", "mixed") and outer is not d:
             continue
         kept.append(d)
@@ -282,7 +320,12 @@ def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Sp
     quotes: list[Quote] = []
     last_spoken: Quote | None = None
     for draft in drafts:
-        speaker = resolver.resolve(draft.speaker_tok) if draft.speaker_tok is not None else None
+        if draft.label is not None:
+            speaker = resolver.resolve_label(*draft.label)
+        elif draft.speaker_tok is not None:
+            speaker = resolver.resolve(draft.speaker_tok)
+        else:
+            speaker = None
         quote = Quote(
             id=len(quotes),
             kind=draft.kind,  # type: ignore[arg-type]

@@ -16,23 +16,26 @@ def register_component() -> None:
 
 
 class QuoteAttributor:
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, gate: str = ""):
         from quotetrace.extract.cues import CueFinder
+        from quotetrace.extract.gate import GATES, default_gate
 
         self.cue_finder = CueFinder(nlp)
+        self.gate = GATES[gate]() if gate else default_gate()
 
     def __call__(self, doc: Doc) -> Doc:
         from quotetrace.extract.attribution import attribute
 
-        quotes, speakers = attribute(doc, self.cue_finder)
+        quotes, speakers = attribute(doc, self.cue_finder, self.gate)
         setattr(doc._, QUOTES_ATTR, quotes)
         setattr(doc._, SPEAKERS_ATTR, speakers)
         return doc
 
 
-@Language.factory("quotetrace_quotes")
-def make_quote_attributor(nlp: Language, name: str) -> QuoteAttributor:
-    return QuoteAttributor(nlp)
+@Language.factory("quotetrace_quotes", default_config={"gate": ""})
+def make_quote_attributor(nlp: Language, name: str, gate: str) -> QuoteAttributor:
+    """``gate``: "rules", "learned", or "" for the learned one when its weights ship."""
+    return QuoteAttributor(nlp, gate)
 
 
 @Language.component("quotetrace_paragraph_breaks")

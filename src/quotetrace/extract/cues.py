@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, POS
 from spacy.language import Language
+from spacy.parts_of_speech import VERB as VERB_ID
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from quotetrace.extract.lexicon import PREPOSITIONAL_CUES, cue_lexicon
@@ -12,6 +16,7 @@ from quotetrace.nlp import lemma_of
 from quotetrace.records import Cue
 
 # Subject-taking verbs whose subject is the speaker; for these the object is the hearer.
+ACCORDING_ID = hash_string("according")
 CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 HEARER_OBJECT_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "warn", "urge", "remind"})
 
@@ -53,17 +58,23 @@ class CueFinder:
 
     def find(self, doc: Doc, min_rate: float = 0.05) -> list[CueCandidate]:
         found = []
-        for tok in doc:
-            if tok.lower_ == "according" and tok.i + 1 < len(doc):
-                nxt = doc[tok.i + 1]
-                phrase = PREPOSITIONAL_CUES.get((tok.lower_, nxt.lower_))
-                if phrase:
-                    found.append(CueCandidate(tok, phrase, tok.idx, nxt.idx + len(nxt), 0.93, True))
-            elif tok.pos_ == "VERB":
-                entry = self.lexicon.get(self.lemma(tok))
-                if entry is None or entry.rate < min_rate:
+        # Token objects are costly to create; pick candidates from the attribute arrays first.
+        pos, lower = doc.to_array([POS, LOWER]).T if len(doc) else ((), ())
+        for i in numpy.flatnonzero((pos == VERB_ID) | (lower == ACCORDING_ID)):
+            tok = doc[int(i)]
+            if tok.lower == ACCORDING_ID:
+                if tok.i + 1 < len(doc):
+                    nxt = doc[tok.i + 1]
+                    phrase = PREPOSITIONAL_CUES.get((tok.lower_, nxt.lower_))
+                    if phrase:
+                        found.append(CueCandidate(tok, phrase, tok.idx, nxt.idx + len(nxt), 0.93, True))
+                        continue
+                if tok.pos != VERB_ID:
                     continue
-                found.append(self._verb_cue(tok, entry.lemma, entry.rate))
+            entry = self.lexicon.get(self.lemma(tok))
+            if entry is None or entry.rate < min_rate:
+                continue
+            found.append(self._verb_cue(tok, entry.lemma, entry.rate))
         return found
 
     @staticmethod
@@ -106,10 +117,7 @@ def speaker_head(cue: CueCandidate) -> Token | None:
         if subjects:
             subj = subjects[0]
             return subj  # a relative "who" is resolved to its antecedent by the resolver
-        if (
-            verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl")
-            and verb.head.i != verb.i
-        ):
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
                 return verb.head  # "officials speaking on condition of anonymity"
             verb = verb.head

@@ -13,6 +13,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN as PROPN_ID
+from spacy.parts_of_speech import PUNCT as PUNCT_ID
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.lexicon import first_name_gender, titles
@@ -135,13 +139,21 @@ class SpeakerResolver:
     def _scan_names(self) -> None:
         runs: list[list[Token]] = []
         run: list[Token] = []
-        for tok in self.doc:
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper() or (run and tok.text in ("-",)):
-                run.append(tok)
-            else:
-                if run:
-                    runs.append(run)
+        doc = self.doc
+        pos = doc.to_array([POS]) if len(doc) else ()
+        last = -2
+        # Only proper nouns (and the hyphens inside names) are looked at as Token objects.
+        for i in numpy.flatnonzero((pos == PROPN_ID) | (pos == PUNCT_ID)):
+            tok = doc[int(i)]
+            if tok.pos == PUNCT_ID and not (run and tok.text == "-" and int(i) == last + 1):
+                continue
+            if tok.pos == PROPN_ID and not tok.text[:1].isupper():
+                continue
+            if run and int(i) != last + 1:
+                runs.append(run)
                 run = []
+            run.append(tok)
+            last = int(i)
         if run:
             runs.append(run)
         by_full: dict[tuple[str, ...], Entity] = {}
@@ -221,8 +233,7 @@ class SpeakerResolver:
         entity.aliases.add(" ".join(t.text for t in name_toks))
         head = name_toks[-1]
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
-            head.head.dep_ in ("nsubj", "nsubjpass")
-            and head.head.i in range(name_toks[0].i, head.i + 3)
+            head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i in range(name_toks[0].i, head.i + 3)
         )
         if self._in_quote(name_toks[0].idx):
             return
@@ -245,20 +256,14 @@ class SpeakerResolver:
             return None
         mention = span.text
         lower = head.lower_
-        if (
-            lower in RELATIVE_PRONOUNS
-            and head.head.dep_ in ("relcl", "acl")
-            and head.head.head.i != head.i
-        ):
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.i:
             antecedent = self.resolve(head.head.head)
             name = antecedent.name if antecedent else mention
         elif head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS:
             if lower in FIRST_PERSON and not self._in_quote(head.idx):
                 name = mention
             else:
-                entity = self._antecedent(
-                    head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS
-                )
+                entity = self._antecedent(head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS)
                 name = entity.name if entity else mention
         elif head.pos_ == "PROPN":
             name = self._name_for(_name_run(head)) or mention
@@ -266,6 +271,15 @@ class SpeakerResolver:
             entity = self._title_antecedent(head, span)
             name = entity.name if entity else _strip_determiners(span)
         return SpeakerRef(name=name, mention=mention, start=span.start_char, end=span.end_char)
+
+    def resolve_label(self, start: int, end: int) -> SpeakerRef:
+        """A transcript or headline label: "PENCE" -> "Mike Pence", "Q" stays "Q"."""
+        label = self.doc.text[start:end]
+        words = label.split()
+        word = words[-1].title() if label.isupper() else words[-1]
+        entity = self._match_single(word, start) if len(word) > 1 else None
+        name = entity.name if entity else (label.title() if label.isupper() and len(label) > 2 else label)
+        return SpeakerRef(name=name, mention=label, start=start, end=end)
 
     def _name_for(self, run: list[Token]) -> str | None:
         propn = [t for t in run if t.pos_ == "PROPN" and t.text[:1].isupper()]
@@ -298,10 +312,7 @@ class SpeakerResolver:
         if (
             recent
             and agrees(recent[-1][1])
-            and not any(
-                agrees(m.entity) and m.entity is not recent[-1][1] and m.subject
-                for m in named_since
-            )
+            and not any(agrees(m.entity) and m.entity is not recent[-1][1] and m.subject for m in named_since)
         ):
             return self._bind(recent[-1][1], gender)
         best: Entity | None = None
@@ -356,9 +367,7 @@ def _name_run(head: Token) -> list[Token]:
     while left > 0 and doc[left - 1].pos_ == "PROPN":
         left -= 1
     right = head.i
-    while (
-        right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].head.i == head.i
-    ):
+    while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].head.i == head.i:
         right += 1
     return list(doc[left : right + 1])
 

@@ -1,0 +1,103 @@
+"""Decide which cue-verb candidates without quotation marks are reported speech.
+
+Two gates share one interface, ``gate(cue, draft) -> confidence | None``:
+- ``rules``: the verb's PolNeAR-train cue rate must reach ``INDIRECT_MIN_RATE``;
+- ``learned``: a logistic-regression model over the candidate's lemma, syntax and
+  content shape (trained by ``train/train_indirect_gate.py`` on PolNeAR train,
+  shipped as ``data/indirect_gate.json``), thresholded where dev F1 peaked.
+The registry picks by name; ``default_gate()`` prefers the learned one when its
+weights are present and falls back to the rules otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
+from quotetrace.paths import data_file
+
+if TYPE_CHECKING:
+    from quotetrace.extract.attribution import Draft
+    from quotetrace.extract.cues import CueCandidate
+
+Gate = Callable[["CueCandidate", "Draft"], "float | None"]
+MODEL_FILE = "indirect_gate.json"
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def rule_gate(cue: CueCandidate, draft: Draft) -> float | None:
+    return 0.35 + 0.5 * cue.rate if cue.rate >= INDIRECT_MIN_RATE else None
+
+
+def features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
+    """Sparse features of one candidate; the same function feeds training and inference."""
+    head = cue.head
+    feats: dict[str, float] = {
+        "bias": 1.0,
+        f"lemma={cue.lemma}": 1.0,
+        "rate": cue.rate,
+        f"rate_bin={min(int(cue.rate * 10), 9)}": 1.0,
+        f"dep={head.dep_}": 1.0,
+        f"tag={head.tag_}": 1.0,
+        f"how={draft.extent_kind}": 1.0,
+        f"kind={draft.kind}": 1.0,
+        f"prepositional={cue.prepositional}": 1.0,
+    }
+    subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        feats["subj=none"] = 1.0
+    else:
+        feats[f"subj_pos={subj.pos_}"] = 1.0
+        feats[f"subj_dep={subj.dep_}"] = 1.0
+        if subj.lower_ in ("he", "she", "they", "i", "we", "who"):
+            feats[f"subj_pron={subj.lower_}"] = 1.0
+        feats[f"subj_lemma_len={min(len(list(subj.subtree)), 6)}"] = 1.0
+    if any(c.dep_ == "neg" for c in head.children):
+        feats["negated"] = 1.0
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in head.children):
+        feats["modal"] = 1.0
+    length = draft.end - draft.start
+    feats[f"content_chars={min(length // 40, 8)}"] = 1.0
+    feats[f"sent_start={head.sent.start == head.i}"] = 1.0
+    feats[f"lemma_how={cue.lemma}|{draft.extent_kind}"] = 1.0
+    return feats
+
+
+class LearnedGate:
+    def __init__(self, model: dict):
+        self.weights: dict[str, float] = model["weights"]
+        self.threshold: float = model["threshold"]
+
+    def probability(self, cue: CueCandidate, draft: Draft) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features(cue, draft).items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def __call__(self, cue: CueCandidate, draft: Draft) -> float | None:
+        p = self.probability(cue, draft)
+        return p if p >= self.threshold else None
+
+
+@lru_cache(maxsize=1)
+def _load_model() -> dict | None:
+    path = data_file(MODEL_FILE)
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def learned_gate() -> Gate:
+    model = _load_model()
+    if model is None:
+        raise FileNotFoundError(f"{MODEL_FILE} is missing: run train/train_indirect_gate.py")
+    return LearnedGate(model)
+
+
+GATES: dict[str, Callable[[], Gate]] = {"rules": lambda: rule_gate, "learned": learned_gate}
+
+
+def default_gate() -> Gate:
+    return learned_gate() if _load_model() is not None else rule_gate

@@ -1,0 +1,42 @@
+"""Speaker labels at the start of a line: transcripts ("PENCE: ...", "Q: ...") and
+headlines that attribute with a colon ("Pat Caddell: Democrat Voters Worried ...")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ALL-CAPS transcript labels, or a short Capitalised Name in a headline.
+_LABEL_LINE = re.compile(
+    r"""^[ \t"“]*(?P<label>[A-Z][A-Za-z.'’\-]*(?:[ \t][A-Z][A-Za-z.'’\-]*){0,3}):[ \t]+(?P<content>\S[^\n]*)$""",
+    re.M,
+)
+MIN_CONTENT_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class LabelLine:
+    label_start: int
+    label_end: int
+    colon: int
+    content_start: int
+    content_end: int
+    transcript: bool  # ALL-CAPS speaker label: the rest of the line is verbatim speech
+
+
+def find_label_lines(text: str, title_end: int) -> list[LabelLine]:
+    found = []
+    for m in _LABEL_LINE.finditer(text):
+        label = m.group("label")
+        letters = [c for c in label if c.isalpha()]
+        transcript = all(c.isupper() for c in letters)
+        if not transcript and m.start() >= title_end:
+            continue  # a Capitalised label only attributes in the headline
+        content = m.group("content").rstrip()
+        if len(content.split()) < MIN_CONTENT_WORDS:
+            continue
+        end = m.start("content") + len(content)
+        found.append(
+            LabelLine(m.start("label"), m.end("label"), m.end("label"), m.start("content"), end, transcript)
+        )
+    return found
