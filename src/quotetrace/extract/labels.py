@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass
 
 # ALL-CAPS transcript labels, or a short Capitalised Name in a headline.
+_WORD = r"[A-Z][A-Za-z.'’\-]*"
 _LABEL_LINE = re.compile(
-    r"""^[ \t"“]*(?P<label>[A-Z][A-Za-z.'’\-]*(?:[ \t][A-Z][A-Za-z.'’\-]*){0,3}):[ \t]+(?P<content>\S[^\n]*)$""",
+    rf"""^[ \t"“]*(?P<label>{_WORD}(?:[ \t]{_WORD}){{0,3}}):[ \t]+(?P<content>\S[^\n]*)$""",
     re.M,
 )
 MIN_CONTENT_WORDS = 3
