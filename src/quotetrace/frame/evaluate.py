@@ -1,0 +1,86 @@
+"""Score the headline check against labelled headlines (bench/data/headline_labels.tsv).
+
+A label row names the article whose headline is checked and the article whose
+body it is checked against (the same id for a real article; another id for a
+"swapped" negative), the gold status and the gold speaker. Building the texts
+and running the extractor is the caller's job (bench/headline_check_bench.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+STATUSES = ("supported", "partly", "unsupported", "no attribution in headline")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    headline_id: str
+    body_id: str
+    status: str
+    speaker: str | None
+    note: str
+
+    @property
+    def swapped(self) -> bool:
+        return self.headline_id != self.body_id
+
+
+def read_labels(path: Path) -> list[Label]:
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    labels = []
+    for row in rows[1:]:
+        headline_id, body_id, status, speaker, note = row
+        if status not in STATUSES:
+            raise ValueError(f"{path}: unknown status {status!r} for {headline_id}")
+        labels.append(Label(headline_id, body_id, status, None if speaker == "-" else speaker, note))
+    return labels
+
+
+def compose(headline_text: str, body_text: str) -> tuple[str, str]:
+    """(text, headline) of the article to check: one file's headline over another's body."""
+    headline = headline_text.lstrip("\n").partition("\n")[0].strip()
+    body = body_text.lstrip("\n").partition("\n")[2].lstrip("\n")
+    return f"{headline}\n\n{body}", headline
+
+
+def score(labels: list[Label], checks: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy, a confusion matrix, per-status precision/recall, and two task-level rates:
+    how often a supported headline gets a supporting quote, and how often a headline that no
+    quote supports is called unsupported."""
+    confusion: Counter[tuple[str, str]] = Counter()
+    for label, check in zip(labels, checks, strict=True):
+        confusion[(label.status, check["status"])] += 1
+    total = len(labels)
+    correct = sum(n for (g, p), n in confusion.items() if g == p)
+    per_status = {}
+    for s in STATUSES:
+        tp = confusion[(s, s)]
+        gold = sum(n for (g, _), n in confusion.items() if g == s)
+        pred = sum(n for (_, p), n in confusion.items() if p == s)
+        per_status[s] = {
+            "gold": gold,
+            "predicted": pred,
+            "precision": round(tp / pred, 3) if pred else None,
+            "recall": round(tp / gold, 3) if gold else None,
+        }
+    supported = [(lb, c) for lb, c in zip(labels, checks, strict=True) if lb.status == "supported"]
+    with_quote = sum(
+        1 for _, c in supported if c["status"] in ("supported", "partly") and c["supporting_quotes"]
+    )
+    negatives = [(lb, c) for lb, c in zip(labels, checks, strict=True) if lb.status == "unsupported"]
+    return {
+        "items": total,
+        "accuracy": round(correct / total, 3) if total else 0.0,
+        "per_status": per_status,
+        "confusion": {f"{g} -> {p}": n for (g, p), n in sorted(confusion.items())},
+        "supported_with_quote": f"{with_quote}/{len(supported)}",
+        "unsupported_caught": f"{sum(c['status'] == 'unsupported' for _, c in negatives)}/{len(negatives)}",
+    }
