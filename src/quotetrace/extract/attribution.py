@@ -112,7 +112,6 @@ def _attribute_quoted(
     first_sent, last_sent = tokens[0].sent, tokens[-1].sent
     region = (first_sent.start_char, last_sent.end_char)
     inner_words = len(span.inner(text).split())
-    ranges = [(q.start, q.end) for q in quoted]
     local = _between(cues, region[0], region[1])
     cue = _best_cue(local, tokens)
     confidence = 0.9 if cue else 0.0
@@ -131,7 +130,7 @@ def _attribute_quoted(
         return Draft("term", span.start, span.end, None, None, 0.6)
     speaker = speaker_head(cue)
     if embedded:
-        start, end = _mixed_extent(doc, cue, span, region, ranges)
+        start, end = _mixed_extent(doc, cue, span, region)
         for j in range(index + 1, len(quoted)):
             if quoted[j].start < end:
                 consumed.add(j)
@@ -176,27 +175,26 @@ def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandi
 def _embedded(text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCandidate | None) -> bool:
     """True when the quote is a fragment inside the writer's own sentence (a partial quote)."""
     cue_before = cue is not None and cue.end <= span.start
-    before = text[max(cue.end, region[0]) if cue_before else region[0] : span.start]
+    # Only the words just before the quote decide; a bounded window keeps huge lines linear.
+    window_start = max(cue.end if cue_before else region[0], region[0], span.start - 300)
+    before = text[window_start : span.start]
     before_words = [w for w in before.split() if w.strip(_STRIP + '"“”') and w.lower() != "that"]
     if before_words and not before.rstrip().endswith((",", ":", "—", "–")):
         return True
     if cue is not None and not cue_before:
         return False  # text between the quote and a following cue is the speaker
-    after = text[span.end : region[1]].strip(_STRIP + ".!?\"”’' ")
+    after = text[span.end : min(region[1], span.end + 300)].strip(_STRIP + ".!?\"”’' ")
     inner = text[span.start : span.end].rstrip("\"”’'«» ")
     return bool(after) and not inner.endswith((",", ".", "!", "?", "…"))
 
 
-def _mixed_extent(
-    doc: Doc, cue: CueCandidate, span: QuotedSpan, region: tuple[int, int], ranges
-) -> tuple[int, int]:
+def _mixed_extent(doc: Doc, cue: CueCandidate, span: QuotedSpan, region: tuple[int, int]) -> tuple[int, int]:
     """The reported clause around a partial quote: the cue's complement, else the sentence side."""
     extent = _content_extent(cue)
     if extent is not None and extent[0] <= span.start < extent[1]:
         return _trim(text_of(doc), extent[0], max(extent[1], span.end))
     if cue.start < span.start:
-        sent_end = doc.char_span(span.start, span.end, alignment_mode="expand")[-1].sent.end_char
-        return _trim(text_of(doc), cue.end, max(sent_end, span.end))
+        return _trim(text_of(doc), cue.end, max(region[1], span.end))
     return _trim(text_of(doc), region[0], max(span.end, cue.start))
 
 
@@ -209,7 +207,7 @@ def _indirect(doc: Doc, cue: CueCandidate, ranges) -> Draft | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len([t for t in span if not t.is_punct]) < MIN_INDIRECT_TOKENS:
         return None
-    kind = "mixed" if any(s < end and start < e for s, e in ranges) else "indirect"
+    kind = "mixed" if _overlaps(start, end, ranges) else "indirect"
     draft = Draft(kind, start, end, cue, speaker_head(cue), 0.35 + 0.5 * cue.rate)
     draft.extent_kind = extent[2]
     return draft
@@ -390,6 +388,11 @@ def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
     """``ranges`` sorted by start and non-overlapping, as quotation spans are."""
     i = bisect.bisect_right(ranges, (char, float("inf"))) - 1
     return i >= 0 and ranges[i][0] <= char < ranges[i][1]
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_left(ranges, (end, -1))  # ranges starting before ``end``
+    return i > 0 and ranges[i - 1][1] > start or _inside(start, ranges)
 
 
 def _between(cues: list[CueCandidate], start: int, end: int) -> list[CueCandidate]:

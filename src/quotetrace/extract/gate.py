@@ -62,7 +62,7 @@ def features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
         feats["modal"] = 1.0
     length = draft.end - draft.start
     feats[f"content_chars={min(length // 40, 8)}"] = 1.0
-    feats[f"sent_start={head.sent.start == head.i}"] = 1.0
+    feats[f"sent_start={bool(head.is_sent_start)}"] = 1.0
     feats[f"lemma_how={cue.lemma}|{draft.extent_kind}"] = 1.0
     return feats
 
