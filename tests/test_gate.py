@@ -26,17 +26,17 @@ def test_default_is_learned_when_weights_ship():
 
 def test_both_gates_find_clear_indirect_speech(extractor):
     text = "The senator denied reports that she had met the lobbyists in March.\n"
-    component = extractor.nlp.get_pipe("quotetrace_quotes")
-    original = component.gate
+    original = extractor.gate
     try:
         for gate in (rule_gate, GATES["learned"]()):
-            component.gate = gate
+            extractor.gate = gate
             article = extractor.extract(text)
+            assert extractor.nlp.get_pipe("quotetrace_quotes").gate is gate
             quote = next(q for q in article.quotes if "lobbyists" in q.text)
             assert quote.kind == "indirect" and quote.cue.lemma == "deny"
             assert 0 < quote.confidence <= 1
     finally:
-        component.gate = original
+        extractor.gate = original
 
 
 def test_unknown_gate_is_a_clear_error():

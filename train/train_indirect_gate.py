@@ -36,7 +36,6 @@ def collect(split: Path, extractor, limit: int | None = None):
     from quotetrace.extract.gate import features
 
     articles = load_split(split, limit)
-    component = extractor.nlp.get_pipe("quotetrace_quotes")
     rows: list[tuple[dict[str, float], int]] = []
     seen: list = []
 
@@ -44,7 +43,7 @@ def collect(split: Path, extractor, limit: int | None = None):
         seen.append((cue, draft, features(cue, draft)))
         return None
 
-    component.gate = recording_gate
+    extractor.gate = recording_gate
     for article, _ in zip(articles, extractor.pipe(a.text for a in articles), strict=True):
         index = TokenIndex(article.text)
         gold = [(g.cue, index.tokens_of(g.content)) for g in article.gold if g.cue]
@@ -91,14 +90,13 @@ def main() -> None:
     }
     weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 5)
 
-    component = extractor.nlp.get_pipe("quotetrace_quotes")
-    component.gate = rule_gate
+    extractor.gate = rule_gate
     dev = args.polnear / "dev"
     baseline = evaluate_split(dev, extractor, args.limit)["content_partial"]
     print(f"dev rules: content partial F1 {baseline['f1']:.4f}")
     best = None
     for threshold in THRESHOLDS:
-        component.gate = LearnedGate({"weights": weights, "threshold": threshold})
+        extractor.gate = LearnedGate({"weights": weights, "threshold": threshold})
         score = evaluate_split(dev, extractor, args.limit)["content_partial"]
         print(f"dev learned @ {threshold:.2f}: content partial F1 {score['f1']:.4f}")
         if best is None or score["f1"] > best[1]["f1"]:

@@ -74,7 +74,7 @@ def quote_attribution(quote: Quote, mapping: list[int] | None = None) -> Attribu
     )
 
 
-def quotetrace_system(extractor=None) -> System:
+def quotetrace_system(extractor=None, gate: str | None = None) -> System:
     """quotetrace's extractor; ``extractor`` is anything with ``pipe(texts)`` -> Articles."""
 
     def predict(texts: Sequence[str]) -> Iterator[list[Attribution]]:
@@ -82,7 +82,7 @@ def quotetrace_system(extractor=None) -> System:
         if extractor is None:
             from quotetrace.extract import Extractor
 
-            extractor = Extractor()
+            extractor = Extractor(gate=gate)
         for text, article in zip(texts, extractor.pipe(texts), strict=True):
             mapping = offset_map(text, article.text)
             quotes = [q for q in article.quotes if q.kind not in NON_ATTRIBUTION_KINDS]
@@ -185,6 +185,7 @@ def _full_pipeline(model: str | None):
 
 SYSTEMS: dict[str, Callable[[], System]] = {
     "quotetrace": quotetrace_system,
+    "quotetrace-rules": lambda: quotetrace_system(gate="rules"),
     "textacy": textacy_system,
     "textacy-paragraphs": lambda: textacy_system(per_paragraph=True),
 }

@@ -43,18 +43,19 @@ class Extractor:
         weights ship) or "rules" (the PolNeAR-train cue-rate threshold)."""
         self.nlp = build_pipeline(model)
         self.batch_size = batch_size
-        if gate is not None:
-            from quotetrace.extract.gate import GATES
+        from quotetrace.extract.gate import GATES, default_gate
 
-            if gate not in GATES:
-                raise ValueError(f"unknown gate {gate!r}; choose from {', '.join(GATES)}")
-            # The pipeline is shared per process; the gate is per component instance.
-            self.nlp.get_pipe("quotetrace_quotes").gate = GATES[gate]()
+        if gate is not None and gate not in GATES:
+            raise ValueError(f"unknown gate {gate!r}; choose from {', '.join(GATES)}")
+        # The pipeline is shared per process, so each Extractor sets the gate it was asked for.
+        self.gate = GATES[gate]() if gate else default_gate()
+        self._component = self.nlp.get_pipe("quotetrace_quotes")
 
     def extract(self, text: str, title: str | None = None) -> Article:
         return next(self.pipe([Document(text=text, title=title)]))
 
     def pipe(self, texts: Iterable[str | Document]) -> Iterator[Article]:
+        self._component.gate = self.gate
         docs = (self._as_document(t) for t in texts)
         pairs = ((d.text, d) for d in docs)
         for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):

@@ -26,7 +26,7 @@ from quotetrace.extract.cues import (
 )
 from quotetrace.extract.gate import Gate, rule_gate
 from quotetrace.extract.labels import find_label_lines
-from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
+from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE
 from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.ingest import detect_title
@@ -36,7 +36,6 @@ TERM_MAX_WORDS = 4
 MIN_INDIRECT_TOKENS = 3
 CONTENT_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
-CONTENT_PREPS = frozenset({"about", "of", "against", "for", "over", "on", "as"})
 _STRIP = " \n\t,;:—–-"
 
 
@@ -229,7 +228,13 @@ def _content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
                 comps, how = [obj], "object_clause"
     if comps:
         comp = max(comps, key=lambda c: len(list(c.subtree)))
-        return comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge), how
+        start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+        if comp.right_edge.i < head.i:
+            # "X, but Y, another source said": the parser often hangs only Y on the cue;
+            # a sentence-final cue reports everything before it.
+            first = next((t for t in head.sent if not (t.is_punct or t.is_space)), comp.left_edge)
+            start = min(start, first.idx)
+        return start, end, how
     if head.dep_ == "parataxis" and head.head.i != head.i:
         # "This, he said, was the reason ...": the whole host clause is the content.
         own = {t.i for t in head.subtree}
@@ -248,7 +253,10 @@ def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | N
     parts = [c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")]
     how = "+".join(sorted({p.dep_ for p in parts}))
     if not parts:
-        parts, how = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS], "prep"
+        # "spoke of X", "complained about X": X is the content, the preposition joins the cue.
+        preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+        parts = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        how = "prep"
     passive = [c for c in head.lefts if c.dep_ == "nsubjpass"]
     if not parts and passive and any(c.dep_ == "agent" for c in head.rights):
         parts, how = passive, "passive"  # "was first reported by The Washington Post"

@@ -11,7 +11,7 @@ from spacy.parts_of_speech import VERB as VERB_ID
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from quotetrace.extract.lexicon import PREPOSITIONAL_CUES, cue_lexicon
+from quotetrace.extract.lexicon import CONTENT_PREPS, PREPOSITIONAL_CUES, cue_lexicon
 from quotetrace.nlp import lemma_of
 from quotetrace.records import Cue
 
@@ -95,6 +95,11 @@ class CueFinder:
             # Phrasal cues: "pointed out", "shot back".
             end = particles[-1].idx + len(particles[-1])
             lemma = f"{lemma} {' '.join(p.lower_ for p in particles)}"
+        complements = [c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        nxt = tok.doc[tok.i + 1 + len(particles)] if tok.i + 1 + len(particles) < len(tok.doc) else None
+        if not complements and nxt is not None and nxt.dep_ == "prep" and nxt.head.i == tok.i:
+            if nxt.lower_ in CONTENT_PREPS:
+                end = nxt.idx + len(nxt)  # PolNeAR cues: "speaking of", "complained about"
         return CueCandidate(tok, lemma, start, end, rate)
 
 

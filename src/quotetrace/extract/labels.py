@@ -33,6 +33,8 @@ def find_label_lines(text: str, title_end: int) -> list[LabelLine]:
         transcript = all(c.isupper() for c in letters)
         if not transcript and m.start() >= title_end:
             continue  # a Capitalised label only attributes in the headline
+        if not transcript and len(label.split()) > 1 and not _named_in_body(label, text, title_end):
+            continue  # "Stealth Over Health: ..." is a kicker, not a speaker
         content = m.group("content").rstrip()
         if len(content.split()) < MIN_CONTENT_WORDS:
             continue
@@ -41,3 +43,8 @@ def find_label_lines(text: str, title_end: int) -> list[LabelLine]:
             LabelLine(m.start("label"), m.end("label"), m.end("label"), m.start("content"), end, transcript)
         )
     return found
+
+
+def _named_in_body(label: str, text: str, title_end: int) -> bool:
+    surname = label.split()[-1]
+    return re.search(rf"\b{re.escape(surname)}\b", text[title_end:]) is not None

@@ -10,6 +10,8 @@ from quotetrace.paths import data_file
 # Cue verbs whose PolNeAR-train cue rate is below this are only used when they
 # govern a quotation directly; above it they also introduce indirect speech.
 INDIRECT_MIN_RATE = 0.25
+# Prepositions that introduce what was said: "spoke of X", "complained about X", "called for X".
+CONTENT_PREPS = frozenset({"about", "of", "against", "for", "over", "on", "as"})
 # Multi-word cues that are not a verb + clause ("according to X, ...").
 PREPOSITIONAL_CUES = {("according", "to"): "according to"}
 
