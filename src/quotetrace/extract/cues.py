@@ -97,9 +97,14 @@ class CueFinder:
             lemma = f"{lemma} {' '.join(p.lower_ for p in particles)}"
         complements = [c for c in tok.rights if c.dep_ in ("dobj", "ccomp", "xcomp")]
         nxt = tok.doc[tok.i + 1 + len(particles)] if tok.i + 1 + len(particles) < len(tok.doc) else None
-        if not complements and nxt is not None and nxt.dep_ == "prep" and nxt.head.i == tok.i:
-            if nxt.lower_ in CONTENT_PREPS:
-                end = nxt.idx + len(nxt)  # PolNeAR cues: "speaking of", "complained about"
+        if (
+            not complements
+            and nxt is not None
+            and nxt.dep_ == "prep"
+            and nxt.head.i == tok.i
+            and nxt.lower_ in CONTENT_PREPS
+        ):
+            end = nxt.idx + len(nxt)  # PolNeAR cues: "speaking of", "complained about"
         return CueCandidate(tok, lemma, start, end, rate)
 
 
