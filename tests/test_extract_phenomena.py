@@ -192,3 +192,12 @@ def test_pipe_handles_many_texts(extractor):
     articles = list(extractor.pipe(texts))
     assert len(articles) == 15
     assert [len(a.quotes) for a in articles[:3]] == [1, 0, 1]
+
+
+def test_same_paragraph_continuation_shares_the_cue(extractor):
+    text = '"We are ready," said Mayor Ines Duarte. "The city has waited long enough."\n'
+    article = extractor.extract(text)
+    first = quote_containing(article, "We are ready")
+    second = quote_containing(article, "waited long enough")
+    assert second.continuation and second.speaker.name == "Ines Duarte"
+    assert second.cue == first.cue  # one act of speech in two pieces

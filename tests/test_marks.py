@@ -49,3 +49,8 @@ def test_nested_single_quotes_stay_inside_the_double_quote():
 
 def test_no_marks_no_spans():
     assert find_quotations("Nothing quoted here; it's the writer's text.") == []
+
+
+def test_typewriter_double_quotes_count_as_one_mark():
+    text = "known as the ''Buffett rule'' after him. ''I will go,'' she said. It's O'Neil's."
+    assert spans(text) == ["''Buffett rule''", "''I will go,''"]

@@ -352,6 +352,9 @@ def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Sp
             quote.speaker = last_spoken.speaker
             quote.continuation = True
             quote.confidence = 0.6
+            if para_of(quote.start) == para_of(last_spoken.end):
+                # '"A," said Caddell. "B."': one act of speech, so B shares A's cue.
+                quote.cue = last_spoken.cue
         if quote.speaker is not None:
             resolver.note_speaker(quote.start, quote.speaker.name)
             if quote.kind in ("direct", "mixed"):

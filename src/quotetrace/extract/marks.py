@@ -32,10 +32,10 @@ class QuotedSpan:
         return text[self.start : self.end].strip("".join(DOUBLE_MARKS | SINGLE_MARKS) + " \n\t")
 
 
-def _flank(text: str, i: int) -> str:
+def _flank(text: str, i: int, width: int = 1) -> str:
     """'open', 'close' or 'both' from the characters around the mark at ``i``."""
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + width] if i + width < len(text) else " "
     left_space = prev.isspace() or prev in _OPENING_CONTEXT
     right_space = nxt.isspace() or (not nxt.isalnum() and nxt not in "$£€#@([")
     if left_space and not right_space:
@@ -62,7 +62,23 @@ def _open_mark_at_start(text: str, start: int, end: int) -> int | None:
         i += 1
     if i < end and text[i] in DOUBLE_MARKS and _flank(text, i) != "close":
         return i
+    if i + 1 < end and text[i] in "'`" and text[i + 1] == text[i] and _flank(text, i, 2) != "close":
+        return i
     return None
+
+
+def _double_marks(text: str, start: int, end: int):
+    """(index, width) of each double mark in [start, end); `` and '' (typewriter style, as
+    the New York Times archive writes them) count as one mark of width 2."""
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in DOUBLE_MARKS:
+            yield i, 1
+        elif ch in "'`" and text[i + 1 : i + 2] == ch and i + 1 < end:
+            yield i, 2
+            i += 1
+        i += 1
 
 
 def find_double_quotes(text: str) -> list[QuotedSpan]:
@@ -72,16 +88,22 @@ def find_double_quotes(text: str) -> list[QuotedSpan]:
     open_paras = 0
     reopen_mark: int | None = None
     for index, (p_start, p_end) in enumerate(paras):
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch not in DOUBLE_MARKS or i == reopen_mark:
+        for i, width in _double_marks(text, p_start, p_end):
+            if i == reopen_mark:
                 continue
-            side = "open" if ch in _OPEN_ONLY else "close" if ch in _CLOSE_ONLY else _flank(text, i)
+            ch = text[i]
+            side = (
+                "open"
+                if ch in _OPEN_ONLY or ch == "`"
+                else "close"
+                if ch in _CLOSE_ONLY
+                else _flank(text, i, width)
+            )
             if open_at is None:
                 if side != "close":
                     open_at, open_paras = i, 1
             elif side != "open" or text[i - 1] in ".,!?;:…":
-                spans.append(QuotedSpan(open_at, i + 1, True, open_paras))
+                spans.append(QuotedSpan(open_at, i + width, True, open_paras))
                 open_at = None
             else:
                 # An opener while one is open: the earlier one was never closed.
