@@ -2,6 +2,8 @@
 
 # No `from __future__ import annotations`: spaCy validates factory signatures at runtime.
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,10 +44,12 @@ def make_quote_attributor(nlp: Language, name: str, gate: str) -> QuoteAttributo
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines and paragraphs are never run together.
 
-    The parser keeps sentence starts that are set before it runs.
+    The parser keeps sentence starts that are set before it runs. spaCy makes every
+    newline run its own whitespace token, so only those tokens are looked at.
     """
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
+    if len(doc) < 2:
+        return doc
+    for i in numpy.flatnonzero(doc.to_array([IS_SPACE])[:-1]):
+        if "\n" in doc[int(i)].text:
+            doc[int(i) + 1].is_sent_start = True
     return doc
