@@ -89,3 +89,11 @@ def test_usage_error_exit_code_2(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["extract"])
     assert exc.value.code == 2
+
+
+def test_python_api_extract_is_callable_repeatedly(extractor):
+    import quotetrace
+
+    first = quotetrace.extract('"Yes," she said.')
+    second = quotetrace.extract('"No," he said.', title=None)  # the subpackage is imported by now
+    assert first.quotes[0].kind == second.quotes[0].kind == "direct"

@@ -6,6 +6,8 @@ component added at its end, and turns texts into ``Article`` records.
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -17,7 +19,7 @@ from quotetrace.ingest import Document, clean_text, detect_title
 from quotetrace.nlp import load_pipeline
 from quotetrace.records import Article
 
-__all__ = ["Extractor", "get_default_extractor"]
+__all__ = ["Extractor", "extract", "get_default_extractor"]
 
 
 def build_pipeline(model: str | None = None) -> Language:
@@ -80,3 +82,22 @@ class Extractor:
 @lru_cache(maxsize=1)
 def get_default_extractor() -> Extractor:
     return Extractor()
+
+
+def extract(text: str, title: str | None = None) -> Article:
+    """Extract and attribute every quotation in one article (the default Extractor)."""
+    return get_default_extractor().extract(text, title=title)
+
+
+class _CallableModule(types.ModuleType):
+    """``quotetrace.extract`` is both this package and the documented function.
+
+    Importing the package rebinds the attribute ``extract`` of ``quotetrace`` to
+    the module, so the module itself must answer ``quotetrace.extract(text)``.
+    """
+
+    def __call__(self, text: str, title: str | None = None) -> Article:
+        return extract(text, title=title)
+
+
+sys.modules[__name__].__class__ = _CallableModule
