@@ -223,7 +223,9 @@ def test_malformed_inputs_are_failures_with_reasons_and_the_run_completes(tmp_pa
     (folder / "cut.jsonl.gz").write_bytes(full[: len(full) // 2])
     (folder / "nothing.jsonl").write_bytes(b"")
     out = tmp_path / "out"
-    stats = run_batch(BatchConfig([str(folder)], out, workers=1, partition_size=5, progress=False))
+    config = BatchConfig([str(folder)], out, workers=1, partition_size=5, fmt="jsonl", progress=False)
+    stats = run_batch(config)
+    assert sorted(p.name for p in (out / "articles").iterdir())[0] == "part-00000.jsonl"
     rows = read_output(out)["articles"].to_pylist()
     errors = {r["id"]: r["error"] for r in rows if r["status"] == "failed"}
     ok = {r["id"] for r in rows if r["status"] == "ok"}

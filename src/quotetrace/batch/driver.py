@@ -110,6 +110,8 @@ def _validate(config: BatchConfig) -> None:
         raise UsageError("--max-words must be at least 1")
     if not config.inputs:
         raise UsageError("give at least one INPUT")
+    if config.scheduler not in (None, "local") and "://" not in config.scheduler:
+        raise UsageError(f"--scheduler {config.scheduler!r}: give 'local' or tcp://HOST:PORT")
 
 
 @contextlib.contextmanager

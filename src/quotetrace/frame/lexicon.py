@@ -122,7 +122,7 @@ def headline_cues() -> dict[str, str]:
         if int(cues) >= 5 and int(cues) >= 0.6 * int(verbs) and lemma.isalpha():
             lemmas.add(lemma)
     forms: dict[str, str] = {}
-    for lemma in lemmas:
+    for lemma in sorted(lemmas):
         head, _, rest = lemma.partition(" ")
         for form in inflections(head):
             forms[f"{form} {rest}".strip()] = lemma
