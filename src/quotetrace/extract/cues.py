@@ -12,7 +12,6 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from quotetrace.extract.lexicon import CONTENT_PREPS, PREPOSITIONAL_CUES, cue_lexicon
-from quotetrace.nlp import lemma_of
 from quotetrace.records import Cue
 
 # Subject-taking verbs whose subject is the speaker; for these the object is the hearer.
@@ -43,18 +42,56 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def cue_forms(nlp: Language, lexicon: dict) -> dict[str, str]:
+    """Every inflected form of the lexicon's verbs -> lemma, computed once at load time.
+
+    Regular inflections are generated and kept when the model's own rule lemmatizer
+    maps them back to the lemma; irregular ones come from its exception table. The
+    hot path then needs no lemmatizer call at all (it was the largest per-process cost).
+    """
+    from spacy.tokens import Doc as SpacyDoc
+
+    lemmas = [lemma for lemma in lexicon if lemma.isalpha()]
+    candidates: dict[str, set[str]] = {}
+    for lemma in lemmas:
+        stem = lemma[:-1]
+        forms = {lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", lemma + "ing"}
+        forms |= {
+            stem + "ing",
+            stem + "ies",
+            stem + "ied",
+            lemma + lemma[-1] + "ed",
+            lemma + lemma[-1] + "ing",
+        }
+        for form in forms:
+            candidates.setdefault(form, set()).add(lemma)
+    out: dict[str, str] = {}
+    if "lemmatizer" in nlp.component_names:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        words = sorted(candidates)
+        doc = SpacyDoc(nlp.vocab, words=words, pos=["VERB"] * len(words))
+        for tok in doc:
+            try:
+                got = lemmatizer.rule_lemmatize(tok)
+            except (KeyError, ValueError):
+                continue
+            if got and got[0].lower() in candidates[tok.text]:
+                out[tok.text] = got[0].lower()
+        exceptions = lemmatizer.lookups.get_table("lemma_exc").get("verb", {})
+        wanted = set(lemmas)
+        for form, targets in exceptions.items():
+            if targets and targets[0] in wanted:
+                out.setdefault(form, targets[0])
+    for lemma in lemmas:
+        out.setdefault(lemma, lemma)
+    return out
+
+
 class CueFinder:
     def __init__(self, nlp: Language):
         self.nlp = nlp
         self.lexicon = cue_lexicon()
-        self._lemma_cache: dict[tuple[str, str], str] = {}
-
-    def lemma(self, tok: Token) -> str:
-        key = (tok.lower_, tok.tag_)
-        lemma = self._lemma_cache.get(key)
-        if lemma is None:
-            lemma = self._lemma_cache[key] = lemma_of(tok, self.nlp)
-        return lemma
+        self.form_lemma = cue_forms(nlp, self.lexicon)
 
     def find(self, doc: Doc, min_rate: float = 0.05) -> list[CueCandidate]:
         found = []
@@ -71,7 +108,11 @@ class CueFinder:
                         continue
                 if tok.pos != VERB_ID:
                     continue
-            entry = self.lexicon.get(self.lemma(tok))
+            # Only inflections of lexicon verbs can be cues; others need no lemmatizing.
+            form_lemma = self.form_lemma.get(tok.lower_)
+            if form_lemma is None:
+                continue
+            entry = self.lexicon.get(form_lemma)
             if entry is None or entry.rate < min_rate:
                 continue
             found.append(self._verb_cue(tok, entry.lemma, entry.rate))
