@@ -2,8 +2,9 @@
 
 We run tok2vec + tagger + parser + attribute_ruler. NER is excluded (it costs
 as much as the parser and speakers are found from the parse instead) and the
-rule lemmatizer is loaded but disabled: it is the slowest pipe, so cue words
-are lemmatised on demand with ``lemma_of`` instead of every token.
+rule lemmatizer is loaded but disabled: it is the slowest pipe, so it runs only
+once at load time, to map the cue verbs' inflected forms to their lemmas
+(``extract.cues.cue_forms``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import os
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Token
 
 from quotetrace.errors import QuotetraceError
 
@@ -45,18 +45,3 @@ def load_pipeline(model: str | None = None) -> Language:
     # Articles are long; the limit guards memory, ingest enforces the byte limit first.
     nlp.max_length = 6_000_000
     return nlp
-
-
-def lemma_of(token: Token, nlp: Language) -> str:
-    """Lemma of one token with the model's rule lemmatizer, without running it on the whole doc."""
-    if token.lemma_:
-        return token.lemma_.lower()
-    if "lemmatizer" in nlp.component_names:
-        lemmatizer = nlp.get_pipe("lemmatizer")
-        try:
-            lemmas = lemmatizer.rule_lemmatize(token)
-        except (KeyError, ValueError):
-            lemmas = []
-        if lemmas:
-            return lemmas[0].lower()
-    return token.lower_

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotetrace.extract.component import QUOTES_ATTR, SPEAKERS_ATTR, register_component
+from quotetrace.extract.cues import text_of
 from quotetrace.ingest import Document, clean_text, detect_title
 from quotetrace.nlp import load_pipeline
 from quotetrace.records import Article
@@ -65,9 +66,10 @@ class Extractor:
 
     @staticmethod
     def to_article(doc: Doc, title: str | None = None) -> Article:
+        text = text_of(doc)  # cached by the quotes component; doc.text rebuilds it
         return Article(
-            text=doc.text,
-            title=title if title is not None else detect_title(doc.text),
+            text=text,
+            title=title if title is not None else detect_title(text),
             quotes=getattr(doc._, QUOTES_ATTR),
             speakers=getattr(doc._, SPEAKERS_ATTR),
         )

@@ -287,10 +287,10 @@ def _label_drafts(doc: Doc, quoted: list[QuotedSpan]) -> list[Draft]:
     title_end = text.index(title) + len(title) if title else 0
     drafts = []
     for line in find_label_lines(text, title_end):
-        colon = doc.char_span(line.colon, line.colon + 1, alignment_mode="expand")
+        colon = doc.char_span(line.label_end, line.label_end + 1, alignment_mode="expand")
         if colon is None:
             continue
-        cue = CueCandidate(colon[0], ":", line.colon, line.colon + 1, 1.0)
+        cue = CueCandidate(colon[0], ":", line.label_end, line.label_end + 1, 1.0)
         inside = [q for q in quoted if line.content_start <= q.start < line.content_end]
         kind = "direct" if line.transcript else "mixed" if inside else "indirect"
         drafts.append(
@@ -403,7 +403,7 @@ def _inside(char: int, ranges: list[tuple[int, int]]) -> bool:
 
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     i = bisect.bisect_left(ranges, (end, -1))  # ranges starting before ``end``
-    return i > 0 and ranges[i - 1][1] > start or _inside(start, ranges)
+    return i > 0 and ranges[i - 1][1] > start
 
 
 def _between(cues: list[CueCandidate], start: int, end: int) -> list[CueCandidate]:

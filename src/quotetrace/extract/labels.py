@@ -18,8 +18,7 @@ MIN_CONTENT_WORDS = 3
 @dataclass(frozen=True, slots=True)
 class LabelLine:
     label_start: int
-    label_end: int
-    colon: int
+    label_end: int  # the colon follows the label directly
     content_start: int
     content_end: int
     transcript: bool  # ALL-CAPS speaker label: the rest of the line is verbatim speech
@@ -39,9 +38,7 @@ def find_label_lines(text: str, title_end: int) -> list[LabelLine]:
         if len(content.split()) < MIN_CONTENT_WORDS:
             continue
         end = m.start("content") + len(content)
-        found.append(
-            LabelLine(m.start("label"), m.end("label"), m.end("label"), m.start("content"), end, transcript)
-        )
+        found.append(LabelLine(m.start("label"), m.end("label"), m.start("content"), end, transcript))
     return found
 
 

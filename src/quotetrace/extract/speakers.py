@@ -19,6 +19,7 @@ from spacy.parts_of_speech import PROPN as PROPN_ID
 from spacy.parts_of_speech import PUNCT as PUNCT_ID
 from spacy.tokens import Doc, Span, Token
 
+from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender, titles
 from quotetrace.records import SpeakerRef
 
@@ -274,7 +275,7 @@ class SpeakerResolver:
 
     def resolve_label(self, start: int, end: int) -> SpeakerRef:
         """A transcript or headline label: "PENCE" -> "Mike Pence", "Q" stays "Q"."""
-        label = self.doc.text[start:end]
+        label = text_of(self.doc)[start:end]
         words = label.split()
         word = words[-1].title() if label.isupper() else words[-1]
         entity = self._match_single(word, start) if len(word) > 1 else None
@@ -370,14 +371,6 @@ def _name_run(head: Token) -> list[Token]:
     while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].head.i == head.i:
         right += 1
     return list(doc[left : right + 1])
-
-
-def _in_clause(tok: Token, head: Token) -> bool:
-    while tok.i != head.i and tok.head.i != tok.i:
-        if tok.dep_ in ("relcl", "acl", "appos"):
-            return True
-        tok = tok.head
-    return False
 
 
 def _strip_determiners(span: Span) -> str:
