@@ -14,6 +14,18 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "mixed", "indirect", "term"]
 QUOTE_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect", "term")
+# What the attributed content is: something said, something believed, something intended.
+QuoteAct = Literal["speech", "belief", "intention"]
+QUOTE_ACTS: tuple[str, ...] = ("speech", "belief", "intention")
+
+
+@dataclass(slots=True)
+class Fragment:
+    """One contiguous piece of a quote's content: '"A," she said, "B."' has two."""
+
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(slots=True)
@@ -83,6 +95,13 @@ class Quote:
     continuation: bool = False
     confidence: float = 0.5
     frame: Frame | None = None
+    # The content's pieces, in order and disjoint; one piece spanning start..end when contiguous.
+    fragments: list[Fragment] = field(default_factory=list)
+    act: QuoteAct = "speech"
+
+    def __post_init__(self) -> None:
+        if not self.fragments:
+            self.fragments = [Fragment(self.start, self.end, self.text)]
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -95,6 +114,8 @@ class Quote:
             "speaker": asdict(self.speaker) if self.speaker else None,
             "continuation": self.continuation,
             "confidence": round(self.confidence, 3),
+            "fragments": [asdict(f) for f in self.fragments],
+            "act": self.act,
         }
         if self.frame is not None:
             out["frame"] = self.frame.to_dict()
@@ -113,6 +134,8 @@ class Quote:
             continuation=data.get("continuation", False),
             confidence=data.get("confidence", 0.5),
             frame=Frame.from_dict(data["frame"]) if data.get("frame") else None,
+            fragments=[Fragment(**f) for f in data.get("fragments") or []],
+            act=data.get("act", "speech"),
         )
 
 

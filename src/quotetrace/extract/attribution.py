@@ -30,7 +30,7 @@ from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE
 from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.ingest import detect_title
-from quotetrace.records import Quote, Speaker
+from quotetrace.records import Fragment, Quote, Speaker
 
 TERM_MAX_WORDS = 4
 MIN_INDIRECT_TOKENS = 3
@@ -52,6 +52,11 @@ class Draft:
     continuation: bool = False
     label: tuple[int, int] | None = None  # an explicit speaker label ("PENCE:") instead of a token
     extent_kind: str = ""  # how the content was found: ccomp, object, parataxis, according, ...
+    # The content's pieces when the cue or its clause interrupts it ("A," she said, "B").
+    fragments: list[tuple[int, int]] | None = None
+
+    def pieces(self) -> list[tuple[int, int]]:
+        return self.fragments or [(self.start, self.end)]
 
 
 def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate = rule_gate) -> tuple[list[Quote], list[Speaker]]:
@@ -81,7 +86,7 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate = rule_gate) -> tuple[
             used_cues.add(cue.head.i)
 
     drafts.sort(key=lambda d: (d.start, d.end))
-    drafts = _drop_nested(drafts)
+    drafts = _merge_shared_cues(_drop_nested(drafts), _paragraph_index(text))
     return _finish(doc, drafts, ranges)
 
 
@@ -319,6 +324,35 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _merge_shared_cues(drafts: list[Draft], para_of) -> list[Draft]:
+    """One act of speech is one attribution: '"A," she said, "B."' is one quote in two fragments.
+
+    A quoted draft joins the previous quoted draft of its paragraph when both have the same cue,
+    or when it has no cue of its own (it continues what that cue introduced).
+    """
+    kept: list[Draft] = []
+    for d in drafts:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and d.kind in ("direct", "mixed")
+            and prev.kind in ("direct", "mixed")
+            and prev.cue is not None
+            and prev.label is None
+            and d.label is None
+            and (d.cue is None or d.cue.head.i == prev.cue.head.i)
+            and para_of(d.start) == para_of(prev.end)
+            and d.start >= prev.end
+        ):
+            prev.fragments = prev.pieces() + d.pieces()
+            prev.end = d.end
+            prev.kind = "mixed" if "mixed" in (prev.kind, d.kind) else "direct"
+            prev.confidence = max(prev.confidence, d.confidence)
+            continue
+        kept.append(d)
+    return kept
+
+
 def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Speaker]]:
     text = text_of(doc)
     resolver = SpeakerResolver(doc, ranges)
@@ -341,6 +375,7 @@ def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Sp
             cue=draft.cue.record() if draft.cue else None,
             speaker=speaker,
             confidence=draft.confidence,
+            fragments=[Fragment(s, e, text[s:e]) for s, e in draft.pieces()],
         )
         if (
             quote.kind == "direct"
