@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from quotetrace import __version__
 from quotetrace.web import api, errors, pages
@@ -30,7 +31,8 @@ def create_app(db: str | None = None, frame: bool = True, max_bytes: int | None 
         from quotetrace.store.db import connect
 
         connect(db).close()  # a missing or foreign file fails here, before serving
-    app = FastAPI(
+    # Swagger UI and ReDoc assets come from the fastapi-offline wheel: /docs works with no network.
+    app = FastAPIOffline(
         title="quotetrace",
         version=__version__,
         description=API_DESCRIPTION,
