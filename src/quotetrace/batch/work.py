@@ -24,6 +24,7 @@ from quotetrace.batch.partition import Partition
 from quotetrace.batch.sources import RawItem
 from quotetrace.errors import InputError
 from quotetrace.ingest import Document, bytes_to_document
+from quotetrace.pipeline import Analyser, one_line
 from quotetrace.records import Article, Quote
 
 RECYCLE_ARTICLES = 10_000
@@ -185,31 +186,12 @@ def prepare(item: RawItem, settings: WorkSettings) -> Document | str:
 
 def analyse(extractor, docs: list[Document], frame) -> list[Article | str]:
     """Articles in the order of ``docs``; an exception costs only its own article."""
-    try:
-        articles: list[Article | str] = list(extractor.pipe(docs))
-    except Exception:
-        articles = []
-        for doc in docs:
-            try:
-                articles.append(next(extractor.pipe([doc])))
-            except Exception as exc:
-                articles.append(_one_line(f"extractor error: {type(exc).__name__}: {exc}"))
-    if frame is None:
-        return articles
-    framed: list[Article | str] = []
-    for article in articles:
-        if isinstance(article, Article):
-            try:
-                article = frame(article)
-            except Exception as exc:
-                article = _one_line(f"framing error: {type(exc).__name__}: {exc}")
-        framed.append(article)
-    return framed
+    analyser = Analyser(extractor=extractor, frame=frame or False)
+    return [a if isinstance(a, Article) else a.reason for a in analyser.pipe(docs)]
 
 
 def _one_line(message: str) -> str:
-    line = " ".join(message.split())
-    return line if len(line) <= MAX_ERROR_CHARS else line[: MAX_ERROR_CHARS - 1] + "…"
+    return one_line(message, MAX_ERROR_CHARS)
 
 
 # --- rows -------------------------------------------------------------------------------

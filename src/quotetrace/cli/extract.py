@@ -58,33 +58,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quotetrace.ingest import read_document
+    from quotetrace.pipeline import Analyser
 
     kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
     unknown = kinds - {"direct", "mixed", "indirect", "term"}
     if unknown:
         raise UsageError(f"--kinds: unknown kind(s) {', '.join(sorted(unknown))}")
     document = read_document(args.path)
-    article = analyse(document, model=args.model, frame=not args.no_frame)
+    article = Analyser(model=args.model, frame=not args.no_frame).analyse(document)
     emit(article, args.format, kinds)
     return 0
-
-
-def analyse(document, model: str | None = None, frame: bool = True) -> Article:
-    from quotetrace.extract import Extractor, get_default_extractor
-
-    extractor = Extractor(model) if model else get_default_extractor()
-    article = next(extractor.pipe([document]))
-    if frame:
-        article = apply_frame(article)
-    return article
-
-
-def apply_frame(article: Article) -> Article:
-    try:
-        from quotetrace.frame import frame_article
-    except ImportError:  # framing is optional at this layer
-        return article
-    return frame_article(article)
 
 
 def emit(article: Article, fmt: str, kinds: set[str], out=None) -> None:

@@ -112,9 +112,9 @@ def load_article(path: str, model: str | None = None) -> Article:
         return frame_article(_parse_json(data, path))
     else:
         document = read_document(path)
-    from quotetrace.cli.extract import analyse
+    from quotetrace.pipeline import Analyser
 
-    return frame_article(analyse(document, model=model, frame=False))
+    return Analyser(model=model, frame=frame_article).analyse(document)
 
 
 def _parse_json(data: bytes, name: str) -> Article:

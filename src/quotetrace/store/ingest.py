@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from quotetrace.errors import QuotetraceError
-from quotetrace.records import Article
+from quotetrace.pipeline import Analyser, Failure
 from quotetrace.store.sources import Item
 from quotetrace.store.write import add_article, content_hash, find_existing
 
@@ -38,56 +38,6 @@ class IngestReport:
         if self.upstream_failed:
             parts.append(f"{len(self.upstream_failed)} failed in batch")
         return ", ".join(parts)
-
-
-def lazy_frame() -> Callable[[Article], Article]:
-    """The framing stage when it is installed, else the identity."""
-    try:
-        from quotetrace.frame import frame_article
-    except ImportError:
-        return lambda article: article
-    return frame_article
-
-
-class Analyser:
-    """Extract (and frame) documents; the spaCy pipeline is loaded on first use only."""
-
-    def __init__(self, extractor=None, model: str | None = None, frame: bool = True):
-        self._extractor = extractor
-        self._model = model
-        self._frame = lazy_frame() if frame else (lambda article: article)
-
-    @property
-    def extractor(self):
-        if self._extractor is None:
-            from quotetrace.extract import Extractor, get_default_extractor
-
-            self._extractor = Extractor(self._model) if self._model else get_default_extractor()
-        return self._extractor
-
-    def analyse(self, items: list[Item]) -> list[Article | Exception]:
-        """One article (or the exception it raised) per item, in order."""
-        extractor = self.extractor  # a model that cannot load stops the run: not per article
-        try:
-            articles = list(extractor.pipe([i.document for i in items]))
-        except Exception as exc:
-            if len(items) == 1:
-                return [exc]
-            # Find the item that broke the batch; the others still get analysed.
-            return [self._one(i) for i in items]
-        return [self._framed(a) for a in articles]
-
-    def _one(self, item: Item) -> Article | Exception:
-        try:
-            return self._framed(next(self.extractor.pipe([item.document])))
-        except Exception as exc:  # reported per article, the run goes on
-            return exc
-
-    def _framed(self, article: Article) -> Article | Exception:
-        try:
-            return self._frame(article)
-        except Exception as exc:
-            return exc
 
 
 def ingest(
@@ -130,11 +80,11 @@ def ingest(
     stream = fresh(items)
     while chunk := list(islice(stream, CHUNK)):
         todo = [i for i in chunk if i.article is None]
-        results = iter(analyser.analyse(todo) if todo else [])
+        results = analyser.pipe([i.document for i in todo]) if todo else iter(())
         for item in chunk:
             result = item.article if item.article is not None else next(results)
-            if isinstance(result, Exception):
-                _fail(report, item, f"analysis failed: {result!r}", tell)
+            if isinstance(result, Failure):
+                _fail(report, item, f"analysis failed: {result.error!r}", tell)
                 continue
             try:
                 add_article(conn, result, item.meta)

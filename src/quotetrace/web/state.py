@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotetrace.ingest import Document
+from quotetrace.pipeline import Analyser
 from quotetrace.records import Article
 
 MAX_REQUEST_BYTES = 2_000_000
@@ -23,6 +24,7 @@ class AppState:
     # spaCy pipelines are not meant to run concurrently: extraction requests take turns,
     # while searches (SQLite readers under WAL) run in parallel.
     extract_lock: threading.Lock = field(default_factory=threading.Lock)
+    analysers: dict[bool, Analyser] = field(default_factory=dict, repr=False)
 
     @property
     def db_name(self) -> str | None:
@@ -42,10 +44,11 @@ class AppState:
             conn.close()
 
     def analyse(self, document: Document, frame: bool | None = None) -> Article:
-        from quotetrace.cli.extract import analyse
-
+        frame = self.frame if frame is None else frame
         with self.extract_lock:
-            return analyse(document, frame=self.frame if frame is None else frame)
+            if frame not in self.analysers:
+                self.analysers[frame] = Analyser(frame=frame)
+            return self.analysers[frame].analyse(document)
 
 
 class NoStore(Exception):
