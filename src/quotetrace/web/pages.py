@@ -131,13 +131,15 @@ def speakers(request: Request) -> HTMLResponse:
     return _page(request, "speakers.html", **context)
 
 
-def _stored(request: Request, article_id: int):
+def _stored(request: Request, ref: str):
     from quotetrace.store.search import get_article
+    from quotetrace.web.library import article_id_for
 
     with _state(request).connection() as conn:
-        stored = get_article(conn, article_id)
+        article_id = article_id_for(conn, ref)
+        stored = get_article(conn, article_id) if article_id is not None else None
     if stored is None:
-        raise HTTPException(404, f"There is no article {article_id} in the store.")
+        raise HTTPException(404, f"There is no article {ref!r} in the store.")
     return stored
 
 
@@ -149,24 +151,69 @@ def _safe_url(url: str | None) -> str | None:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-# Declared before /articles/{article_id}, which would otherwise take "1.json" as the id.
-@router.get("/articles/{article_id}.json")
-def article_json(request: Request, article_id: int) -> Response:
-    stored = _stored(request, article_id)
+@router.get("/articles", response_class=HTMLResponse)
+def articles(request: Request, offset: int = 0) -> HTMLResponse:
+    from quotetrace.store.search import counts, outlets
+    from quotetrace.web.library import list_articles
+
+    outlet = request.query_params.get("outlet", "").strip()
+    offset = max(0, offset)
+    context: dict[str, Any] = {"nav": "articles", "page_title": "Articles", "rows": None,
+                               "form": {"outlet": outlet}, "offset": offset}  # fmt: skip
+    state = _state(request)
+    if not state.db:
+        return _page(request, "articles.html", **context)
+    with state.connection() as conn:
+        total, rows = list_articles(conn, outlet, limit=PAGE_SIZE, offset=offset)
+        context.update(stats=counts(conn), outlets=outlets(conn), total=total, rows=rows)
+    base = {"outlet": outlet} if outlet else {}
+    if offset > 0:
+        context["prev_href"] = "/articles?" + urlencode({**base, "offset": max(0, offset - PAGE_SIZE)})
+    if offset + len(rows) < total:
+        context["next_href"] = "/articles?" + urlencode({**base, "offset": offset + PAGE_SIZE})
+    return _page(request, "articles.html", **context)
+
+
+# Declared before /articles/{ref}, which would otherwise take "1.json" as the id.
+@router.get("/articles/{ref}.json")
+def article_json(request: Request, ref: str) -> Response:
+    stored = _stored(request, ref)
     return Response(
         stored.article.to_json(indent=2),
         media_type="application/json",
-        headers={"content-disposition": f'attachment; filename="article-{article_id}.json"'},
+        headers={"content-disposition": f'attachment; filename="article-{stored.id}.json"'},
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article(request: Request, article_id: int) -> HTMLResponse:
-    stored = _stored(request, article_id)
+@router.get("/articles/{ref}", response_class=HTMLResponse)
+def article(request: Request, ref: str) -> HTMLResponse:
+    """``ref`` is the store's number or the id ``ingest`` reported (the file name, the JSONL id)."""
+    stored = _stored(request, ref)
     return _page(
-        request, "article.html", nav="search",
-        page_title=stored.title or stored.article.title or f"Article {article_id}",
+        request, "article.html", nav="articles",
+        page_title=stored.title or stored.article.title or f"Article {stored.id}",
         stored=stored, safe_url=_safe_url(stored.url),
-        json_href=f"/articles/{article_id}.json", json_name=f"article-{article_id}.json",
+        json_href=f"/articles/{stored.id}.json", json_name=f"article-{stored.id}.json",
         **article_context(stored.article),
+    )  # fmt: skip
+
+
+@router.get("/speakers/{name:path}", response_class=HTMLResponse)
+def speaker(request: Request, name: str) -> HTMLResponse:
+    from quotetrace.web import render_plot
+    from quotetrace.web.library import speaker_record
+
+    state = _state(request)
+    if not state.db:
+        raise HTTPException(404, "No store is open: start the server with --db.")
+    with state.connection() as conn:
+        record = speaker_record(conn, name)
+    if record is None:
+        raise HTTPException(404, f"There is no speaker {name!r} in the store.")
+    return _page(
+        request, "speaker.html", nav="speakers", page_title=record.name, record=record,
+        plot=render_plot.timeline(record.quotes), classes=render_plot.class_bars(record.quotes),
+        cue_words=render_plot.cue_words(record.quotes), undated=render_plot.undated(record.quotes),
+        outlets=sorted({q.outlet for q in record.quotes if q.outlet}),
+        recent=list(reversed(record.quotes))[:PAGE_SIZE],
     )  # fmt: skip
