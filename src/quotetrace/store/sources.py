@@ -1,36 +1,32 @@
-"""What ``quotetrace ingest`` reads: files, folders, JSONL and ``quotetrace batch`` Parquet.
+"""What ``quotetrace ingest`` reads: every format of the shared reader registry, plus the
+output folder of ``quotetrace batch``.
 
-Every source yields ``Item`` records in a stable order. An input that cannot
-be read becomes an item with an ``error`` (and where it was: file, line,
-row) instead of an exception, so one bad line never stops a long ingest.
+The formats themselves (.txt/.html files, folders, .jsonl[.gz|.zst], WARC,
+Parquet, standard input) are read by ``quotetrace.ingest.readers``, the same
+layer ``batch`` uses. This module turns its raw items into ``Item`` records:
+a decoded document to analyse, an already analysed article (rows of batch
+output), or an error with where it happened (file, line, row), so one bad
+line never stops a long ingest.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotetrace.errors import InputError, QuotetraceError
-from quotetrace.ingest import (
-    MAX_INPUT_BYTES,
-    Document,
-    bytes_to_document,
-    read_document,
-    text_to_document,
-)
+from quotetrace.ingest import Document, bytes_to_document
+from quotetrace.ingest.items import RawItem, ReadOptions
+from quotetrace.ingest.readers import STDIN, check_inputs, read_path, reader_for, walk
 from quotetrace.records import Article
 from quotetrace.store.write import ArticleMeta
 
-TEXT_SUFFIXES = frozenset({".txt", ".html", ".htm", ".xhtml"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-PARQUET_SUFFIXES = frozenset({".parquet"})
-# Columns of `quotetrace batch` output (DIR/articles/*.parquet); extra ones are ignored.
-PARQUET_COLUMNS = (
-    "id", "source", "status", "error", "title", "url", "outlet", "published", "article_json",
-)  # fmt: skip
-META_FIELDS = ("title", "url", "outlet", "published")
+# The reader says "line 7 is not valid JSON"; ingest prints "feed.jsonl:7: " before every
+# message, so the line is said once.
+_LINE_PREFIX = re.compile(r"^line \d+ (is )?")
 
 
 @dataclass(slots=True)
@@ -51,220 +47,117 @@ class Item:
         return self.document.text if self.document is not None else ""
 
 
-def discover(paths: list[str | Path]) -> list[tuple[str, Path, Path | None]]:
-    """(kind, path, root) for every input under ``paths``; root is the folder walked, if any.
+@dataclass(slots=True)
+class Found:
+    """The checked inputs of one ingest and how to read them."""
+
+    paths: list[Path]
+    options: ReadOptions
+
+
+def discover(paths: list[str | Path], encoding: str | None = None) -> Found:
+    """Every input checked before any work; a batch output folder stands for its parts.
 
     Raises InputError for a path that does not exist or holds nothing to ingest.
     """
-    found: list[tuple[str, Path, Path | None]] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
-        if path.is_dir():
-            batch = _batch_parts(path)
-            if batch:  # the output folder of `quotetrace batch`
-                found.extend((_kind(p), p, None) for p in batch)
-                continue
-            inside = [
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and not p.name.startswith(".") and _kind(p) in ("text", "jsonl")
-            ]  # fmt: skip
-            if not inside:
-                raise InputError(f"{path}: no .txt, .html or .jsonl files in this folder")
-            found.extend((_kind(p), p, path) for p in inside)
-        else:
-            found.append((_kind(path) or "text", path, None))
-    return found
+    expanded: list[Path] = []
+    for raw in check_inputs([str(p) for p in paths], any_file=True):
+        expanded.extend(_batch_parts(raw) or [raw])
+    return Found(expanded, ReadOptions(encoding=encoding, analysed_rows=True))
 
 
 def _batch_parts(folder: Path) -> list[Path]:
     """``DIR/articles/*.parquet`` (or ``*.jsonl``), without the writer's hidden temporaries."""
     articles = folder / "articles"
-    if not articles.is_dir():
+    if str(folder) == STDIN or not articles.is_dir():
         return []
     return [
         p for p in sorted(articles.iterdir())
         if p.is_file() and not p.name.startswith(".") and ".tmp-" not in p.name
-        and _kind(p) in ("parquet", "jsonl")
+        and p.suffix.lower() in (".parquet", ".jsonl")
     ]  # fmt: skip
 
 
-def _kind(path: Path) -> str | None:
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    if suffix in PARQUET_SUFFIXES:
-        return "parquet"
-    if suffix in TEXT_SUFFIXES:
-        return "text"
-    return None
-
-
-def count(found: list[tuple[str, Path, Path | None]]) -> int | None:
+def count(found: Found) -> int | None:
     """How many items the inputs hold (for the progress bar); None if unknown."""
     total = 0
-    for kind, path, _root in found:
-        try:
-            total += COUNTERS[kind](path)
-        except (OSError, QuotetraceError, ValueError):
-            return None
+    try:
+        for path in found.paths:
+            for file in walk(path) if path.is_dir() else [path]:
+                n = _count(file)
+                if n is None:
+                    return None
+                total += n
+    except (OSError, QuotetraceError, ValueError):
+        return None
     return total
 
 
-def items(found: list[tuple[str, Path, Path | None]]) -> Iterator[Item]:
-    for kind, path, root in found:
-        yield from READERS[kind](path, root)
-
-
-def _count_jsonl(path: Path) -> int:
-    with path.open("rb") as fh:
-        return sum(1 for line in fh if line.strip())
-
-
-def _count_parquet(path: Path) -> int:
-    import pyarrow.parquet as pq
-
-    return pq.ParquetFile(path).metadata.num_rows
-
-
-def read_text_file(path: Path, root: Path | None) -> Iterator[Item]:
-    where = str(path)
-    try:
-        document = read_document(path)
-    except InputError as exc:
-        yield Item(where=where, error=str(exc))
-        return
-    # Inside a walked folder the relative path is the id: a/x.txt and b/x.txt differ.
-    ext_id = path.relative_to(root).with_suffix("").as_posix() if root else document.id
-    meta = ArticleMeta(
-        id=ext_id,
-        title=document.title,
-        url=document.url,
-        outlet=document.outlet,
-        published=document.published,
-        source=where,
-    )
-    yield Item(where=where, meta=meta, document=document)
-
-
-def read_jsonl(path: Path, root: Path | None = None) -> Iterator[Item]:
-    try:
-        fh = path.open("rb")
-    except OSError as exc:
-        yield Item(where=str(path), error=f"{path}: {exc.strerror or exc}")
-        return
-    with fh:
-        for number, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                yield _jsonl_item(raw, where)
-            except InputError as exc:
-                yield Item(where=where, error=str(exc))
-
-
-def _jsonl_item(raw: bytes, where: str) -> Item:
-    try:
-        record = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"not valid JSON ({exc})") from None
-    if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object, got {type(record).__name__}")
-    if "article_json" in record:  # a row of `quotetrace batch --format jsonl`: analysed already
-        return _batch_item(record, where)
-    text, html = record.get("text"), record.get("html")
-    if text is None and html is None:
-        raise InputError('no "text" or "html" field')
-    if not isinstance(text if text is not None else html, str):
-        raise InputError('"text" / "html" must be a string')
-    for name in META_FIELDS:
-        if record.get(name) is not None and not isinstance(record[name], str | int | float):
-            raise InputError(f'"{name}" must be a string')
-    if text is not None:
-        if len(text.encode("utf-8", "replace")) > MAX_INPUT_BYTES:
-            raise InputError(f"text is over the {MAX_INPUT_BYTES:,}-byte limit for one article")
-        document = text_to_document(text, where)
-        if record.get("title"):
-            document.title = str(record["title"])
-    else:
-        document = bytes_to_document(html.encode("utf-8", "replace"), where, kind="html")
-    ext_id = record.get("id")
-    meta = ArticleMeta(
-        id=None if ext_id is None or ext_id == "" else str(ext_id),
-        title=_str(record.get("title")) or document.title,
-        url=_str(record.get("url")) or document.url,
-        outlet=_str(record.get("outlet")) or document.outlet,
-        published=_str(record.get("published")) or document.published,
-        source=where,
-    )
-    return Item(where=where, meta=meta, document=document)
-
-
-def _str(value) -> str | None:
-    if value is None:
+def _count(path: Path) -> int | None:
+    if str(path) == STDIN:
         return None
-    text = str(value).strip()
-    return text or None
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".ndjson")):
+        with path.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    if name.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        return pq.ParquetFile(path).metadata.num_rows
+    if reader_for(path) is None or name.endswith((".txt", ".html", ".htm", ".xhtml")):
+        return 1
+    return None  # compressed lines, WARC: counting would mean reading it all twice
 
 
-def read_parquet(path: Path, root: Path | None = None) -> Iterator[Item]:
-    """Rows of ``quotetrace batch`` output: analysed articles, rebuilt from ``article_json``."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def items(found: Found) -> Iterator[Item]:
+    for path in found.paths:
+        for raw in read_path(path, found.options):
+            yield to_item(raw, found.options)
 
+
+def to_item(raw: RawItem, opts: ReadOptions) -> Item:
+    where = raw.source
+    if raw.error is not None:
+        return Item(where=where, error=_LINE_PREFIX.sub("", raw.error), upstream_failure=raw.upstream_failure)
+    meta = dict(raw.meta)
+    if raw.kind == "article":
+        return _analysed(raw, where, meta)
     try:
-        parquet = pq.ParquetFile(path)
-    except (OSError, pa.ArrowException) as exc:
-        yield Item(where=str(path), error=f"{path}: not a readable Parquet file ({exc})")
-        return
-    names = set(parquet.schema_arrow.names)
-    if "article_json" not in names:
-        error = f"{path}: no article_json column (not quotetrace batch output)"
-        yield Item(where=str(path), error=error)
-        return
-    columns = [c for c in PARQUET_COLUMNS if c in names]
-    number = 0
-    try:
-        for batch in parquet.iter_batches(batch_size=256, columns=columns):
-            for row in batch.to_pylist():
-                number += 1
-                yield _batch_item(row, f"{path} row {number}")
-    except pa.ArrowException as exc:
-        yield Item(where=f"{path} row {number + 1}", error=f"unreadable Parquet data ({exc})")
+        document = bytes_to_document(
+            raw.payload, "the article", kind=raw.kind, max_bytes=opts.max_bytes, encoding=opts.encoding
+        )
+    except InputError as exc:
+        return Item(where=where, error=str(exc))
+    if meta.get("title"):
+        document.title = meta["title"]
+    return Item(
+        where=where,
+        meta=ArticleMeta(
+            id=raw.given_id,
+            title=meta.get("title") or document.title,
+            url=meta.get("url") or document.url,
+            outlet=meta.get("outlet") or document.outlet,
+            published=meta.get("published") or document.published,
+            source=where,
+        ),
+        document=document,
+    )
 
 
-def _batch_item(row: dict, where: str) -> Item:
-    status = row.get("status")
-    payload = row.get("article_json")
-    if status == "failed" or payload is None:
-        reason = row.get("error") or "no article_json"
-        return Item(where=where, error=f"failed in batch: {reason}", upstream_failure=True)
+def _analysed(raw: RawItem, where: str, meta: dict[str, str]) -> Item:
     try:
-        article = Article.from_dict(json.loads(payload))
+        article = Article.from_dict(json.loads(raw.payload))
     except (TypeError, ValueError, KeyError) as exc:
         return Item(where=where, error=f"article_json is not an Article record ({exc!r})")
-    ext_id = row.get("id")
-    published = row.get("published")
-    meta = ArticleMeta(
-        id=None if ext_id is None or ext_id == "" else str(ext_id),
-        title=_str(row.get("title")) or article.title,
-        url=_str(row.get("url")),
-        outlet=_str(row.get("outlet")),
-        published=published if not isinstance(published, str) else _str(published),
-        source=_str(row.get("source")) or where,
+    return Item(
+        where=where,
+        meta=ArticleMeta(
+            id=raw.given_id,
+            title=meta.get("title") or article.title,
+            url=meta.get("url"),
+            outlet=meta.get("outlet"),
+            published=meta.get("published"),
+            source=meta.get("source") or where,
+        ),
+        article=article,
     )
-    return Item(where=where, meta=meta, article=article)
-
-
-READERS: dict[str, Callable[[Path, Path | None], Iterator[Item]]] = {
-    "text": read_text_file,
-    "jsonl": read_jsonl,
-    "parquet": read_parquet,
-}
-COUNTERS: dict[str, Callable[[Path], int]] = {
-    "text": lambda _path: 1,
-    "jsonl": _count_jsonl,
-    "parquet": _count_parquet,
-}

@@ -1,0 +1,135 @@
+"""Bytes to text, and text to the clean string every offset refers to.
+
+Two promises hold for every input path: no code point that cannot be encoded
+(a lone surrogate from a JSON escape or a mis-decoded argument) gets past this
+module, and no character is silently dropped apart from control characters.
+Detection prefers UTF-8, then UTF-16 (with or without a byte-order mark), then
+cp1252 for Western text, and only then asks charset-normalizer: short
+Western-European texts are otherwise often taken for cp1257 or cp1250.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from quotetrace.errors import InputError
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+# Beyond ASCII, Western text written in cp1252 holds sparse accented letters and typographic
+# punctuation; a Cyrillic or Greek single-byte text read as cp1252 holds mostly such letters.
+_WESTERN_MAX_SHARE = 0.3
+
+
+def has_surrogates(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def first_surrogate(text: str) -> int | None:
+    match = _SURROGATE.search(text)
+    return match.start() if match else None
+
+
+def scrub_surrogates(text: str) -> str:
+    """Each lone surrogate becomes U+FFFD: one code point for one, so offsets do not move."""
+    return _SURROGATE.sub(REPLACEMENT, text) if has_surrogates(text) else text
+
+
+def check_encoding_name(encoding: str | None) -> str | None:
+    """The codec's canonical name, or an InputError naming the unknown encoding."""
+    if encoding is None:
+        return None
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r} (try utf-8, cp1252, latin-1, utf-16)") from None
+
+
+def decode_bytes(data: bytes, name: str = "input", encoding: str | None = None) -> str:
+    """Article bytes as text; ``encoding`` overrides detection (and must then fit the bytes)."""
+    if encoding is not None:
+        codec = check_encoding_name(encoding)
+        try:
+            text = data.decode("utf-8-sig" if codec == "utf-8" else codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{name} is not valid {encoding} (byte {data[exc.start]:#04x} at offset {exc.start})"
+            ) from None
+        if not text.strip():
+            raise InputError(f"{name} is empty")
+        return scrub_surrogates(text)
+    if not data.strip():
+        raise InputError(f"{name} is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name} has a UTF-16 mark but is not valid UTF-16") from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if _looks_binary(data):
+        raise InputError(f"{name} looks like a binary file, not text or HTML")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    western = _western(data)
+    if western is not None:
+        return western
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(f"{name} is not valid UTF-8 and its encoding could not be detected")
+    return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text written without a mark: mostly-ASCII text leaves a zero in every other byte."""
+    sample = data[:8192]
+    if len(data) % 2 or len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) >= 0.7 * len(zeros):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return text if not _looks_binary(text.encode("utf-8")) else None
+    return None
+
+
+def _western(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8d, ...)
+        return None
+    letters = [c for c in text if c.isalpha()]
+    high = sum(1 for c in letters if ord(c) > 127)
+    if not letters or high > _WESTERN_MAX_SHARE * len(letters):
+        return None
+    return text
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(sample) * 0.05
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings, drop control characters and replace lone surrogates.
+
+    Offsets in the output refer to this cleaned text, so the cleaning is
+    deliberately minimal: no quote or dash normalisation here.
+    """
+    text = scrub_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
+        text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    return text
