@@ -61,11 +61,11 @@ def main() -> int:
         report(result)
     if args.errors:
         for label, check in zip(labels, checks, strict=True):
-            if label.status != check["status"]:
+            if label.status != check.status:
                 kind = "swapped" if label.swapped else "real"
                 print(
                     f"[{kind}] {label.headline_id} / {label.body_id}: gold {label.status}, "
-                    f"got {check['status']} (score {check['score']}, speaker {check['speaker']!r})"
+                    f"got {check.status} (score {check.score}, speaker {check.speaker!r})"
                 )
     return 0
 

@@ -12,6 +12,7 @@ from frame_builders import ArticleBuilder
 from quotetrace.frame import frame_article
 from quotetrace.frame.evaluate import STATUSES, Label, compose, read_labels, score
 from quotetrace.paths import PACKAGE_DATA, shared_data_dir
+from quotetrace.records import HeadlineCheck, SupportingQuote
 
 ROOT = Path(__file__).resolve().parents[1]
 FRAME_FILES = {
@@ -77,8 +78,8 @@ def test_compose_and_score():
     assert (text, headline) == ("Head A\n\nbody B text\n", "Head A")
     labels = [Label("a", "a", "supported", "X", ""), Label("a", "b", "unsupported", "X", "")]
     checks = [
-        {"status": "supported", "supporting_quotes": [{"id": 1}]},
-        {"status": "partly", "supporting_quotes": [{"id": 2}]},
+        HeadlineCheck("supported", supporting_quotes=[SupportingQuote(1, "a")]),
+        HeadlineCheck("partly", supporting_quotes=[SupportingQuote(2, "b")]),
     ]
     result = score(labels, checks)
     assert result["accuracy"] == 0.5

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from frame_builders import ArticleBuilder
 from quotetrace.frame import frame_article
 from quotetrace.frame.headline_forms import pattern_attribution
@@ -36,13 +38,13 @@ def check(a):
 
 def test_supported_headline_gets_its_supporting_quote():
     hc = check(article("Blinken acknowledges: public pressure pushed Hamas to pull back"))
-    assert hc["status"] == "supported"
-    assert (hc["speaker"], hc["cue"]) == ("Antony Blinken", "acknowledge")
-    assert hc["claim"] == "public pressure pushed Hamas to pull back"
-    assert hc["score"] >= 0.8
-    top = hc["supporting_quotes"][0]
-    assert top["text"].startswith("that public pressure had pushed Hamas")
-    assert set(top) == {"id", "text", "score"}
+    assert hc.status == "supported"
+    assert (hc.speaker, hc.cue) == ("Antony Blinken", "acknowledge")
+    assert hc.claim == "public pressure pushed Hamas to pull back"
+    assert hc.score >= 0.8
+    top = hc.supporting_quotes[0]
+    assert top.text.startswith("that public pressure had pushed Hamas")
+    assert set(asdict(top)) == {"id", "text", "score"}
 
 
 def test_headline_quote_found_by_the_extractor_is_used():
@@ -51,28 +53,28 @@ def test_headline_quote_found_by_the_extractor_is_used():
           "cue": "acknowledges", "lemma": "acknowledge", "speaker": "Antony Blinken",
           "mention": "Blinken"}  # fmt: skip
     hc = check(article(title, headline_quote=hq))
-    assert hc["status"] == "supported" and hc["speaker"] == "Antony Blinken"
+    assert hc.status == "supported" and hc.speaker == "Antony Blinken"
     # The headline's own quote is never its own support.
-    assert all(q["text"] != hq["text"] for q in hc["supporting_quotes"])
+    assert all(q.text != hq["text"] for q in hc.supporting_quotes)
 
 
 def test_claim_no_quote_of_that_speaker_makes_is_unsupported():
     # Another speaker (Quinn) says it; Blinken does not.
     hc = check(article("Blinken says sanctions on Hamas will be lifted next week"))
-    assert hc["status"] == "unsupported"
-    assert hc["speaker"] == "Antony Blinken" and hc["supporting_quotes"] == []
+    assert hc.status == "unsupported"
+    assert hc.speaker == "Antony Blinken" and hc.supporting_quotes == []
 
 
 def test_partly_supported():
     # Public pressure on Hamas is in his quotes; a prisoner swap and an aid deal are not.
     hc = check(article("Blinken says public pressure forced Hamas into prisoner swap and Gaza aid deal"))
-    assert hc["status"] == "partly", hc
-    assert hc["supporting_quotes"] and 0.25 <= hc["score"] < 0.45
+    assert hc.status == "partly", hc
+    assert hc.supporting_quotes and 0.25 <= hc.score < 0.45
 
 
 def test_speaker_absent_from_body():
     hc = check(article("Guterres says public pressure pushed Hamas to pull back"))
-    assert hc["status"] == "unsupported" and hc["speaker"] == "Guterres"
+    assert hc.status == "unsupported" and hc.speaker == "Guterres"
 
 
 def test_first_name_mismatch_is_another_person():
@@ -82,16 +84,16 @@ def test_first_name_mismatch_is_another_person():
     b.quote("the bridge will close in May for repairs", kind="indirect", cue="said",
             speaker="Hillary Carter")  # fmt: skip
     hc = check(b.build())
-    assert hc["status"] == "unsupported" and hc["speaker"] == "Bill Carter"
+    assert hc.status == "unsupported" and hc.speaker == "Bill Carter"
 
 
 def test_no_attribution():
     for title in ("Storm closes harbour for a third day", "Poll: voters back the ferry plan"):
         hc = check(article(title))
-        assert hc["status"] == "no attribution in headline", title
-        assert hc["speaker"] is None and hc["supporting_quotes"] == []
+        assert hc.status == "no attribution in headline", title
+        assert hc.speaker is None and hc.supporting_quotes == []
     b = ArticleBuilder("Just a body with no headline.")
-    assert check(b.build())["status"] == "no attribution in headline"
+    assert check(b.build()).status == "no attribution in headline"
 
 
 def test_headline_forms():
@@ -127,7 +129,7 @@ def test_role_speaker_and_inverted_form():
     b.quote('"We have no money for it,"', cue="said", speaker="Ana Ruiz", mention="she",
             after=40)  # fmt: skip
     hc = check(b.build())
-    assert hc["status"] == "supported" and hc["speaker"] == "Ana Ruiz"
+    assert hc.status == "supported" and hc.speaker == "Ana Ruiz"
 
 
 def test_subheadline():
@@ -140,5 +142,5 @@ def test_subheadline():
     b.quote("that the ferry would keep running all winter", kind="indirect", cue="said",
             speaker="Ana Ruiz", mention="Mayor Ana Ruiz")  # fmt: skip
     hc = check(b.build())
-    assert hc["status"] == "supported"
-    assert hc["subheadline"] == "Ruiz says the ferry will keep running all winter"
+    assert hc.status == "supported"
+    assert hc.subheadline == "Ruiz says the ferry will keep running all winter"

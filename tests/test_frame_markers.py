@@ -5,6 +5,7 @@ from __future__ import annotations
 from frame_builders import ArticleBuilder
 from quotetrace.frame import frame_article
 from quotetrace.frame.text import quoted_segments, sentences
+from quotetrace.records import TermQuote
 
 
 def markers(article, quote_id=0):
@@ -101,9 +102,9 @@ def test_scare_quote_goes_to_the_quote_in_its_sentence():
     b.term('"temporary"')
     framed = frame_article(b.build())
     assert [(m.kind, m.text) for m in framed.quotes[0].frame.markers] == [("scare_quote", '"temporary"')]
-    assert framed.balance["scare_quotes"] == [
-        {"text": '"temporary"', "start": text.index('"temporary"'),
-         "end": text.index('"temporary"') + 11, "kind": "scare_quote", "quote_id": 0}
+    assert framed.balance.scare_quotes == [
+        TermQuote(text='"temporary"', start=text.index('"temporary"'),
+                  end=text.index('"temporary"') + 11, kind="scare_quote", quote_id=0)
     ]  # fmt: skip
 
 
@@ -120,9 +121,9 @@ def test_scare_quote_nearest_quote_and_titles():
     framed = frame_article(b.build())
     kinds = [(m.kind, m.text) for m in framed.quotes[0].frame.markers]
     assert ("scare_quote", '"Face the Nation."') not in kinds  # a title, not a scare quote
-    listed = {s["text"]: s for s in framed.balance["scare_quotes"]}
-    assert listed['"Face the Nation."']["kind"] == "title"
-    assert listed['"reform"'] == {**listed['"reform"'], "kind": "scare_quote", "quote_id": None}
+    listed = {s.text: s for s in framed.balance.scare_quotes}
+    assert listed['"Face the Nation."'].kind == "title"
+    assert (listed['"reform"'].kind, listed['"reform"'].quote_id) == ("scare_quote", None)
 
 
 def test_sentence_marker_goes_to_the_nearest_cue():

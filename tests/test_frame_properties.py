@@ -42,8 +42,8 @@ def test_frame_article_is_total_and_consistent(article):
         for m in q.frame.markers:
             assert framed.text[m.start : m.end] == m.text
     bal = framed.balance
-    assert 0.0 <= bal["quoted_share"] <= 1.0 and 0.0 <= bal["writer_share"] <= 1.0
-    assert bal["quoted_words"] <= bal["article_words"]
-    assert framed.headline_check["status"] in {
+    assert 0.0 <= bal.quoted_share <= 1.0 and 0.0 <= bal.writer_share <= 1.0
+    assert bal.quoted_words <= bal.article_words
+    assert framed.headline_check.status in {
         "supported", "partly", "unsupported", "no attribution in headline"
     }  # fmt: skip

@@ -46,6 +46,10 @@ class SpeakerRef:
     mention: str
     start: int
     end: int
+    type: str = "unknown"  # "person", "organisation", "group" or "unknown"
+    confidence: float = 0.5  # how likely ``name`` is who spoke (calibrated on bench/data/web_gold)
+    candidates: list[str] = field(default_factory=list)  # other close names when ambiguous
+    ambiguous: bool = False
 
 
 @dataclass(slots=True)
@@ -147,6 +151,95 @@ class Speaker:
     aliases: list[str] = field(default_factory=list)
     quotes: int = 0
     words: int = 0
+    type: str = "unknown"
+    titles: list[str] = field(default_factory=list)  # descriptors kept apart from the name
+
+
+@dataclass(slots=True)
+class SupportingQuote:
+    """A body quote that backs the headline's claim, with its share of the claim."""
+
+    id: int
+    text: str
+    score: float = 0.0
+
+
+HeadlineStatus = Literal["supported", "partly", "unsupported", "no attribution in headline"]
+
+
+@dataclass(slots=True)
+class HeadlineCheck:
+    """Does the body quote the headline's speaker saying what the headline claims?"""
+
+    status: HeadlineStatus
+    headline: str = ""
+    speaker: str | None = None
+    cue: str | None = None
+    claim: str | None = None
+    score: float = 0.0
+    supporting_quotes: list[SupportingQuote] = field(default_factory=list)
+    subheadline: str | None = None  # absent from the JSON when there is none
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        if self.subheadline is None:
+            del out["subheadline"]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> HeadlineCheck:
+        fields_ = {k: v for k, v in data.items() if k != "supporting_quotes"}
+        quotes = [SupportingQuote(**q) for q in data.get("supporting_quotes", [])]
+        return cls(**fields_, supporting_quotes=quotes)
+
+
+@dataclass(slots=True)
+class Airtime:
+    """One speaker's share of the article (``share`` of all its words)."""
+
+    name: str
+    quotes: int
+    words: int
+    quoted_words: int
+    share: float
+
+
+@dataclass(slots=True)
+class TermQuote:
+    """A scare quote or title in quotation marks, and the quote whose frame it marks."""
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["scare_quote", "title"]
+    quote_id: int | None = None
+
+
+@dataclass(slots=True)
+class Balance:
+    """Who gets how many of the article's words: quoted speech, paraphrase, the writer."""
+
+    article_words: int
+    quoted_words: int
+    paraphrased_words: int
+    quoted_share: float
+    paraphrased_share: float
+    writer_share: float
+    speakers: list[Airtime] = field(default_factory=list)
+    cue_classes: dict[str, int] = field(default_factory=dict)
+    scare_quotes: list[TermQuote] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Balance:
+        fields_ = {k: v for k, v in data.items() if k not in ("speakers", "scare_quotes")}
+        return cls(
+            **fields_,
+            speakers=[Airtime(**s) for s in data.get("speakers", [])],
+            scare_quotes=[TermQuote(**t) for t in data.get("scare_quotes", [])],
+        )
 
 
 @dataclass(slots=True)
@@ -156,8 +249,15 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     speakers: list[Speaker] = field(default_factory=list)
     # Filled by the framing stage; absent from the JSON until then.
-    headline_check: dict[str, Any] | None = None
-    balance: dict[str, Any] | None = None
+    headline_check: HeadlineCheck | None = None
+    balance: Balance | None = None
+
+    def __post_init__(self) -> None:
+        # Stored and hand-written articles carry these as JSON objects.
+        if isinstance(self.headline_check, dict):
+            self.headline_check = HeadlineCheck.from_dict(self.headline_check)
+        if isinstance(self.balance, dict):
+            self.balance = Balance.from_dict(self.balance)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -167,9 +267,9 @@ class Article:
             "speakers": [asdict(s) for s in self.speakers],
         }
         if self.headline_check is not None:
-            out["headline_check"] = self.headline_check
+            out["headline_check"] = self.headline_check.to_dict()
         if self.balance is not None:
-            out["balance"] = self.balance
+            out["balance"] = self.balance.to_dict()
         return out
 
     def to_json(self, indent: int | None = None) -> str:

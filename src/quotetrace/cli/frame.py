@@ -10,7 +10,7 @@ from typing import TextIO
 
 from quotetrace.cli.output import shorten, write_json, write_table
 from quotetrace.errors import InputError, UsageError
-from quotetrace.records import Article
+from quotetrace.records import Article, Balance, HeadlineCheck
 
 DESCRIPTION = """\
 Report how an article frames the speech it reports:
@@ -131,8 +131,8 @@ def report(article: Article, out: TextIO) -> None:
     if article.title:
         out.write(f"{article.title}\n\n")
     _quotes(article, out)
-    _balance(article.balance or {}, out)
-    _headline(article.headline_check or {}, out)
+    _balance(article.balance, out)
+    _headline(article.headline_check, out)
 
 
 def _markers(q) -> str:
@@ -167,35 +167,26 @@ def _score(value: float | None) -> str:
     return "" if value is None else f"{value:+.2f}"
 
 
-def _balance(balance: dict, out: TextIO) -> None:
-    if not balance:
+def _balance(balance: Balance | None, out: TextIO) -> None:
+    if balance is None:
         return
     out.write(
-        f"Balance: {balance['article_words']} words; quoted speech {balance['quoted_share']:.0%}, "
-        f"writer's own text {balance['writer_share']:.0%} "
-        f"(paraphrase of sources {balance['paraphrased_share']:.0%})\n"
+        f"Balance: {balance.article_words} words; quoted speech {balance.quoted_share:.0%}, "
+        f"writer's own text {balance.writer_share:.0%} "
+        f"(paraphrase of sources {balance.paraphrased_share:.0%})\n"
     )
     rows = [
-        [
-            s["name"],
-            s["quotes"],
-            s["words"],
-            s["quoted_words"],
-            f"{s['share']:.0%}",
-            _bar(s["share"]),
-        ]
-        for s in balance.get("speakers", [])
+        [s.name, s.quotes, s.words, s.quoted_words, f"{s.share:.0%}", _bar(s.share)] for s in balance.speakers
     ]
     if rows:
         write_table(("speaker", "quotes", "words", "quoted", "share", ""), rows, out, flexible=0)
-    classes = balance.get("cue_classes") or {}
+    classes = balance.cue_classes
     if classes:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(classes.items(), key=lambda kv: -kv[1]))
         out.write(f"Cue classes: {parts}\n")
-    scare = balance.get("scare_quotes") or []
-    if scare:
+    if balance.scare_quotes:
         parts = ", ".join(
-            s["text"] + (f" (#{s['quote_id']})" if s.get("quote_id") is not None else "") for s in scare
+            s.text + (f" (#{s.quote_id})" if s.quote_id is not None else "") for s in balance.scare_quotes
         )
         out.write(f"Scare quotes / terms: {parts}\n")
     out.write("\n")
@@ -205,15 +196,15 @@ def _bar(share: float, width: int = 20) -> str:
     return "█" * round(share * width)
 
 
-def _headline(check: dict, out: TextIO) -> None:
-    if not check:
+def _headline(check: HeadlineCheck | None, out: TextIO) -> None:
+    if check is None:
         return
-    out.write(f"Headline check: {check['status'].upper()}")
-    if check["status"] not in ("no attribution in headline",):
-        out.write(f" (score {check['score']:.2f})")
+    out.write(f"Headline check: {check.status.upper()}")
+    if check.status != "no attribution in headline":
+        out.write(f" (score {check.score:.2f})")
     out.write("\n")
     for key in ("speaker", "cue", "claim"):
-        if check.get(key):
-            out.write(f"  {key}: {check[key]}\n")
-    for s in check.get("supporting_quotes", []):
-        out.write(f"  #{s['id']} ({s['score']:.2f}) {shorten(s['text'], 100)}\n")
+        if getattr(check, key):
+            out.write(f"  {key}: {getattr(check, key)}\n")
+    for s in check.supporting_quotes:
+        out.write(f"  #{s.id} ({s.score:.2f}) {shorten(s.text, 100)}\n")

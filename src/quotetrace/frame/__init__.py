@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Any
 
 from quotetrace.frame.balance import balance
 from quotetrace.frame.headline import check_headline
@@ -28,7 +27,7 @@ from quotetrace.frame.markers import (
     scare_quote_owner,
 )
 from quotetrace.frame.verbs import profile
-from quotetrace.records import Article, Frame, Marker, Quote
+from quotetrace.records import Article, Frame, Marker, Quote, TermQuote
 
 __all__ = ["frame_article", "frame_quotes"]
 
@@ -42,8 +41,8 @@ def frame_article(article: Article) -> Article:
     quotes = frame_quotes(article, index)
     framed = replace(article, quotes=quotes)
     summary = balance(framed, index.token_starts)
-    summary["cue_classes"] = dict(Counter(q.frame.cls for q in quotes if q.kind != "term"))
-    summary["scare_quotes"] = _scare_quote_list(framed)
+    summary.cue_classes = dict(Counter(q.frame.cls for q in quotes if q.frame and q.kind != "term"))
+    summary.scare_quotes = _scare_quote_list(framed)
     framed.balance = summary
     framed.headline_check = check_headline(framed, index.sentences)
     return framed
@@ -99,20 +98,20 @@ def _assign(index: ArticleIndex, quotes: list[Quote]) -> dict[int, list[Marker]]
     return out
 
 
-def _scare_quote_list(article: Article) -> list[dict[str, Any]]:
+def _scare_quote_list(article: Article) -> list[TermQuote]:
     owners = {
         (m.start, m.end): q.id
         for q in article.quotes if q.frame
         for m in q.frame.markers if m.kind == "scare_quote"
     }  # fmt: skip
     return [
-        {
-            "text": q.text,
-            "start": q.start,
-            "end": q.end,
-            "kind": "title" if is_title(q.text) else "scare_quote",
-            "quote_id": owners.get((q.start, q.end)),
-        }
+        TermQuote(
+            q.text,
+            q.start,
+            q.end,
+            "title" if is_title(q.text) else "scare_quote",
+            owners.get((q.start, q.end)),
+        )  # fmt: skip
         for q in article.quotes
         if q.kind == "term"
     ]

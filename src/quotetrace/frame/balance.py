@@ -14,11 +14,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from itertools import compress
-from typing import Any
 
 from quotetrace.frame.markers import verbatim_spans
 from quotetrace.frame.text import WORD
-from quotetrace.records import Article
+from quotetrace.records import Airtime, Article, Balance
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -27,7 +26,7 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else 0.0
 
 
-def balance(article: Article, starts: list[int] | None = None) -> dict[str, Any]:
+def balance(article: Article, starts: list[int] | None = None) -> Balance:
     """``starts``: the offsets of the text's words, when the caller has them already."""
     text = article.text
     quotes = [q for q in article.quotes if q.kind != "term"]
@@ -49,24 +48,18 @@ def balance(article: Article, starts: list[int] | None = None) -> dict[str, Any]
     del words[0], quoted[0]  # the writer's own text
     counts = Counter(q.speaker.name if q.speaker else UNATTRIBUTED for q in quotes)
     speakers = [
-        {
-            "name": name,
-            "quotes": counts[name],
-            "words": words[slot[name]],
-            "quoted_words": quoted[slot[name]],
-            "share": _share(words[slot[name]], total),
-        }
+        Airtime(name, counts[name], words[slot[name]], quoted[slot[name]], _share(words[slot[name]], total))
         for name in names
     ]
-    speakers.sort(key=lambda s: (-s["words"], s["name"]))
+    speakers.sort(key=lambda s: (-s.words, s.name))
     quoted_total = sum(quoted.values())
     paraphrased = sum(words.values()) - quoted_total
-    return {
-        "article_words": total,
-        "quoted_words": quoted_total,
-        "paraphrased_words": paraphrased,
-        "quoted_share": _share(quoted_total, total),
-        "paraphrased_share": _share(paraphrased, total),
-        "writer_share": _share(total - quoted_total, total),
-        "speakers": speakers,
-    }
+    return Balance(
+        article_words=total,
+        quoted_words=quoted_total,
+        paraphrased_words=paraphrased,
+        quoted_share=_share(quoted_total, total),
+        paraphrased_share=_share(paraphrased, total),
+        writer_share=_share(total - quoted_total, total),
+        speakers=speakers,
+    )

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quotetrace.records import HeadlineCheck
+
 STATUSES = ("supported", "partly", "unsupported", "no attribution in headline")
 
 
@@ -51,13 +53,13 @@ def compose(headline_text: str, body_text: str) -> tuple[str, str]:
     return f"{headline}\n\n{body}", headline
 
 
-def score(labels: list[Label], checks: list[dict[str, Any]]) -> dict[str, Any]:
+def score(labels: list[Label], checks: list[HeadlineCheck]) -> dict[str, Any]:
     """Accuracy, a confusion matrix, per-status precision/recall, and two task-level rates:
     how often a supported headline gets a supporting quote, and how often a headline that no
     quote supports is called unsupported."""
     confusion: Counter[tuple[str, str]] = Counter()
     for label, check in zip(labels, checks, strict=True):
-        confusion[(label.status, check["status"])] += 1
+        confusion[(label.status, check.status)] += 1
     total = len(labels)
     correct = sum(n for (g, p), n in confusion.items() if g == p)
     per_status = {}
@@ -72,9 +74,7 @@ def score(labels: list[Label], checks: list[dict[str, Any]]) -> dict[str, Any]:
             "recall": round(tp / gold, 3) if gold else None,
         }
     supported = [(lb, c) for lb, c in zip(labels, checks, strict=True) if lb.status == "supported"]
-    with_quote = sum(
-        1 for _, c in supported if c["status"] in ("supported", "partly") and c["supporting_quotes"]
-    )
+    with_quote = sum(1 for _, c in supported if c.status in ("supported", "partly") and c.supporting_quotes)
     negatives = [(lb, c) for lb, c in zip(labels, checks, strict=True) if lb.status == "unsupported"]
     return {
         "items": total,
@@ -82,5 +82,5 @@ def score(labels: list[Label], checks: list[dict[str, Any]]) -> dict[str, Any]:
         "per_status": per_status,
         "confusion": {f"{g} -> {p}": n for (g, p), n in sorted(confusion.items())},
         "supported_with_quote": f"{with_quote}/{len(supported)}",
-        "unsupported_caught": f"{sum(c['status'] == 'unsupported' for _, c in negatives)}/{len(negatives)}",
+        "unsupported_caught": f"{sum(c.status == 'unsupported' for _, c in negatives)}/{len(negatives)}",
     }

@@ -35,7 +35,7 @@ from quotetrace.frame.speakers import (
     name_tokens,
 )
 from quotetrace.frame.text import WORD, sentences
-from quotetrace.records import Article, Quote
+from quotetrace.records import Article, HeadlineCheck, HeadlineStatus, Quote, SupportingQuote
 
 # Thresholds on the idf-weighted share of the claim's content words found in the speaker's
 # quotes: one quote with about half of them, or up to three together with most of them, is
@@ -98,15 +98,8 @@ def extractor_attribution(article: Article, lay: Layout) -> Attribution | None:
 
 # -- matching the speaker ------------------------------------------------------
 # -- the check -------------------------------------------------------------------
-def _result(lay: Layout, status: str, **fields: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "status": status, "headline": lay.headline, "speaker": None, "cue": None, "claim": None,
-        "score": 0.0, "supporting_quotes": [],
-    }  # fmt: skip
-    if lay.subheadline:
-        out["subheadline"] = lay.subheadline
-    out.update(fields)
-    return out
+def _result(lay: Layout, status: HeadlineStatus, **fields: Any) -> HeadlineCheck:
+    return HeadlineCheck(status, lay.headline, subheadline=lay.subheadline or None, **fields)
 
 
 def find_attribution(article: Article, lay: Layout, speakers: Mapping[str, int]) -> Attribution | None:
@@ -143,7 +136,7 @@ def speakers_of(found: Attribution, article: Article, quotes: list[Quote]) -> li
     return matched
 
 
-def check_headline(article: Article, spans: list[tuple[int, int]] | None = None) -> dict[str, Any]:
+def check_headline(article: Article, spans: list[tuple[int, int]] | None = None) -> HeadlineCheck:
     """``spans``: the text's sentences, when the caller has them already."""
     lay = layout(article)
     if not lay.headline:
@@ -198,7 +191,7 @@ def _claim_terms(found: Attribution) -> list[str]:
     return [t for t in content_stems(claim_core(found.claim)) if t not in speaker]
 
 
-def _status(best: float, together: float) -> str:
+def _status(best: float, together: float) -> HeadlineStatus:
     if best >= SUPPORTED or together >= SUPPORTED_UNION:
         return "supported"
     if best >= PARTLY:
@@ -206,5 +199,5 @@ def _status(best: float, together: float) -> str:
     return "unsupported"
 
 
-def _quote_entry(q: Quote, score: float) -> dict[str, Any]:
-    return {"id": q.id, "text": q.text, "score": round(score, 3)}
+def _quote_entry(q: Quote, score: float) -> SupportingQuote:
+    return SupportingQuote(q.id, q.text, round(score, 3))

@@ -93,8 +93,8 @@ def add_article(conn: sqlite3.Connection, article: Article, meta: ArticleMeta) -
     return article_id
 
 
-def _json_or_none(value) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+def _json_or_none(record) -> str | None:
+    return None if record is None else json.dumps(record.to_dict(), ensure_ascii=False)
 
 
 def _speaker_id(conn: sqlite3.Connection, name: str, cache: dict[str, int]) -> int | None:

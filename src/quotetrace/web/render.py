@@ -113,6 +113,7 @@ def key_values(data: dict[str, Any] | None, skip: tuple[str, ...] = ()) -> list[
 def article_context(article: Article) -> dict[str, Any]:
     """Everything the article templates need (the partial ``_article.html``)."""
     colours = speaker_colours(article)
+    check = article.headline_check.to_dict() if article.headline_check else None
     attributed = [q for q in article.quotes if q.kind != "term"]
     total_words = sum(s.words for s in article.speakers) or 1
     top_words = max((s.words for s in article.speakers), default=0) or 1
@@ -157,10 +158,10 @@ def article_context(article: Article) -> dict[str, Any]:
         "quotes": quotes,
         "kinds": [(k, KIND_LABELS[k], kinds.get(k, 0)) for k in QUOTE_KINDS if kinds.get(k)],
         "frames": frames,
-        "headline_status": _status(article.headline_check),
-        "headline_check": key_values(article.headline_check, skip=("status",)),
+        "headline_status": _status(check),
+        "headline_check": key_values(check, skip=("status",)),
         # Per-speaker airtime is already the speaker list; the rest is the article's balance.
-        "balance": key_values(article.balance, skip=("speakers",)),
+        "balance": key_values(article.balance.to_dict() if article.balance else None, skip=("speakers",)),
         "framed": any(q.frame for q in article.quotes) or article.headline_check is not None,
     }
 
