@@ -89,6 +89,15 @@ def ingest(
             try:
                 add_article(conn, result, item.meta)
             except sqlite3.IntegrityError as exc:
+                # Another ingest of the same inputs may have stored it since the check above:
+                # that is the outcome both runs want, not a failure of this one.
+                if find_existing(conn, item.meta.id, content_hash(item.text)):
+                    report.duplicates += 1
+                    tell(item, "duplicate", "already stored (by another run)")
+                else:
+                    _fail(report, item, f"not stored: {exc}", tell)
+                continue
+            except sqlite3.OperationalError as exc:  # locked past the busy timeout, disk full
                 _fail(report, item, f"not stored: {exc}", tell)
                 continue
             except (QuotetraceError, ValueError, TypeError) as exc:
