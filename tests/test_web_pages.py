@@ -28,12 +28,28 @@ LONG = make_article(
     title="Talks resume", frame="neutral",
 )  # fmt: skip
 
+# More of Adaeze Okafor over the months, introduced by cues of different classes: the chart's material.
+OKAFOR_MORE = [
+    (make_article('Delay\n\n"The locks will open late," Adaeze Okafor admitted.',
+                  [('"The locks will open late,"', "Adaeze Okafor", "direct", "admitted")],
+                  title="Okafor admits delay", frame="admission"), "Wire", "2024-01-15"),
+    (make_article('Doubts\n\n"The money is there," Adaeze Okafor claimed.',
+                  [('"The money is there,"', "Adaeze Okafor", "direct", "claimed")],
+                  title="Funding questioned", frame="doubt"), "The Courier", "2024-04-10"),
+    (make_article('Spring\n\n"Boats first," Adaeze Okafor said. "Then the bridge," Okafor said.',
+                  [('"Boats first,"', "Adaeze Okafor", "direct", "said"),
+                   ('"Then the bridge,"', "Adaeze Okafor", "direct", "said", "Okafor")],
+                  title="Okafor sets out the order of works", frame="neutral"), "Harbour Herald", "2024-04-22"),
+]  # fmt: skip
+
 
 def add_all(store: Store) -> None:
     store.add(CEASEFIRE, ArticleMeta("cf", outlet="Harbour Herald", published="2024-03-05"))
     store.add(RIVER, ArticleMeta("river", outlet="The Courier", published="2023-11-20"))
     store.add(OKAFOR_AGAIN, ArticleMeta("again", outlet="Harbour Herald", published="2024-06-01"))
     store.add(LONG, ArticleMeta("long-name", outlet="Wire", published="2024-02-01"))
+    for i, (article, outlet, published) in enumerate(OKAFOR_MORE):
+        store.add(article, ArticleMeta(f"okafor-{i}", outlet=outlet, published=published))
 
 
 @pytest.fixture(scope="module")
@@ -80,10 +96,13 @@ def test_speaker_page_plots_quotes_by_outlet_and_cue_classes(client):
     html = r.text
     svg = html[html.index("<svg") : html.index("</svg>")]
     lanes = re.findall(r'class="lane-label"[^>]*>([^<]+)<', svg)
-    assert lanes == ["Harbour Herald", "The Courier"]
-    dots = re.findall(r'<a href="/articles/(\d+)"><circle', svg)
-    assert len(dots) == 2  # her two stored articles, one dot each
-    assert 'id="cue-classes"' in html and "said 2" in html
+    assert lanes == ["Harbour Herald", "The Courier", "Wire"]
+    dots = re.findall(r'<a href="/articles/(\d+)"><circle[^>]* r="([\d.]+)"', svg)
+    assert len(dots) == 5  # her five stored articles, one dot each
+    assert len({radius for _, radius in dots}) == 2  # the article quoting her twice is larger
+    classes = html[html.index('id="cue-classes"') :]
+    assert all(c in classes for c in ("admission", "doubt", "neutral", "unclassified"))
+    assert "said 4" in classes and "claimed 1" in classes
     assert client.get("/speakers/Nobody%20At%20All").status_code == 404
 
 

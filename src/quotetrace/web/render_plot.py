@@ -114,7 +114,7 @@ def timeline(quotes: list[SpeakerQuote]) -> dict[str, Any] | None:
 
 def class_bars(quotes: list[SpeakerQuote]) -> list[dict[str, Any]]:
     """How the speaker's quotes are introduced: frame class of the cue, most used first."""
-    counts = Counter(q.frame_class or "no cue class" for q in quotes if q.cue or q.frame_class)
+    counts = Counter(q.frame_class or "unclassified" for q in quotes if q.cue or q.frame_class)
     top = max(counts.values(), default=1)
     return [
         {"cls": cls, "count": n, "bar": round(100 * n / top), "colour": frame_colour(cls)}
