@@ -242,6 +242,9 @@ class Balance:
         )
 
 
+ARTICLE_META_FIELDS: tuple[str, ...] = ("url", "outlet", "outlet_raw", "published", "author")
+
+
 @dataclass(slots=True)
 class Article:
     text: str
@@ -251,6 +254,12 @@ class Article:
     # Filled by the framing stage; absent from the JSON until then.
     headline_check: HeadlineCheck | None = None
     balance: Balance | None = None
+    # Where the article comes from, when the page or record says: absent from the JSON when unknown.
+    url: str | None = None
+    outlet: str | None = None  # normalised ("HeraldIndia" -> "Herald"); see quotetrace.outlets
+    outlet_raw: str | None = None  # the outlet as the page gave it
+    published: str | None = None
+    author: str | None = None
 
     def __post_init__(self) -> None:
         # Stored and hand-written articles carry these as JSON objects.
@@ -266,6 +275,9 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "speakers": [asdict(s) for s in self.speakers],
         }
+        for key in ARTICLE_META_FIELDS:
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
         if self.headline_check is not None:
             out["headline_check"] = self.headline_check.to_dict()
         if self.balance is not None:
@@ -284,6 +296,7 @@ class Article:
             speakers=[Speaker(**s) for s in data.get("speakers", [])],
             headline_check=data.get("headline_check"),
             balance=data.get("balance"),
+            **{key: data.get(key) for key in ARTICLE_META_FIELDS},
         )
 
     def quotes_by(self, name: str) -> list[Quote]:
