@@ -21,13 +21,13 @@ from quotetrace.extract.cues import (
     HEARER_OBJECT_LEMMAS,
     CueCandidate,
     CueFinder,
-    speaker_head,
     text_of,
 )
 from quotetrace.extract.gate import Gate, rule_gate
 from quotetrace.extract.labels import find_label_lines
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE
 from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
+from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.ingest import detect_title
 from quotetrace.records import Fragment, Quote, Speaker

@@ -147,31 +147,3 @@ class CueFinder:
         ):
             end = nxt.idx + len(nxt)  # PolNeAR cues: "speaking of", "complained about"
         return CueCandidate(tok, lemma, start, end, rate)
-
-
-def speaker_head(cue: CueCandidate) -> Token | None:
-    """The head token of whoever is reporting, following the verb's chain of control upward."""
-    if cue.prepositional:
-        for child in cue.head.rights:
-            if child.lower_ == "to":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                return objs[0] if objs else None
-        return None
-    verb = cue.head
-    for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        agents = [c for c in verb.children if c.dep_ == "agent"]
-        if subjects and subjects[0].dep_ == "nsubjpass" and agents:
-            objs = [c for c in agents[0].children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-        if subjects:
-            subj = subjects[0]
-            return subj  # a relative "who" is resolved to its antecedent by the resolver
-        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
-            if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
-                return verb.head  # "officials speaking on condition of anonymity"
-            verb = verb.head
-            continue
-        break
-    return None

@@ -1,0 +1,87 @@
+"""Which token of the parse is the speaker of a cue.
+
+The grammatical subject of a reporting verb is usually its speaker, but not
+always: the subject of a passive hearer verb is the listener ("she was warned
+that ..."), a participle with no subject of its own ("Asked whether Y, Z
+said") reports the interviewer's question, not Z's words, and "X was quoted as
+saying" or "a statement saying" name the speaker one step up the tree.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotetrace.extract.cues import CueCandidate
+from quotetrace.extract.speaker_names import is_dateline, is_document
+
+# Verbs whose object (or passive subject) is the one spoken to.
+HEARER_LEMMAS = frozenset(
+    {"tell", "ask", "inform", "assure", "warn", "urge", "remind", "advise", "caution", "notify", "brief"}
+)
+# Passive verbs whose subject is the one who spoke: "X was quoted as saying".
+QUOTED_AS_FORMS = frozenset({"quote", "quotes", "quoted", "quoting", "cite", "cites", "cited", "citing"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def speaker_head(cue: CueCandidate) -> Token | None:
+    """The head token of whoever is reporting, following the verb's chain of control upward."""
+    if cue.prepositional:
+        for child in cue.head.rights:
+            if child.lower_ == "to":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                return objs[0] if objs else None
+        return None
+    verb = cue.head
+    hearer = cue.lemma.split()[0] in HEARER_LEMMAS
+    for step in range(4):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in subjects if not is_dateline(c)] or subjects
+        agent = _agent(verb)
+        if subjects and subjects[0].dep_ == "nsubjpass":
+            if agent is not None:
+                return agent
+            if verb.lower_ in QUOTED_AS_FORMS:
+                return subjects[0]  # "Salinas was quoted as saying ..."
+            if step == 0 or hearer:
+                return None  # "she was warned that ...", "it was reported that ...": no speaker named
+        if subjects:
+            return subjects[0]  # a relative "who" is resolved to its antecedent by the resolver
+        if step == 0 and hearer and verb.tag_ == "VBN":
+            return None  # "Asked whether Y, Z said": the unnamed interviewer asked, not Z
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            quoted = _quoted_as(verb.head)
+            if quoted is not None:
+                return quoted  # "local newspapers quote Salinas as saying ..."
+        if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
+            if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
+                return _document_owner(verb.head)  # "officials speaking on condition of anonymity"
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        objs = [c for c in agent.children if c.dep_ == "pobj"]
+        if objs:
+            return objs[0]
+    return None
+
+
+def _quoted_as(as_tok: Token) -> Token | None:
+    """'quote X as saying': X is the speaker, the subject only reports it."""
+    verb = as_tok.head
+    if verb.lower_ not in QUOTED_AS_FORMS:
+        return None
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objs[0] if objs else None
+
+
+def _document_owner(noun: Token) -> Token:
+    """'Amazon released a statement saying ...': the statement's issuer speaks."""
+    if is_document(noun.lower_) and noun.dep_ == "dobj":
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+    return noun

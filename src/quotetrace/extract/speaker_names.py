@@ -1,0 +1,255 @@
+"""Names a user can use: canonical speaker names, types and descriptors.
+
+A proper-name run from the parse is cut down to the person's name ("Festival
+director Ana Reyes" -> "Ana Reyes", descriptors kept apart), hyphenated names
+stay whole, datelines ("WASHINGTON (AP) -") and weekdays are never names, and
+a description that contains a name ("Rene's lawyer Scott Rynecki", "a new poll
+by Bloomberg News", "Smith's comments") gives that name. The word lists are
+data files in quotetrace/data (speaker_*.txt, titles.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from quotetrace.extract.lexicon import first_name_gender, titles
+from quotetrace.paths import data_file
+
+DETERMINERS = frozenset(
+    {"the", "a", "an", "another", "some", "several", "many", "most", "few", "two", "three", "four"}
+    | {"other", "both", "all", "this", "that", "these", "those", "one", "same", "then"}
+)
+OWNER_PREPS = frozenset({"by", "from", "in", "of", "at"})
+# Labels of the parser's entity recogniser that name an organisation or a place acting as one.
+ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]+(\(\w+\))?\s*(-|--|—|–|\()")
+
+
+def _words(name: str) -> dict[str, str]:
+    out = {}
+    for line in data_file(name).read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, gender = line.partition("|")
+            out[word.strip()] = gender.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, str]:
+    """Role or title word -> gender ("m", "f" or "")."""
+    out = dict(titles())
+    out.update(_words("speaker_roles.txt"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def group_words() -> frozenset[str]:
+    return frozenset(_words("speaker_groups.txt"))
+
+
+@lru_cache(maxsize=1)
+def document_words() -> frozenset[str]:
+    return frozenset(_words("speaker_documents.txt"))
+
+
+@lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return frozenset(_words("speaker_orgs.txt"))
+
+
+@lru_cache(maxsize=1)
+def non_person_words() -> frozenset[str]:
+    return frozenset(_words("speaker_nonpersons.txt"))
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    lines = data_file("speaker_abbreviations.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    return {short: title for short, title in rows[1:]}
+
+
+def in_lexicon(word: str, words: frozenset[str] | dict[str, str]) -> bool:
+    """The word or its singular is listed (the pipeline runs without a lemmatizer)."""
+    word = word.lower()
+    return word in words or (word.endswith("s") and (word[:-1] in words or word[:-2] in words))
+
+
+def is_document(word: str) -> bool:
+    return in_lexicon(word, document_words())
+
+
+def is_group(word: str) -> bool:
+    return word.lower() in group_words()
+
+
+def expand_abbreviation(words: list[str]) -> str | None:
+    """'State Sec' -> 'secretary of state'; None when the words are no known short form."""
+    key = " ".join(w.lower().rstrip(".") for w in words)
+    return abbreviations().get(key)
+
+
+def name_words(tokens: list[Token]) -> list[str]:
+    """Words of a name with hyphenated parts joined: ["Anna", "Smith-Jones"]."""
+    words: list[str] = []
+    glue = False
+    for tok in tokens:
+        if tok.text in ("-", "‐", "–") and words and not tok.whitespace_ and not tok.nbor(-1).whitespace_:
+            words[-1] += "-"
+            glue = True
+            continue
+        if tok.text in ("'s", "’s", "'", "’"):
+            continue
+        if glue:
+            words[-1] += tok.text
+            glue = False
+        else:
+            words.append(tok.text)
+    if words and words[-1].endswith("-"):
+        words[-1] = words[-1][:-1]
+    return words
+
+
+def is_dateline(tok: Token) -> bool:
+    """'WASHINGTON (AP) -', 'NEW ORLEANS -', 'PORTLAND --' at the start of a paragraph."""
+    if not tok.text.isupper() or len(tok.text) < 2:
+        return False
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and doc[start - 1].text.isupper() and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        return False
+    line_end = doc.text.find("\n", doc[start].idx)
+    line = doc.text[doc[start].idx : line_end if line_end >= 0 else len(doc.text)]
+    return bool(_DATELINE.match(line[:60]))
+
+
+def strip_titles(run: list[Token]) -> tuple[list[Token], set[str], str]:
+    """Split a proper-name run into the name, its title words and the gender a title implies."""
+    known = roles()
+    run = [t for t in run if not is_dateline(t)]
+    cut, gender, found = 0, "", set()
+    for i, tok in enumerate(run):
+        word = tok.lower_
+        if word in known or word.rstrip(".") in known:
+            cut = i + 1
+            found.add(word.rstrip("."))
+            gender = known.get(word, known.get(word.rstrip("."), "")) or gender
+    name = [t for t in run[cut:] if t.text not in ("'s", "’s")]
+    while name and name[0].text in ("-", "–", "‐"):
+        name = name[1:]
+    # "Secretary of State Antony Blinken", "Executive Maria Lund": a known first name marks
+    # where the person's name begins.
+    given = first_name_gender()
+    for i, tok in enumerate(name[:-1]):
+        if tok.lower_ in given and i > 0:
+            found.update(t.lower_ for t in name[:i])
+            name = name[i:]
+            break
+    if run:
+        prev = run[0].nbor(-1) if run[0].i > 0 else None
+        if prev is not None and prev.lower_ == "of" and prev.i > 0:
+            prev = prev.nbor(-1)  # "Secretary of State ...", "Minister of Finance ..."
+        if prev is not None and prev.lower_ in known:
+            found.add(prev.lower_.rstrip("."))
+            gender = known[prev.lower_] or gender
+    if len(name) == 1 and name[0].lower_ in non_person_words():
+        name = []
+    return name, found, gender
+
+
+def name_type(tokens: list[Token]) -> str:
+    """'person', 'organisation' or 'group' for a proper-name run."""
+    lowers = {t.lower_ for t in tokens}
+    if lowers & org_words():
+        return "organisation"
+    ents = {t.ent_type_ for t in tokens if t.ent_type_}
+    if "PERSON" in ents:
+        return "person"
+    if ents & ORG_ENTS:
+        return "organisation"
+    if len(tokens) >= 2 or tokens[0].lower_ in first_name_gender():
+        return "person"
+    return "unknown"
+
+
+def noun_type(head: Token) -> str:
+    """Type of a common-noun speaker: 'officials' is a group, 'the director' a person."""
+    lower = head.lower_
+    if lower in group_words() or (head.tag_ == "NNS" and in_lexicon(lower, roles())):
+        return "group"
+    if in_lexicon(lower, org_words()):
+        return "organisation"
+    if in_lexicon(lower, roles()):
+        return "person"
+    return "unknown"
+
+
+def description(span: Span, head: Token) -> str:
+    """A readable description without determiners or the clauses hanging off it."""
+    cut = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct") for t in c.subtree}
+    cut |= {t.i for t in head.subtree if t.dep_ == "punct"}
+    words = [t for t in span if t.i not in cut and not t.is_punct and t.dep_ != "poss" and t.tag_ != "POS"]
+    if any(t.dep_ == "poss" for t in head.children):
+        owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        words = [t for t in words if t.i not in owners]
+    while len(words) > 1 and words[0].lower_ in DETERMINERS:
+        words = words[1:]
+    return " ".join(t.text for t in words)
+
+
+def name_inside(head: Token) -> Token | None:
+    """The proper name a common-noun speaker phrase gives: "lawyer Scott Rynecki" -> Rynecki.
+
+    A role noun takes a name in apposition or compound; a document or speech noun
+    ("Smith's comments", "a poll by Bloomberg News", "an article in the Register")
+    takes its owner.
+    """
+    for child in head.children:
+        if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i > head.i - 4:
+            if child.dep_ == "compound" and child.i < head.i and not is_document(head.lower_):
+                continue  # "Festival director": a compound before a role is part of the role
+            return child
+    if head.head.dep_ == "appos" or head.dep_ == "appos":
+        other = head.head
+        if other.pos_ == "PROPN" and head.dep_ == "appos":
+            return other  # "Scott Rynecki, the lawyer" reached from the role
+    if not is_document(head.lower_):
+        return None
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    return obj
+    return None
+
+
+def name_run(head: Token) -> list[Token]:
+    """The contiguous run of proper nouns (and name hyphens) around the head: "Antony Blinken"."""
+    doc = head.doc
+
+    def part(i: int) -> bool:
+        tok = doc[i]
+        if tok.pos_ == "PROPN":
+            return True
+        hyphen = tok.text in ("-", "‐") and not tok.whitespace_ and 0 < i < len(doc) - 1
+        return hyphen and not doc[i - 1].whitespace_ and doc[i + 1].pos_ == "PROPN"
+
+    left = head.i
+    while left > 0 and part(left - 1):
+        left -= 1
+    right = head.i
+    while (
+        right + 1 < len(doc)
+        and part(right + 1)
+        and (doc[right + 1].head.i == head.i or doc[right].text == "-")
+    ):
+        right += 1
+    return list(doc[left : right + 1])
