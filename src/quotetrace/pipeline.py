@@ -19,7 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 from quotetrace.ingest import Document
-from quotetrace.records import Article
+from quotetrace.records import ARTICLE_META_FIELDS, Article
 
 if TYPE_CHECKING:
     from quotetrace.extract import Extractor
@@ -93,7 +93,7 @@ class Analyser:
 
     def analyse(self, document: Document | str) -> Article:
         """The article of one document; an error in any stage propagates."""
-        article = next(iter(self.extractor.pipe([document])))
+        article = with_source(next(iter(self.extractor.pipe([document]))), document)
         return self._frame(article) if self._frame is not None else article
 
     def pipe(self, documents: Iterable[Document | str]) -> Iterator[Article | Failure]:
@@ -104,6 +104,7 @@ class Analyser:
             extractor = self.extractor  # a model that cannot load stops the run: not per article
             for offset, outcome in enumerate(self._extract(extractor, chunk)):
                 if isinstance(outcome, Article):
+                    outcome = with_source(outcome, chunk[offset])
                     outcome = self._framed(outcome, chunk[offset], position + offset)
                 else:
                     outcome = _failure(chunk[offset], position + offset, "extract", outcome)
@@ -130,6 +131,16 @@ class Analyser:
             return self._frame(article)
         except Exception as exc:
             return _failure(document, position, "frame", exc)
+
+
+def with_source(article: Article, document: Document | str) -> Article:
+    """The document's url, outlet, date and author on the article: the JSON carries what the
+    store and batch rows hold."""
+    if isinstance(document, Document):
+        for key in ARTICLE_META_FIELDS:
+            if getattr(article, key) is None:
+                setattr(article, key, getattr(document, key, None))
+    return article
 
 
 def _failure(document: Document | str, position: int, stage, exc: Exception) -> Failure:

@@ -21,8 +21,10 @@ class Document:
     title: str | None = None
     id: str | None = None
     url: str | None = None
-    outlet: str | None = None
+    outlet: str | None = None  # normalised by quotetrace.outlets when read from a page
     published: str | None = None
+    author: str | None = None
+    outlet_raw: str | None = None  # the site name as the page gave it
 
 
 def detect_title(text: str) -> str | None:

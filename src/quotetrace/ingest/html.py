@@ -7,6 +7,7 @@ import re
 from quotetrace.errors import InputError
 from quotetrace.ingest.decoding import clean_text
 from quotetrace.ingest.document import Document, detect_title
+from quotetrace.outlets import normalise as normalise_outlet
 
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 
@@ -27,10 +28,13 @@ def html_to_document(html: str, name: str = "input") -> Document:
     title = (meta.title or "").strip() if meta else ""
     body = clean_text(body).strip()
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    sitename = (meta.sitename or "").strip() if meta else ""
     return Document(
         text=text,
         title=title or detect_title(text),
         url=meta.url if meta else None,
-        outlet=meta.sitename if meta else None,
+        outlet=normalise_outlet(sitename),
         published=meta.date if meta else None,
+        author=(meta.author or "").strip() or None if meta else None,
+        outlet_raw=sitename or None,
     )
