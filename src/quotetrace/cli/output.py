@@ -1,15 +1,21 @@
-"""Shared output helpers for sub-commands: table, CSV and JSON writers."""
+"""Shared output helpers for sub-commands: table, CSV and JSON writers.
+
+Tables have two renderings. On a terminal, rich lays them out to the window and
+wraps long cells (a quote is what a fact-checker reads, so it is never cut).
+Into a pipe or a file the table is plain aligned text with every cell whole and
+no escape codes, so that it is the same on every machine and diffs cleanly.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 FORMATS = ("table", "json", "jsonl", "csv")
+WIDE_COLUMNS = 10_000  # --wide: as wide as the content, for `less -S` or a wide window
 
 
 def write_json(obj: Any, out: TextIO | None = None, indent: int | None = 2) -> None:
@@ -31,25 +37,83 @@ def shorten(value: Any, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
 
 
+def add_wide_argument(parser) -> None:
+    parser.add_argument(
+        "--wide", action="store_true",
+        help="on a terminal, one line per row however long (for a wide window or 'less -S'); "
+        "by default long cells wrap. Output to a pipe or file is always one line per row.",
+    )  # fmt: skip
+
+
+def is_terminal(out: TextIO) -> bool:
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def console(out: TextIO, wide: bool = False):
+    from rich.console import Console
+
+    # markup/highlight off: article text is data, "[bold]" in a quote must print as typed.
+    return Console(
+        file=out, markup=False, highlight=False, emoji=False, soft_wrap=False,
+        width=WIDE_COLUMNS if wide else None, force_terminal=is_terminal(out),
+    )  # fmt: skip
+
+
+def _plain(value: Any) -> str:
+    plain = getattr(value, "plain", None)  # rich Text
+    text = plain if isinstance(plain, str) else "" if value is None else str(value)
+    return " ".join(text.split())
+
+
 def write_table(
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
     out: TextIO | None = None,
     flexible: int | None = None,
+    wide: bool = False,
+    numeric: Sequence[int] = (),
 ) -> None:
-    """An aligned plain-text table; column ``flexible`` takes the terminal width that is left."""
+    """An aligned table; column ``flexible`` (the quote) gets the room that is left.
+
+    Cells are values or ``rich.text.Text`` (for highlighted matches); on a
+    terminal long cells wrap inside their column, and ``wide`` keeps each row on
+    one line instead (a pipe always gets one line a row).
+    """
     out = out or sys.stdout
-    cells = [[shorten(c, 10_000) for c in row] for row in rows]
+    if is_terminal(out):
+        _rich_table(header, rows, out, flexible, wide, numeric)
+        return
+    cells = [[_plain(c) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
-    if flexible is not None:
-        total = shutil.get_terminal_size((120, 24)).columns
-        fixed = sum(w for i, w in enumerate(widths) if i != flexible) + 2 * (len(widths) - 1)
-        widths[flexible] = max(20, min(widths[flexible], total - fixed))
-    line = "  ".join(h.ljust(widths[i]) for i, h in enumerate(header))
-    out.write(line.rstrip() + "\n")
+    out.write("  ".join(h.ljust(widths[i]) for i, h in enumerate(header)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     for row in cells:
-        out.write(
-            "  ".join(shorten(c, widths[i]).ljust(widths[i]) for i, c in enumerate(row)).rstrip()
+        out.write("  ".join(c.ljust(widths[i]) for i, c in enumerate(row)).rstrip() + "\n")
+
+
+def _rich_table(header, rows, out, flexible, wide, numeric) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    term = console(out, wide)
+    # Other columns are capped at a fifth of the window so that a long name wraps
+    # before the quote is squeezed; rich gives the flexible column what is left.
+    cap = None if wide else max(12, term.width // 5)
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1), collapse_padding=True,
+        pad_edge=False, header_style="bold",
+    )  # fmt: skip
+    for i, name in enumerate(header):
+        table.add_column(
+            name,
+            justify="right" if i in numeric else "left",
+            ratio=1 if i == flexible and not wide else None,
+            max_width=None if i == flexible else cap,
+            no_wrap=wide,
+            overflow="fold",
         )
-        out.write("\n")
+    for row in rows:
+        table.add_row(*(c if isinstance(c, Text) else Text(_plain(c)) for c in row))
+    term.print(table, crop=not wide)

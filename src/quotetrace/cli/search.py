@@ -7,7 +7,7 @@ import re
 import sys
 
 from quotetrace.cli.ingest import add_db_argument, require_db
-from quotetrace.cli.output import shorten, write_csv, write_json, write_table
+from quotetrace.cli.output import add_wide_argument, write_csv, write_json, write_table
 from quotetrace.records import QUOTE_KINDS
 
 DESCRIPTION = """\
@@ -34,7 +34,6 @@ CSV_HEADER = (
     "score", "article_id", "quote_id", "published", "outlet", "title", "speaker", "kind",
     "cue", "frame_class", "text", "highlighted",
 )  # fmt: skip
-BOLD, RESET = "\x1b[1;33m", "\x1b[0m"
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )  # fmt: skip
     parser.add_argument("--limit", "-n", type=int, default=20, help="hits to show (default 20)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many hits first")
+    add_wide_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     filters = Filters.parse(args.speaker, args.outlet, args.since, args.until, args.kind)
     with Store.open(require_db(args)) as store:
         result = store.search(args.query, filters, limit=args.limit, offset=args.offset)
-    emit(result, args.format, sys.stdout)
+    emit(result, args.format, sys.stdout, wide=args.wide)
     return 0
 
 
@@ -90,7 +90,7 @@ def mark(text: str, spans, opener: str, closer: str) -> str:
     return "".join(out)
 
 
-def emit(result, fmt: str, out) -> None:
+def emit(result, fmt: str, out, wide: bool = False) -> None:
     if fmt == "json":
         write_json(result.to_dict(), out)
     elif fmt == "jsonl":
@@ -107,35 +107,42 @@ def emit(result, fmt: str, out) -> None:
         )  # fmt: skip
         write_csv(CSV_HEADER, rows, out)
     else:
-        _table(result, out)
+        _table(result, out, wide)
 
 
-def _table(result, out) -> None:
+def _table(result, out, wide: bool = False) -> None:
+    from quotetrace.cli.output import is_terminal
+
     if not result.total:
         out.write(f"no quotes match {result.query!r}\n" if result.query else "no quotes match\n")
         return
     if not result.hits:
         out.write(f"{result.total} quote(s); none from offset {result.offset}\n")
         return
-    colour = out.isatty()
-    opener, closer = (BOLD, RESET) if colour else ("**", "**")
+    terminal = is_terminal(out)
     rows = []
     for h in result.hits:
-        # The snippet keeps the match visible when the quote is longer than the column;
+        # The snippet keeps the match visible when the quote is longer than a screenful;
         # whitespace is replaced one for one so that the match offsets still hold.
         text, spans = (h.snippet, h.snippet_matches) if h.matches else (h.text, [])
-        text = mark(re.sub(r"\s", " ", text), spans, opener, closer)
+        text = re.sub(r"\s", " ", text)
         rows.append([
-            f"{h.article_id}#{h.quote_index}", (h.published or "")[:10],
-            shorten(h.outlet or "", 18), shorten(h.speaker or "?", 22), h.kind, text,
+            f"{h.article_id}#{h.quote_index}", (h.published or "")[:10], h.outlet or "",
+            h.speaker or "?", h.cue or "", h.kind,
+            _highlighted(text, spans) if terminal else mark(text, spans, "**", "**"),
         ])  # fmt: skip
-    if colour:
-        # Escape codes would count as width: print the quote column unaligned instead.
-        for row in rows:
-            out.write("  ".join(str(c) for c in row) + "\n")
-    else:
-        header = ("article#q", "published", "outlet", "speaker", "kind", "quote")
-        write_table(header, rows, out, flexible=5)
+    header = ("article#q", "published", "outlet", "speaker", "cue", "kind", "quote")
+    write_table(header, rows, out, flexible=6, wide=wide)
     shown = len(result.hits)
     more = f" (showing {shown}; use --limit/--offset for more)" if result.total > shown else ""
     out.write(f"\n{result.total} quote(s){more}\n")
+
+
+def _highlighted(text: str, spans):
+    """The matched words in bold yellow, as rich styles: the table measures the text, not escape codes."""
+    from rich.text import Text
+
+    styled = Text(text)
+    for start, end in spans:
+        styled.stylize("bold yellow", start, end)
+    return styled
