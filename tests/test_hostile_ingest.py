@@ -170,3 +170,21 @@ def test_batch_over_an_empty_folder_says_so_and_fails(capsys, tmp_path):
     code = main(["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert code != 0 and "no .txt" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "cp1252", "latin-1", "utf-16", "utf-16-le"])
+def test_verify_gives_the_same_verdict_for_a_source_in_any_encoding(capsys, tmp_path, codec):  # (4)
+    article = tmp_path / "article.txt"
+    article.write_bytes('Talks\n\nThe minister said: "Déjà vu, the café." Then she left.\n'.encode(codec))
+    source = tmp_path / "source.txt"
+    source.write_bytes("MINISTER: Déjà vu, the café. Thank you.\n".encode(codec))
+    argv = ["verify", str(article), "--source", str(source), "--quotes", "marks", "--format", "json"]
+    assert main(argv) == 0
+    result = json.loads(capsys.readouterr().out)["results"][0]
+    assert (result["status"], result["source_text"]) == ("verbatim", "Déjà vu, the café")
+    # --encoding names the codec outright; a wrong one is a one-line error.
+    assert main([*argv, "--encoding", codec]) == 0
+    capsys.readouterr()
+    if codec != "utf-8":
+        assert main([*argv, "--encoding", "utf-8"]) == 1
+        assert "not valid utf-8" in capsys.readouterr().err

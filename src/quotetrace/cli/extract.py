@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from quotetrace.cli.ingest import add_encoding_argument
 from quotetrace.cli.output import write_csv, write_json, write_table
 from quotetrace.errors import UsageError
 from quotetrace.records import Article
@@ -51,6 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="comma-separated kinds to show in table/csv/jsonl (default: direct,mixed,indirect; "
         "add 'term' for scare quotes and titles). json always holds every quote.",
     )  # fmt: skip
+    add_encoding_argument(parser)
     parser.add_argument("--no-frame", action="store_true", help="skip framing analysis")
     parser.add_argument("--model", help="spaCy model package to use instead of the default")
     parser.set_defaults(func=run)
@@ -64,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     unknown = kinds - {"direct", "mixed", "indirect", "term"}
     if unknown:
         raise UsageError(f"--kinds: unknown kind(s) {', '.join(sorted(unknown))}")
-    document = read_document(args.path)
+    document = read_document(args.path, encoding=args.encoding)
     article = Analyser(model=args.model, frame=not args.no_frame).analyse(document)
     emit(article, args.format, kinds)
     return 0

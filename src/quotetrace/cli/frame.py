@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from quotetrace.cli.ingest import add_encoding_argument
 from quotetrace.cli.output import shorten, write_json, write_table
 from quotetrace.errors import InputError, UsageError
 from quotetrace.records import Article, Balance, HeadlineCheck
@@ -65,12 +66,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="table (default, a readable report), json (the full record), html (article view)",
     )  # fmt: skip
     parser.add_argument("--model", help="spaCy model package to use instead of the default")
+    add_encoding_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     render = _html_renderer() if args.format == "html" else None
-    article = load_article(args.path, args.model)
+    article = load_article(args.path, args.model, args.encoding)
     if args.format == "json":
         write_json(article.to_dict())
     elif render is not None:
@@ -91,7 +93,7 @@ def _html_renderer():
     return standalone_html
 
 
-def load_article(path: str, model: str | None = None) -> Article:
+def load_article(path: str, model: str | None = None, encoding: str | None = None) -> Article:
     """Extract-JSON (a .json file, or JSON on standard input) is framed as it is; an article
     (.txt/.html/stdin text) is extracted first."""
     from quotetrace.frame import frame_article
@@ -101,7 +103,7 @@ def load_article(path: str, model: str | None = None) -> Article:
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         if data.lstrip()[:1] == b"{":
             return frame_article(_parse_json(data, "standard input"))
-        document = bytes_to_document(data, "standard input")
+        document = bytes_to_document(data, "standard input", encoding=encoding)
     elif path.lower().endswith(".json"):
         try:
             data = Path(path).read_bytes()
@@ -111,7 +113,7 @@ def load_article(path: str, model: str | None = None) -> Article:
             raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
         return frame_article(_parse_json(data, path))
     else:
-        document = read_document(path)
+        document = read_document(path, encoding=encoding)
     from quotetrace.pipeline import Analyser
 
     return Analyser(model=model, frame=frame_article).analyse(document)

@@ -15,9 +15,12 @@ and 'quotetrace serve' read. The file is created when it does not exist.
 
 PATH is any mix of:
   a .txt or .html file          one article (its file name is its id)
-  a folder                      every .txt/.html/.jsonl file under it
-  a .jsonl file                 one article per line:
+  a folder                      every readable file under it (the kinds below)
+  a .jsonl[.gz|.zst] file       one article per line:
                                 {"id", "text" | "html", "url", "title", "published", "outlet"}
+  a .warc[.gz] file             every HTML response in the archive
+  a .parquet file               a "text" (or "html") column, or 'quotetrace batch' rows
+  -                             standard input: JSON lines, or one article
   a 'quotetrace batch' folder   DIR/articles/*.parquet, already analysed (no spaCy needed)
 
 Ingesting is idempotent: an article whose id or text is already stored is
@@ -44,6 +47,14 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def add_encoding_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encoding", metavar="NAME",
+        help="the encoding of article files (e.g. cp1252, latin-1, utf-16); default: detect, "
+        "preferring UTF-8, then cp1252 for Western text",
+    )  # fmt: skip
+
+
 def require_db(args: argparse.Namespace) -> str:
     if not args.db:
         raise UsageError("--db FILE is required (or set QUOTETRACE_DB)")
@@ -57,8 +68,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or JSONL files")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders, corpus files, or - for standard input"
+    )
     add_db_argument(parser)
+    add_encoding_argument(parser)
     parser.add_argument("--no-frame", action="store_true", help="skip framing analysis")
     parser.add_argument("--model", help="spaCy model package to use instead of the default")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary line")
@@ -68,12 +82,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from quotetrace.ingest import check_encoding_name
     from quotetrace.store import Store
     from quotetrace.store.ingest import Analyser, ingest
     from quotetrace.store.sources import count, discover, items
 
     db = require_db(args)
-    found = discover(args.paths)
+    found = discover(args.paths, encoding=check_encoding_name(args.encoding))
     analyser = Analyser(model=args.model, frame=not args.no_frame)
     # The bar appears only on runs long enough to need it (delay) and only on a terminal.
     bar = tqdm(

@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from quotetrace.cli.ingest import add_encoding_argument
 from quotetrace.errors import InputError, QuotetraceError, UsageError
 
 DESCRIPTION = """\
@@ -66,6 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=".txt, .html or - ; repeat for several sources (each quote takes its best match)",
     )
     parser.add_argument("--format", "-f", choices=FORMATS, default="table")
+    add_encoding_argument(parser)
     parser.add_argument(
         "--quotes",
         choices=("extract", "marks"),
@@ -97,13 +99,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _article_quotes(path: str, mode: str) -> list:
+def _article_quotes(path: str, mode: str, encoding: str | None = None) -> list:
     """Quote records of the article: from extract JSON, the extractor, or quotation marks."""
     from quotetrace.ingest import read_document
 
     if path.lower().endswith(".json"):
         return _quotes_from_json(Path(path))
-    doc = read_document(path)
+    doc = read_document(path, encoding=encoding)
     if mode == "marks":
         from quotetrace.verify.quotes import quotes_from_marks
 
@@ -137,13 +139,13 @@ def _quotes_from_json(path: Path) -> list:
         ) from exc
 
 
-def _read_sources(paths: list[str], speaker: str | None) -> list:
+def _read_sources(paths: list[str], speaker: str | None, encoding: str | None = None) -> list:
     from quotetrace.ingest import read_document
     from quotetrace.verify import Source
 
     sources = []
     for path in paths:
-        doc = read_document(path)
+        doc = read_document(path, encoding=encoding)
         name = "standard input" if path == "-" else path
         sources.append(Source.from_text(doc.text, name=name, speaker=speaker))
     return sources
@@ -163,8 +165,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("standard input ('-') can be read only once: give the others as files")
     if args.min_score is not None and not 0 < args.min_score <= 1:
         raise UsageError("--min-score must be between 0 and 1")
-    sources = _read_sources(args.source, args.source_speaker)
-    quotes = _article_quotes(args.article, args.quotes)
+    sources = _read_sources(args.source, args.source_speaker, args.encoding)
+    quotes = _article_quotes(args.article, args.quotes, args.encoding)
     results = verify_quotes(quotes, sources, min_score=args.min_score or MIN_SCORE)
     article = "standard input" if args.article == "-" else args.article
     names = [s.name for s in sources]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotetrace.extract import windows
 from quotetrace.extract.component import QUOTES_ATTR, SPEAKERS_ATTR, register_component
 from quotetrace.extract.cues import text_of
 from quotetrace.ingest import Document, clean_text, detect_title
@@ -60,9 +61,9 @@ class Extractor:
     def pipe(self, texts: Iterable[str | Document]) -> Iterator[Article]:
         self._component.gate = self.gate
         docs = (self._as_document(t) for t in texts)
-        pairs = ((d.text, d) for d in docs)
-        for doc, source in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield self.to_article(doc, source.title)
+        # Long whitespace-free runs and very long articles would cost super-linear time and
+        # memory in one spaCy Doc: windows.py keeps both proportional to the text.
+        yield from windows.analyse(self.nlp, docs, self.batch_size, self.to_article)
 
     @staticmethod
     def to_article(doc: Doc, title: str | None = None) -> Article:
