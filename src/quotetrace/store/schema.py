@@ -125,6 +125,52 @@ MIGRATIONS: tuple[Migration, ...] = (
         INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
         """,
     ),
+    Migration(
+        3,
+        "quote families across outlets: sketches, links, families (quotetrace.trace)",
+        """
+        CREATE TABLE trace_quotes (  -- a quote's sketches are made once: ingest twice, trace once
+            quote_id INTEGER PRIMARY KEY REFERENCES quotes (id) ON DELETE CASCADE,
+            n_words  INTEGER NOT NULL,
+            partial  INTEGER NOT NULL
+        );
+        CREATE TABLE trace_bands (
+            key      INTEGER NOT NULL,
+            quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            PRIMARY KEY (key, quote_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX trace_bands_quote ON trace_bands (quote_id);
+        CREATE TABLE trace_grams (
+            gram     INTEGER NOT NULL,
+            quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            PRIMARY KEY (gram, quote_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX trace_grams_quote ON trace_grams (quote_id);
+        CREATE TABLE trace_links (
+            a     INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            b     INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX trace_links_b ON trace_links (b);
+        CREATE TABLE families (
+            id             INTEGER PRIMARY KEY,  -- the row id of its first member's quote
+            text           TEXT NOT NULL,
+            n_members      INTEGER NOT NULL,
+            n_outlets      INTEGER NOT NULL,
+            first_quote    INTEGER NOT NULL,
+            published      TEXT,
+            misattribution INTEGER NOT NULL,
+            body           TEXT NOT NULL         -- describe() JSON: members, diffs, speakers
+        );
+        CREATE INDEX families_spread ON families (n_outlets DESC, n_members DESC);
+        CREATE TABLE family_members (
+            quote_id  INTEGER PRIMARY KEY REFERENCES quotes (id) ON DELETE CASCADE,
+            family_id INTEGER NOT NULL REFERENCES families (id) ON DELETE CASCADE
+        );
+        CREATE INDEX family_members_family ON family_members (family_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,122 @@
+"""``quotetrace trace``: where a quote appeared, who printed it first, how it changed."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from quotetrace.cli.ingest import add_db_argument, require_db
+
+DESCRIPTION = """\
+Quote provenance across outlets. A quote family is every quotation of one
+utterance in the store, whatever its kind (a direct quote in one outlet, a
+partial or mixed quote in another, a close paraphrase in a third). For each
+family: the first appearance (by publication date, then time), every member
+with outlet, date, speaker and its relation to the first member (verbatim,
+trimmed, edited, altered, stitched, paraphrase) with the word diff, the speakers
+it was attributed to, and "misattribution" when outlets name different people.
+
+Families are computed as articles are ingested; --rebuild recomputes them all
+(after upgrading quotetrace, or for a store ingested before families existed).
+
+examples:
+  quotetrace trace "Mexico is going to pay for the wall" --db quotes.db
+  quotetrace trace "a total disaster" --db quotes.db --format json
+  quotetrace trace --top 10 --db quotes.db        # the quotes that spread furthest
+  quotetrace trace --rebuild --db quotes.db
+
+exit codes: 0 families printed (or none found), 2 bad usage or no such database.
+"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "trace",
+        help="trace a quote across outlets: first appearance, changes, speakers",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("text", nargs="?", metavar="TEXT", help="words of the quote to trace")
+    add_db_argument(parser)
+    parser.add_argument("--top", type=int, metavar="N", help="the N families in most outlets")
+    parser.add_argument("--rebuild", action="store_true", help="recompute every family")
+    parser.add_argument("--limit", "-n", type=int, default=20, help="families to show (default 20)")
+    parser.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from quotetrace.errors import UsageError
+    from quotetrace.store.db import connect
+    from quotetrace.trace import query
+    from quotetrace.trace.store import rebuild
+
+    modes = sum([args.text is not None, args.top is not None])
+    if modes != 1 and not (args.rebuild and modes == 0):
+        raise UsageError("give either TEXT or --top N (or --rebuild alone)")
+    if args.limit < 1:
+        raise UsageError("--limit must be 1 or more")
+    conn = connect(require_db(args))
+    try:
+        if args.rebuild:
+            n = rebuild(conn, progress=_progress if sys.stderr.isatty() else None)
+            print(f"{n} famil{'y' if n == 1 else 'ies'} across the store", file=sys.stderr)
+            if modes == 0:
+                return 0
+        if args.top is not None:
+            families, q = query.top(conn, args.top), None
+        else:
+            families, q = query.find(conn, args.text, limit=args.limit), args.text
+    finally:
+        conn.close()
+    if args.format == "json":
+        from quotetrace.cli.output import write_json
+
+        write_json(query.result(q, families))
+    else:
+        write_families(families, q, sys.stdout)
+    return 0
+
+
+def _progress(n: int, total: int) -> None:
+    print(f"\rtracing {n}/{total} articles", end="" if n < total else "\n", file=sys.stderr)
+
+
+def write_families(families: list[dict], q: str | None, out: TextIO) -> None:
+    if not families:
+        out.write("no family matches this quote\n" if q else "no families stored\n")
+        return
+    for fam in families:
+        who = ", ".join(f"{s['name']} ({s['count']})" for s in fam["speakers"]) or "unknown"
+        flag = "  MISATTRIBUTION: outlets name different speakers" if fam["misattribution"] else ""
+        out.write(f"family {fam['id']}: {len(fam['members'])} quotation(s) in "
+                  f"{len(fam['outlets'])} outlet(s); said by {who}{flag}\n")  # fmt: skip
+        out.write(f"  “{_one_line(fam['text'])}”\n")
+        for m in fam["members"]:
+            date = (m["published"] or "undated")[:16]
+            out.write(f"  {date:<16} {_one_line(m['outlet'] or '?'):<14} {m['relation']:<10} "
+                      f"{_one_line(m['speaker'] or '-'):<20} {_diff_line(m)}\n")  # fmt: skip
+        out.write("\n")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _diff_line(m: dict) -> str:
+    """The member's words, with what it changed against the first shown as [-old-]{+new+}."""
+    if m["relation"] in ("verbatim", "paraphrase"):
+        return _one_line(m["text"])
+    parts = []
+    for op in m["diff"]:
+        if op["op"] == "equal":
+            parts.append(op["text"])
+        elif op["op"] == "jump":
+            parts.append("//")
+        else:
+            if op["first"]:
+                parts.append(f"[-{op['first']}-]")
+            if op["text"]:
+                parts.append(f"{{+{op['text']}+}}")
+    return _one_line(" ".join(parts))

@@ -1,0 +1,260 @@
+"""Quote families from quotations: pure functions over ``QuoteRec`` lists.
+
+The same functions serve the store (one region of the link graph at a time), the
+Dask batch (``quotetrace.batch.families``) and the benchmark, so that all three
+give the same families for the same quotations:
+
+1. ``sketch``: wording, words, LSH band keys and 3-gram keys of each quotation.
+2. ``candidate_pairs``: pairs sharing an LSH band, or a 3-gram when one of the two
+   is partial (few words, or indirect).
+3. ``links``: the candidates that ``relate.same_utterance`` accepts, with a score.
+4. ``assemble``: families from links. Full quotations are joined through their
+   links (connected components); a partial quote or a paraphrase then joins the
+   one family it matches best and never joins two families together: "the
+   American people" is part of many utterances. Partial quotes matching no full
+   one form families among themselves.
+5. ``describe``: first appearance, members with relations and diffs, speakers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from quotetrace.trace.relate import relation, same_utterance
+from quotetrace.trace.wording import (
+    QuoteRec,
+    band_keys,
+    gram_keys,
+    is_partial,
+    traceable,
+    wording,
+    words,
+)
+
+MAX_BUCKET = 200  # a band or 3-gram shared by more quotations than this is boilerplate
+UNKNOWN_SPEAKER_WORDS = 6  # a partial quote with no speaker to check must be this long
+
+
+@dataclass(slots=True)
+class Sketch:
+    rec: QuoteRec
+    wording: str
+    n_words: int
+    partial: bool
+    bands: list[int] = field(default_factory=list)
+    grams: list[int] = field(default_factory=list)
+
+
+def sketch(rec: QuoteRec) -> Sketch | None:
+    if not traceable(rec):
+        return None
+    text = wording(rec.kind, rec.text)
+    ws = words(text)
+    return Sketch(rec, text, len(ws), is_partial(rec.kind, len(ws)), band_keys(ws), gram_keys(ws))
+
+
+def candidate_pairs(sketches: list[Sketch]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) worth aligning."""
+    by_band: defaultdict[int, list[int]] = defaultdict(list)
+    by_gram: defaultdict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(sketches):
+        for k in s.bands:
+            by_band[k].append(i)
+        for g in s.grams:
+            by_gram[g].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for bucket in by_band.values():
+        if 1 < len(bucket) <= MAX_BUCKET:
+            pairs.update(combinations(bucket, 2))
+    for bucket in by_gram.values():
+        if 1 < len(bucket) <= MAX_BUCKET:
+            pairs.update(
+                (i, j) for i, j in combinations(bucket, 2)
+                if sketches[i].partial or sketches[j].partial
+            )  # fmt: skip
+    return pairs
+
+
+def link(a: Sketch, b: Sketch) -> float | None:
+    if a.rec.key == b.rec.key:
+        return None
+    partial = a.partial or b.partial
+    if partial and not _partial_speakers_ok(a, b):
+        return None
+    return same_utterance(a.rec.kind, a.wording, b.rec.kind, b.wording, partial=partial)
+
+
+def _partial_speakers_ok(a: Sketch, b: Sketch) -> bool:
+    """A few words ("hundreds of thousands of dollars", "the campaign trail") recur in many
+    utterances: a partial quote or a paraphrase joins a quotation of the same speaker, or,
+    when a speaker is unknown, only if it is long enough to be telling."""
+    sa, sb = a.rec.speaker, b.rec.speaker
+    if sa and sb:
+        return same_person(sa, sb)
+    shortest = min(s.n_words for s in (a, b) if s.partial)
+    return shortest >= UNKNOWN_SPEAKER_WORDS and "indirect" not in (a.rec.kind, b.rec.kind)
+
+
+def links(sketches: list[Sketch], pairs: Iterable[tuple[int, int]]) -> list[tuple[str, str, float]]:
+    out = []
+    for i, j in sorted(pairs):
+        score = link(sketches[i], sketches[j])
+        if score is not None:
+            a, b = sorted((sketches[i].rec.key, sketches[j].rec.key))
+            out.append((a, b, score))
+    return out
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # the smaller key roots: order-free
+
+
+def assemble(partial: dict[str, bool], edges: Iterable[tuple[str, str, float]]) -> list[list[str]]:
+    """Families (lists of keys, sorted) from links; ``partial`` maps every linked key."""
+    full_edges, part_nbrs = [], defaultdict(list)
+    for a, b, score in edges:
+        if not partial[a] and not partial[b]:
+            full_edges.append((a, b))
+        else:
+            part_nbrs[a].append((score, b))
+            part_nbrs[b].append((score, a))
+    uf = _Union()
+    for a, b in full_edges:
+        uf.union(a, b)
+    home: dict[str, str] = {}
+    for p in sorted(k for k in part_nbrs if partial[k]):
+        best = _best((s, n) for s, n in part_nbrs[p] if not partial[n])
+        if best is not None:
+            home[p] = uf.find(best)
+    # Partials that match no full quotation: through one already placed, or among themselves.
+    loose = sorted(k for k in part_nbrs if partial[k] and k not in home)
+    for p in loose:
+        best = _best((s, n) for s, n in part_nbrs[p] if n in home)
+        if best is not None:
+            home[p] = home[best]
+    for p in loose:
+        if p not in home:
+            for _, n in part_nbrs[p]:
+                if partial[n] and n not in home:
+                    uf.union(p, n)
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for key in set(partial) & (set(uf.parent) | set(home) | set(part_nbrs)):
+        groups[home.get(key) or uf.find(key)].append(key)
+    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+
+
+def _best(scored: Iterable[tuple[float, str]]) -> str | None:
+    best = min(scored, key=lambda sn: (-round(sn[0], 6), sn[1]), default=None)
+    return best[1] if best else None
+
+
+def cluster(recs: Iterable[QuoteRec]) -> list[list[str]]:
+    """Families of keys over a whole collection held in memory."""
+    sketches = [s for s in map(sketch, recs) if s is not None]
+    found = links(sketches, candidate_pairs(sketches))
+    return assemble({s.rec.key: s.partial for s in sketches}, found)
+
+
+# -- description of one family ---------------------------------------------------------------
+
+
+def order_key(rec: QuoteRec) -> tuple:
+    """First appearance: publication date, then time; undated last; then a stable tie-break."""
+    return (rec.published is None, rec.published or "", rec.article, _idx(rec.key))
+
+
+def _idx(key: str) -> int:
+    tail = key.rsplit("#", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def same_person(a: str, b: str) -> bool:
+    """ "Trump" and "Donald Trump" are one person; "Bill Clinton" and "Hillary Clinton" two."""
+    ta, tb = set(_tokens(a)), set(_tokens(b))
+    return bool(ta and tb) and (ta <= tb or tb <= ta)
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in name.casefold().replace(".", " ").split() if len(t) > 1]
+
+
+def describe(members: list[QuoteRec]) -> dict:
+    """The JSON of one family (without its id): first appearance, members, speakers."""
+    members = sorted(members, key=order_key)
+    first = members[0]
+    first_text = wording(first.kind, first.text)
+    out_members = []
+    for m in members:
+        text = wording(m.kind, m.text)
+        if m is first:
+            rel, diff = "verbatim", [{"op": "equal", "first": first_text, "text": text}]
+        else:
+            r = relation(m.kind, text, first.kind, first_text)
+            rel, diff = r.relation, r.diff
+        out_members.append(member_json(m, text, rel, diff))
+    speakers = speaker_counts(m.speaker for m in members)
+    return {
+        "text": first_text,
+        "speakers": speakers,
+        "misattribution": misattributed([s["name"] for s in speakers]),
+        "outlets": list(dict.fromkeys(m.outlet for m in members if m.outlet)),
+        "first": out_members[0],
+        "members": out_members,
+    }
+
+
+def member_json(m: QuoteRec, text: str, rel: str, diff: list[dict]) -> dict:
+    return {
+        "quote_id": m.quote_id if m.quote_id is not None else m.key,
+        "article_id": m.article_id if m.article_id is not None else m.article,
+        "outlet": m.outlet,
+        "published": m.published,
+        "url": m.url,
+        "speaker": m.speaker,
+        "text": text,
+        "relation": rel,
+        "diff": diff,
+    }
+
+
+def speaker_counts(names: Iterable[str | None]) -> list[dict]:
+    """Attributed speakers, a short form counted with the full name it is part of."""
+    counts: dict[str, int] = {}
+    for name in names:
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    merged: dict[str, int] = {}
+    for name in sorted(counts, key=lambda n: (-len(_tokens(n)), n)):
+        home = next((m for m in merged if same_person(m, name)), None)
+        merged[home or name] = merged.get(home or name, 0) + counts[name]
+    return [{"name": n, "count": c} for n, c in sorted(merged.items(), key=lambda x: (-x[1], x[0]))]
+
+
+def misattributed(names: list[str]) -> bool:
+    """Two different people named as the speaker; groups ("Republicans") and descriptions
+    ("one person with knowledge of ...") are not names and cannot contradict one."""
+    people = [n for n in names if person_like(n)]
+    return any(not same_person(a, b) for a, b in combinations(people, 2))
+
+
+def person_like(name: str) -> bool:
+    tokens = name.replace(".", " ").split()
+    if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
+        return False
+    return len(tokens) > 1 or not tokens[0].endswith("s")  # "Republicans", "Democrats"

@@ -1,0 +1,95 @@
+"""Read families from the store: by wording, by spread, by id, by quote."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from quotetrace.errors import UsageError
+from quotetrace.trace.relate import same_utterance
+from quotetrace.trace.wording import band_keys, gram_keys, wording, words
+
+MAX_QUERY_CHARS = 5000
+
+
+def _family(row: sqlite3.Row) -> dict:
+    body = json.loads(row["body"])
+    return {"id": row["id"], **body}
+
+
+def family(conn: sqlite3.Connection, family_id: int) -> dict | None:
+    row = conn.execute("SELECT id, body FROM families WHERE id = ?", (family_id,)).fetchone()
+    return _family(row) if row else None
+
+
+def family_of_quote(conn: sqlite3.Connection, quote_id: int) -> int | None:
+    row = conn.execute("SELECT family_id FROM family_members WHERE quote_id = ?", (quote_id,)).fetchone()
+    return row[0] if row else None
+
+
+def families_of_article(conn: sqlite3.Connection, article_id: int) -> dict[int, tuple[int, int]]:
+    """Quote idx -> (family id, outlets in the family), for an article page's links."""
+    rows = conn.execute(
+        """SELECT q.idx, f.id, f.n_outlets FROM quotes q
+           JOIN family_members m ON m.quote_id = q.id JOIN families f ON f.id = m.family_id
+           WHERE q.article_id = ?""",
+        (article_id,),
+    )
+    return {idx: (fid, n) for idx, fid, n in rows}
+
+
+def top(conn: sqlite3.Connection, n: int) -> list[dict]:
+    """The families that spread furthest: most outlets, then most members, then earliest."""
+    if n < 1:
+        raise UsageError("--top must be 1 or more")
+    rows = conn.execute(
+        """SELECT id, body FROM families
+           ORDER BY n_outlets DESC, n_members DESC, published IS NULL, published, id LIMIT ?""",
+        (n,),
+    )
+    return [_family(r) for r in rows]
+
+
+def find(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
+    """Families with a member that is the same utterance as ``text`` (or contains it)."""
+    text = (text or "").strip()
+    if not text:
+        raise UsageError("give the words of a quote to trace")
+    if len(text) > MAX_QUERY_CHARS:
+        raise UsageError(f"the quote to trace is over {MAX_QUERY_CHARS} characters")
+    query = wording("direct", text)
+    ws = words(query)
+    if not ws:
+        raise UsageError("the quote to trace has no words")
+    keys, grams = band_keys(ws), gram_keys(ws)
+    ids: set[int] = set()
+    for sql, values in (
+        ("SELECT quote_id FROM trace_bands WHERE key IN ({})", keys),
+        ("SELECT quote_id FROM trace_grams WHERE gram IN ({})", grams),
+    ):
+        if values:
+            ids.update(r[0] for r in conn.execute(sql.format(",".join("?" * len(values))), values))
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"""SELECT m.family_id, q.kind, q.text FROM family_members m JOIN quotes q ON q.id = m.quote_id
+            WHERE m.quote_id IN ({marks})""",
+        sorted(ids),
+    ).fetchall()
+    scores: dict[int, float] = {}
+    for fid, kind, qtext in rows:
+        if fid in scores:
+            continue
+        member = wording(kind, qtext)
+        # The query is usually short: it only has to be part of some member, closely.
+        score = same_utterance("direct", query, kind, member, partial=len(ws) < len(words(member)))
+        if score is not None:
+            scores[fid] = score
+    ranked = sorted(scores, key=lambda f: (-scores[f], f))[:limit]
+    return [f for f in (family(conn, fid) for fid in ranked) if f is not None]
+
+
+def result(query: str | None, families: list[dict]) -> dict:
+    """The JSON contract of ``quotetrace trace`` and ``/api/trace``."""
+    return {"query": query, "families": families}

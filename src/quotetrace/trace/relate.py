@@ -1,0 +1,123 @@
+"""Are two quotations the same utterance, and how does one differ from the other?
+
+The decision reuses the verifier (quotetrace.verify): the shorter wording is
+aligned, as a quote, against the longer one, as its source. The aligner already
+knows trimmed passages (a quote is a part of its source), marked edits
+(brackets, ellipses), unmarked word changes and quotes stitched from separate
+passages, and refuses chance matches of stock phrases. Indirect quotes are
+compared with the verifier's paraphrase scorer instead. Pure functions: no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from quotetrace.records import Quote
+from quotetrace.trace.wording import words
+from quotetrace.verify.core import verify_quotes
+from quotetrace.verify.paraphrase import best_sentence
+from quotetrace.verify.result import Verification
+from quotetrace.verify.source import Source
+
+RELATIONS = ("verbatim", "trimmed", "edited", "altered", "stitched", "paraphrase")
+ALIGNED = frozenset({"verbatim", "edited", "altered", "stitched"})
+PARTIAL_STATUSES = frozenset({"verbatim", "edited"})  # a short quote must match this closely
+MIN_PARAPHRASE = 0.72  # paraphrase score that joins an indirect quote to a family
+
+
+@dataclass(slots=True)
+class Relation:
+    relation: str
+    score: float
+    diff: list[dict] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4096)
+def _source(text: str) -> Source:
+    return Source(text=text, name="first")
+
+
+def _align(quote_text: str, source_text: str) -> Verification:
+    quote = Quote(id=0, kind="direct", text=quote_text, start=0, end=len(quote_text))
+    return verify_quotes([quote], [_source(source_text)])[0]
+
+
+def _paraphrase(text: str, other: str) -> float:
+    match = best_sentence(text, _source(other))
+    return 0.0 if match is None or match.negation_differs else min(1.0, match.score)
+
+
+def same_utterance(a_kind: str, a: str, b_kind: str, b: str, partial: bool) -> float | None:
+    """A score in (0, 1] when wordings ``a`` and ``b`` are one utterance, else None.
+
+    ``partial``: one of them is a partial quote or a paraphrase, which must match
+    closely (verbatim or with marked edits only) since it has few words to go on.
+    """
+    if a_kind == "indirect" or b_kind == "indirect":
+        if a_kind == "indirect" and b_kind == "indirect":
+            return None  # two paraphrases sharing words are too weak a link
+        text, other = (a, b) if a_kind == "indirect" else (b, a)
+        score = _paraphrase(text, other)
+        return score if score >= MIN_PARAPHRASE else None
+    short, long = (a, b) if len(words(a)) <= len(words(b)) else (b, a)
+    v = _align(short, long)
+    if v.status not in ALIGNED or (partial and v.status not in PARTIAL_STATUSES):
+        return None
+    return max(v.score, 1e-6)
+
+
+def relation(member_kind: str, member: str, first_kind: str, first: str) -> Relation:
+    """How ``member`` words the utterance compared with the family's ``first`` member."""
+    if member_kind == "indirect" or first_kind == "indirect":
+        return Relation("paraphrase", _paraphrase(member, first) if member_kind == "indirect"
+                        else _paraphrase(first, member), [])  # fmt: skip
+    if len(words(member)) <= len(words(first)):
+        rel = _aligned(member, first)
+    else:  # the member says more than the first: align the first inside it, then turn round
+        rel = _aligned(first, member)
+        if rel is not None:
+            rel.diff = [_flip(op) for op in rel.diff]
+    if rel is not None:
+        return rel
+    score = _paraphrase(member, first)
+    return Relation("paraphrase", score, [{"op": "replace", "first": first, "text": member}])
+
+
+def _aligned(short: str, long: str) -> Relation | None:
+    v = _align(short, long)
+    if v.status not in ALIGNED:
+        return None
+    diff = _diff(v)
+    if v.status == "verbatim":
+        head, tail = _untouched(long, v)
+        return Relation("trimmed" if head or tail else "verbatim", v.score, head + diff + tail)
+    return Relation(v.status, v.score, diff)
+
+
+def _diff(v: Verification) -> list[dict]:
+    out = []
+    for op in v.diff:
+        item = {"op": op.op, "first": op.source, "text": op.quote}
+        if op.kind and op.kind != "word":
+            item["kind"] = op.kind
+        out.append(item)
+    return out
+
+
+def _untouched(source: str, v: Verification) -> tuple[list[dict], list[dict]]:
+    """The source words before and after the passage a verbatim quote matches: what it trims."""
+    if v.source_start is None or v.source_end is None:
+        return [], []
+    before, after = source[: v.source_start].strip(), source[v.source_end :].strip(" .,;:")
+    head = [{"op": "delete", "first": before, "text": ""}] if words(before) else []
+    tail = [{"op": "delete", "first": after, "text": ""}] if words(after) else []
+    return head, tail
+
+
+def _flip(op: dict) -> dict:
+    flipped = {"delete": "insert", "insert": "delete"}.get(op["op"], op["op"])
+    out = {"op": flipped, "first": op["text"], "text": op["first"]}
+    if "kind" in op:
+        out["kind"] = op["kind"]
+    return out

@@ -1,0 +1,197 @@
+"""Quote families in the SQLite store, kept up to date as articles are ingested.
+
+``trace_articles`` sketches each new quote once (``trace_quotes`` remembers which
+are done, so an article ingested or traced twice adds nothing), finds candidates
+through the stored LSH bands and 3-grams, keeps the accepted links, then rebuilds
+only the region of the link graph the new quotes touch, with the same pure
+functions as the batch (``quotetrace.trace.cluster``): the families are a
+function of the links, whatever order the articles came in.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from quotetrace.store.db import transaction
+from quotetrace.trace.cluster import (
+    MAX_BUCKET,
+    Sketch,
+    assemble,
+    describe,
+    link,
+    order_key,
+    sketch,
+)
+from quotetrace.trace.wording import QuoteRec
+
+_REC_SQL = """
+    SELECT q.id, q.idx, q.kind, q.text, q.article_id, a.ext_id, a.outlet, a.published, a.url,
+           s.name AS speaker
+    FROM quotes q JOIN articles a ON a.id = q.article_id
+    LEFT JOIN speakers s ON s.id = q.speaker_id
+"""
+
+
+def _rec(row: sqlite3.Row) -> QuoteRec:
+    article = row["ext_id"] or str(row["article_id"])
+    return QuoteRec(
+        key=f"{article}#{row['idx']}", article=article, kind=row["kind"], text=row["text"],
+        outlet=row["outlet"], published=row["published"], url=row["url"],
+        speaker=row["speaker"], quote_id=row["id"], article_id=row["article_id"],
+    )  # fmt: skip
+
+
+def load(conn: sqlite3.Connection, quote_ids: Iterable[int]) -> dict[int, QuoteRec]:
+    ids = sorted(set(quote_ids))
+    out: dict[int, QuoteRec] = {}
+    for k in range(0, len(ids), 500):
+        part = ids[k : k + 500]
+        sql = f"{_REC_SQL} WHERE q.id IN ({','.join('?' * len(part))})"
+        out.update((r["id"], _rec(r)) for r in conn.execute(sql, part))
+    return out
+
+
+def trace_articles(conn: sqlite3.Connection, article_ids: Iterable[int]) -> int:
+    """Add the quotes of these stored articles to the families; returns quotes newly traced."""
+    new: list[int] = []
+    for article_id in article_ids:
+        rows = conn.execute(
+            f"{_REC_SQL} WHERE q.article_id = ? AND q.id NOT IN (SELECT quote_id FROM trace_quotes)"
+            " ORDER BY q.idx",
+            (article_id,),
+        ).fetchall()
+        if not rows:
+            continue
+        with transaction(conn):
+            new += _add_quotes(conn, [_rec(r) for r in rows])
+    if new:
+        with transaction(conn):
+            _refresh(conn, new)
+    return len(new)
+
+
+def _add_quotes(conn: sqlite3.Connection, recs: list[QuoteRec]) -> list[int]:
+    """Sketch, store and link quotes; every quote is marked traced, even one too short."""
+    done = []
+    for rec in recs:
+        s = sketch(rec)
+        conn.execute(
+            "INSERT OR IGNORE INTO trace_quotes (quote_id, n_words, partial) VALUES (?, ?, ?)",
+            (rec.quote_id, s.n_words if s else 0, int(s.partial) if s else 0),
+        )
+        if s is None:
+            continue
+        others = _candidates(conn, s)
+        conn.executemany("INSERT OR IGNORE INTO trace_bands VALUES (?, ?)",
+                         [(k, rec.quote_id) for k in s.bands])  # fmt: skip
+        conn.executemany("INSERT OR IGNORE INTO trace_grams VALUES (?, ?)",
+                         [(g, rec.quote_id) for g in s.grams])  # fmt: skip
+        for other in others:
+            score = link(s, other)
+            if score is not None:
+                a, b = sorted((rec.quote_id, other.rec.quote_id))
+                conn.execute("INSERT OR REPLACE INTO trace_links VALUES (?, ?, ?)", (a, b, score))
+        done.append(rec.quote_id)
+    return done
+
+
+def _candidates(conn: sqlite3.Connection, s: Sketch) -> list[Sketch]:
+    """Stored quotes sharing a band, or a 3-gram when either side is partial; the same rule
+    as ``cluster.candidate_pairs``, buckets over ``MAX_BUCKET`` (boilerplate) included."""
+    ids: set[int] = set()
+    for key in s.bands:
+        hits = [
+            r[0]
+            for r in conn.execute(
+                "SELECT quote_id FROM trace_bands WHERE key = ? LIMIT ?", (key, MAX_BUCKET + 1)
+            )
+        ]
+        if len(hits) < MAX_BUCKET:  # with this quote the bucket holds len(hits) + 1
+            ids.update(hits)
+    for gram in s.grams:
+        hits = conn.execute(
+            """SELECT g.quote_id, t.partial FROM trace_grams g
+               JOIN trace_quotes t ON t.quote_id = g.quote_id WHERE g.gram = ? LIMIT ?""",
+            (gram, MAX_BUCKET + 1),
+        ).fetchall()
+        if len(hits) < MAX_BUCKET:
+            ids.update(q for q, partial in hits if partial or s.partial)
+    ids.discard(s.rec.quote_id)
+    recs = load(conn, ids)
+    return [o for o in map(sketch, recs.values()) if o is not None]
+
+
+def _refresh(conn: sqlite3.Connection, seeds: list[int]) -> None:
+    """Recompute the families of the link-graph region reachable from ``seeds``."""
+    region, frontier = set(seeds), list(seeds)
+    while frontier:
+        q = frontier.pop()
+        for (other,) in conn.execute(
+            "SELECT b FROM trace_links WHERE a = ? UNION SELECT a FROM trace_links WHERE b = ?",
+            (q, q),
+        ):
+            if other not in region:
+                region.add(other)
+                frontier.append(other)
+    marks = ",".join("?" * len(region))
+    ids = sorted(region)
+    edges = conn.execute(
+        f"SELECT a, b, score FROM trace_links WHERE a IN ({marks}) AND b IN ({marks})", ids + ids
+    ).fetchall()
+    partial = dict(
+        conn.execute(f"SELECT quote_id, partial FROM trace_quotes WHERE quote_id IN ({marks})", ids)
+    )
+    recs = load(conn, region)
+    key_of = {qid: rec.key for qid, rec in recs.items()}
+    qid_of = {rec.key: qid for qid, rec in recs.items()}
+    groups = assemble(
+        {key_of[q]: bool(p) for q, p in partial.items()},
+        [(key_of[a], key_of[b], s) for a, b, s in edges],
+    )
+    old = {r[0] for r in conn.execute(
+        f"SELECT DISTINCT family_id FROM family_members WHERE quote_id IN ({marks})", ids)}  # fmt: skip
+    for fid in old:
+        conn.execute("DELETE FROM families WHERE id = ?", (fid,))  # members go by cascade
+    for group in groups:
+        members = [recs[qid_of[k]] for k in group]
+        if len({m.article for m in members}) < 2:
+            continue  # one article repeating itself is no provenance
+        write_family(conn, members)
+
+
+def write_family(conn: sqlite3.Connection, members: list[QuoteRec]) -> int:
+    body = describe(members)
+    first = min(members, key=order_key)
+    conn.execute(
+        """INSERT INTO families (id, text, n_members, n_outlets, first_quote, published,
+               misattribution, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+        (first.quote_id, body["text"], len(members), len(body["outlets"]), first.quote_id,
+         first.published, int(body["misattribution"]), json.dumps(body, ensure_ascii=False)),
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO family_members (quote_id, family_id) VALUES (?, ?)",
+        [(m.quote_id, first.quote_id) for m in members],
+    )
+    return first.quote_id
+
+
+def rebuild(conn: sqlite3.Connection, progress=None) -> int:
+    """Forget all families and trace every stored article again; returns families made."""
+    with transaction(conn):
+        for table in ("family_members", "families", "trace_links", "trace_grams", "trace_bands",
+                      "trace_quotes"):  # fmt: skip
+            conn.execute(f"DELETE FROM {table}")
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    new: list[int] = []
+    for n, article_id in enumerate(ids, 1):
+        rows = conn.execute(f"{_REC_SQL} WHERE q.article_id = ? ORDER BY q.idx", (article_id,))
+        with transaction(conn):
+            new += _add_quotes(conn, [_rec(r) for r in rows])
+        if progress is not None:
+            progress(n, len(ids))
+    with transaction(conn):
+        if new:
+            _refresh(conn, new)
+    return conn.execute("SELECT count(*) FROM families").fetchone()[0]

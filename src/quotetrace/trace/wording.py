@@ -1,0 +1,136 @@
+"""The words of a quotation and the sketches that find its relatives.
+
+Every quotation is reduced to its *wording*: a direct quote without its marks,
+the quoted fragments of a mixed quote joined by an ellipsis (the outlet left
+words out between them), an indirect quote's text as printed. Two indexes give
+candidate relatives, never a verdict (``relate`` decides):
+
+* MinHash LSH (datasketch MinHash, banded here into int64 keys so that the store
+  can keep them in SQLite and the batch can sort them with numpy) over word
+  3-grams finds near-duplicates: the same quote trimmed a little, edited, altered
+  or stitched.
+* Word 3-grams themselves find the longer quotation a short partial quote ("a total
+  disaster") is part of: its few shingles are too few for a Jaccard estimate.
+
+Hashes are crc32 of UTF-8 bytes: stable across processes and machines (Python's
+``hash`` is salted per process), so the store, the batch and the benchmark agree.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+
+from quotetrace.records import Quote
+from quotetrace.verify.paraphrase import stopwords
+from quotetrace.verify.quotes import fragments, parse_items
+
+NUM_PERM = 64
+LSH_THRESHOLD = 0.3  # Jaccard of word 3-grams: one altered word in ten already costs 0.3
+SHINGLE = 3
+SCHEME = "affine32"  # pinned: band keys kept in a store must not change with a default
+SHORT_WORDS = 8  # fewer words: a partial quote, attached through shared 3-grams, never a bridge
+MIN_WORDS = 3  # fewer words than this is a term or a scare quote, not a quotation to trace
+MIN_CONTENT_WORDS = 2  # a partial quote of stopwords only ("of the people") proves nothing
+TRACED_KINDS = frozenset({"direct", "mixed", "indirect"})
+
+
+@dataclass(slots=True)
+class QuoteRec:
+    """One quotation with what provenance needs; ``key`` is unique across the corpus."""
+
+    key: str  # "<article ext id>#<quote idx>": the same in the store and the batch
+    article: str
+    kind: str
+    text: str  # the quotation as printed
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 date or date-time
+    url: str | None = None
+    speaker: str | None = None
+    quote_id: int | None = None  # the store's row id, when there is one
+    article_id: int | None = None
+
+
+def wording(kind: str, text: str) -> str:
+    """The words an outlet attributes to the speaker, without marks and framing."""
+    quote = Quote(id=0, kind=kind, text=text, start=0, end=len(text))  # type: ignore[arg-type]
+    if kind in ("direct", "mixed"):
+        parts = [f.text for f in fragments(quote)]
+        if parts:
+            return " … ".join(parts)
+    return text.strip()
+
+
+def words(text: str) -> list[str]:
+    """Folded words (no ellipses or brackets): what shingles and word counts are made of."""
+    return [it.norm for it in parse_items(text) if it.is_word]
+
+
+def content_words(ws: list[str]) -> int:
+    stop = stopwords()
+    return sum(1 for w in ws if w not in stop and len(w) > 1)
+
+
+def traceable(rec: QuoteRec) -> bool:
+    if rec.kind not in TRACED_KINDS:
+        return False
+    ws = words(wording(rec.kind, rec.text))
+    return len(ws) >= MIN_WORDS and content_words(ws) >= MIN_CONTENT_WORDS
+
+
+def is_partial(kind: str, n_words: int) -> bool:
+    """Partial quotes and paraphrases join a family but never join two families together."""
+    return kind == "indirect" or n_words < SHORT_WORDS
+
+
+def shingles(ws: list[str]) -> list[bytes]:
+    if len(ws) < SHINGLE:
+        return [" ".join(ws).encode()] if ws else []
+    return [" ".join(ws[i : i + SHINGLE]).encode() for i in range(len(ws) - SHINGLE + 1)]
+
+
+def gram_keys(ws: list[str]) -> list[int]:
+    """Distinct signed 3-gram hashes (SQLite integers are signed)."""
+    return sorted({_signed(zlib.crc32(s)) for s in shingles(ws)})
+
+
+def _signed(h: int) -> int:
+    return h - (1 << 32) if h >= 1 << 31 else h
+
+
+@lru_cache(maxsize=1)
+def lsh_params() -> tuple[int, int]:
+    """(bands, rows) that datasketch's MinHashLSH would choose for this threshold."""
+    return _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)
+
+
+@lru_cache(maxsize=1)
+def _seed_minhash() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme=SCHEME)
+
+
+def band_keys(ws: list[str]) -> list[int]:
+    """One int64 key per LSH band: two quotes sharing any key are candidates."""
+    sh = shingles(ws)
+    if not sh:
+        return []
+    seed = _seed_minhash()
+    # Reusing the seed's permutations: building them is dearer than hashing a quote.
+    m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=seed.permutations, scheme=SCHEME)
+    m.update_batch(sh)
+    return bands_of(m.hashvalues)
+
+
+def bands_of(hashvalues: np.ndarray) -> list[int]:
+    b, r = lsh_params()
+    hv = hashvalues[: b * r].astype(np.uint64).reshape(b, r)
+    keys = np.arange(1, b + 1, dtype=np.uint64)  # the band number: equal rows of two bands differ
+    for j in range(r):  # a polynomial hash over the band's rows, wrapping at 2**64
+        keys = keys * np.uint64(0x9E3779B97F4A7C15) + hv[:, j]
+    keys ^= keys >> np.uint64(29)
+    return [int(k) for k in keys.view(np.int64)]
