@@ -12,14 +12,14 @@ from pathlib import Path
 
 import quotetrace
 from quotetrace.batch.sources import ReadOptions
-from quotetrace.batch.work import WorkSettings
+from quotetrace.batch.work import DEFAULT_TIME_LIMIT, WorkSettings
 from quotetrace.nlp import DEFAULT_MODEL
 
 PACKAGE = Path(quotetrace.__file__).parent
 # Everything whose change may change an article's output. A resumed run compares
 # the digest of these with the one each completed partition was made by.
 CODE_PATHS = (
-    "extract", "frame", "data", "ingest.py", "nlp.py", "records.py",
+    "extract", "frame", "data", "ingest", "nlp.py", "records.py",
     "batch/work.py", "batch/output.py",
 )  # fmt: skip
 
@@ -44,15 +44,20 @@ class BatchConfig:
     max_words: int = 20_000
     text_field: str = "text"
     id_field: str = "id"
+    encoding: str | None = None
+    time_limit: float = DEFAULT_TIME_LIMIT
     overwrite: bool = False
     redo_stale: bool = False  # redo completed partitions made by other analysis code
     progress: bool = True
 
     def work_settings(self) -> WorkSettings:
-        return WorkSettings(model=self.model, frame=self.frame, max_words=self.max_words, fmt=self.fmt)
+        return WorkSettings(
+            model=self.model, frame=self.frame, max_words=self.max_words, fmt=self.fmt,
+            encoding=self.encoding, time_limit=self.time_limit,
+        )  # fmt: skip
 
     def read_options(self) -> ReadOptions:
-        return ReadOptions(text_field=self.text_field, id_field=self.id_field)
+        return ReadOptions(text_field=self.text_field, id_field=self.id_field, encoding=self.encoding)
 
     def identity(self) -> dict:
         """What must be equal for a re-run to resume an existing output."""

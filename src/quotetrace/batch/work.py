@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from quotetrace.batch.limits import TimeLimitExceeded, time_limit
 from quotetrace.batch.output import encode
 from quotetrace.batch.partition import Partition
 from quotetrace.batch.sources import RawItem
@@ -28,6 +29,7 @@ from quotetrace.pipeline import Analyser, one_line
 from quotetrace.records import Article, Quote
 
 RECYCLE_ARTICLES = 10_000
+DEFAULT_TIME_LIMIT = 120.0  # seconds for one article: 50x what a 20,000-word one takes
 MAX_ERROR_CHARS = 500
 MAX_REPORTED_FAILURES = 5
 # Fault injection for the test suite: the worker SIGKILLs itself on this article id.
@@ -43,6 +45,8 @@ class WorkSettings:
     max_words: int = 20_000
     fmt: str = "parquet"
     batch_size: int = 8
+    encoding: str | None = None  # of article bytes; None detects it
+    time_limit: float = DEFAULT_TIME_LIMIT  # seconds per article; 0 for none
 
 
 @dataclass(slots=True)
@@ -139,7 +143,7 @@ def process_partition(part: Partition, settings: WorkSettings) -> PartitionResul
     frame = _frame_function(settings.frame)
     prepared = [prepare(item, settings) for item in part.items]
     docs = [p for p in prepared if isinstance(p, Document)]
-    analysed = iter(analyse(extractor, docs, frame))
+    analysed = iter(analyse(extractor, docs, frame, settings.time_limit))
     articles, quotes = [], []
     result = PartitionResult(part.index, part.fingerprint, {})
     for item, prep in zip(part.items, prepared, strict=True):
@@ -170,7 +174,7 @@ def prepare(item: RawItem, settings: WorkSettings) -> Document | str:
     if os.environ.get(KILL_ON_ENV) == item.id:
         os.kill(os.getpid(), signal.SIGKILL)
     try:
-        doc = bytes_to_document(item.payload, item.source, kind=item.kind)
+        doc = bytes_to_document(item.payload, "the article", kind=item.kind, encoding=settings.encoding)
     except InputError as exc:
         return str(exc)
     except Exception as exc:  # trafilatura or a decoder failing on odd input
@@ -184,10 +188,33 @@ def prepare(item: RawItem, settings: WorkSettings) -> Document | str:
     return doc
 
 
-def analyse(extractor, docs: list[Document], frame) -> list[Article | str]:
-    """Articles in the order of ``docs``; an exception costs only its own article."""
+def analyse(extractor, docs: list[Document], frame, limit: float = 0) -> list[Article | str]:
+    """Articles in the order of ``docs``; an exception or a time-out costs only its own article.
+
+    Documents go through spaCy in groups (batching is faster) under the sum of their
+    limits; a group that runs out of time is redone one article at a time, each under
+    its own limit, so only the slow article fails.
+    """
     analyser = Analyser(extractor=extractor, frame=frame or False)
-    return [a if isinstance(a, Article) else a.reason for a in analyser.pipe(docs)]
+    out: list[Article | str] = []
+    size = getattr(extractor, "batch_size", 8)
+    for start in range(0, len(docs), size):
+        group = docs[start : start + size]
+        try:
+            with time_limit(limit * len(group)):
+                outcomes = list(analyser.pipe(group))
+        except TimeLimitExceeded:
+            outcomes = [_alone(analyser, doc, limit) for doc in group]
+        out.extend(a if isinstance(a, Article | str) else a.reason for a in outcomes)
+    return out
+
+
+def _alone(analyser: Analyser, doc: Document, limit: float):
+    try:
+        with time_limit(limit):
+            return next(iter(analyser.pipe([doc])))
+    except TimeLimitExceeded:
+        return f"timed out: over the {limit:g}-second limit for one article (--time-limit)"
 
 
 def _one_line(message: str) -> str:

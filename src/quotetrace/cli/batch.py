@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from quotetrace.cli.ingest import add_encoding_argument
+
 DESCRIPTION = """\
 Extract (and frame) the quotations of every article of a corpus, on all the
 cores of this machine or on a Dask cluster, into columnar files:
@@ -83,6 +85,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="longer articles are recorded as failed instead of parsed; parsing memory grows "
         "with length, so this bounds worker memory (default 20000)",
     )  # fmt: skip
+    parser.add_argument(
+        "--time-limit", type=float, default=120.0, metavar="SECONDS",
+        help="an article still being analysed after this long is recorded as failed (timed out) "
+        "and the run goes on; 0 for no limit (default 120)",
+    )  # fmt: skip
+    add_encoding_argument(parser)
     parser.add_argument("--text-field", default="text", help="JSON/Parquet text field (text)")
     parser.add_argument("--id-field", default="id", help="JSON/Parquet id field (id)")
     parser.add_argument("--no-frame", action="store_true", help="skip framing analysis")
@@ -107,7 +115,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from quotetrace.batch import BatchConfig, run_batch
     from quotetrace.batch.progress import summary_lines
+    from quotetrace.ingest import check_encoding_name
 
+    if args.time_limit < 0:
+        from quotetrace.errors import UsageError
+
+        raise UsageError("--time-limit must be 0 (no limit) or more seconds")
     config = BatchConfig(
         inputs=args.inputs,
         out=Path(args.out),
@@ -120,6 +133,8 @@ def run(args: argparse.Namespace) -> int:
         max_words=args.max_words,
         text_field=args.text_field,
         id_field=args.id_field,
+        encoding=check_encoding_name(args.encoding),
+        time_limit=args.time_limit,
         overwrite=args.overwrite,
         redo_stale=args.redo_stale,
         progress=not args.no_progress,
