@@ -36,6 +36,13 @@ def speaker_head(cue: CueCandidate) -> Token | None:
     for step in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         subjects = [c for c in subjects if not is_dateline(c)] or subjects
+        if len(subjects) > 1:
+            # '"...," the town nearest the site, said Soelistyo': the name is the speaker.
+            subjects.sort(key=lambda c: c.pos_ != "PROPN")
+        if step == 0 and verb.lower_ in QUOTED_AS_FORMS:
+            quoted = _quoted_as(next((c for c in verb.children if c.lower_ == "as"), verb))
+            if quoted is not None:
+                return quoted  # "local newspapers quote Salinas as saying ..."
         agent = _agent(verb)
         if subjects and subjects[0].dep_ == "nsubjpass":
             if agent is not None:
@@ -71,6 +78,8 @@ def _agent(verb: Token) -> Token | None:
 
 def _quoted_as(as_tok: Token) -> Token | None:
     """'quote X as saying': X is the speaker, the subject only reports it."""
+    if as_tok.lower_ != "as":
+        return None
     verb = as_tok.head
     if verb.lower_ not in QUOTED_AS_FORMS:
         return None

@@ -146,7 +146,7 @@ def strip_titles(run: list[Token]) -> tuple[list[Token], set[str], str]:
     # where the person's name begins.
     given = first_name_gender()
     for i, tok in enumerate(name[:-1]):
-        if tok.lower_ in given and i > 0:
+        if tok.lower_ in given and i > 0 and name[0].lower_ not in given:
             found.update(t.lower_ for t in name[:i])
             name = name[i:]
             break
@@ -172,7 +172,7 @@ def name_type(tokens: list[Token]) -> str:
         return "person"
     if ents & ORG_ENTS:
         return "organisation"
-    if len(tokens) >= 2 or tokens[0].lower_ in first_name_gender():
+    if tokens[0].lower_ in first_name_gender():
         return "person"
     return "unknown"
 
@@ -211,7 +211,8 @@ def name_inside(head: Token) -> Token | None:
     """
     for child in head.children:
         if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i > head.i - 4:
-            if child.dep_ == "compound" and child.i < head.i and not is_document(head.lower_):
+            owner_noun = is_document(head.lower_) or in_lexicon(head.lower_, org_words())
+            if child.dep_ == "compound" and child.i < head.i and not owner_noun:
                 continue  # "Festival director": a compound before a role is part of the role
             return child
     if head.head.dep_ == "appos" or head.dep_ == "appos":

@@ -34,6 +34,7 @@ from quotetrace.extract.speaker_names import (
     name_type,
     name_words,
     noun_type,
+    org_words,
     roles,
     strip_titles,
 )
@@ -244,6 +245,9 @@ class SpeakerResolver:
             name, kind, confidence, others = found
             return ref(name, kind, confidence, others)
         if head.pos_ == "PROPN":
+            entity = self._match_single(head.text, head.idx) if len(name_run(head)) == 1 else None
+            if entity is not None:
+                return ref(entity.name, entity.type, 0.9)  # "May" for Mark May, never the month
             named = self._name_for(name_run(head))
             if named is not None:
                 name, kind, confidence = named
@@ -338,6 +342,18 @@ class SpeakerResolver:
             entity = self._titled(word, head.idx)
             if entity is not None:
                 return entity
+        if in_lexicon(word, org_words()) or head.text[:1].isupper():
+            # "the agency", "the department": the organisation named with that word before.
+            for m in reversed(self._before(head.idx)):
+                if m.entity.type != "person" and m.entity.words[-1].lower() == word:
+                    return m.entity
+        if any(t.lower_ == "same" for t in span[:3]):
+            # "the same official told Reuters": the person quoted last.
+            person = next(
+                (sp for sp in reversed(self.spoken) if sp.start < head.idx and sp.type == "person"), None
+            )
+            if person is not None:
+                return person
         # "a source close to the investigation said ... The source added": the same description.
         for spoken in reversed(self.spoken):
             if spoken.start >= head.idx or head.idx - spoken.start > WINDOW:
@@ -354,10 +370,14 @@ class SpeakerResolver:
 
         def agrees(kind: str, known: str) -> bool:
             if plural:
-                return kind in ("organisation", "group")
+                return kind in ("organisation", "group", "unknown")
             if kind in ("organisation", "group"):
                 return False
             return not gender or known in ("", gender)
+
+        def typed(kind: str) -> float:
+            # A name of unknown kind may be a headline or a place: a weaker antecedent.
+            return -0.5 if kind == "unknown" else 0.0
 
         para = self._para_start(char)
         window = [m for m in self._before(char) if char - m.start <= WINDOW]
@@ -370,7 +390,7 @@ class SpeakerResolver:
                 + (0.6 if m.subject else 0.0)
                 + (0.3 if gender and e.gender == gender else 0.0)
             )
-            score += 0.2 if m.start >= para else 0.0
+            score += (0.2 if m.start >= para else 0.0) + typed(e.type)
             scores[e.name] = max(scores.get(e.name, 0.0), score)
             kinds[e.name], genders[e.name] = e.type, e.gender
         recent = [s for s in self.spoken if s.start < char and char - s.start <= WINDOW]
