@@ -1,57 +1,79 @@
-"""``quotetrace extract``: who said what in one article."""
+"""``quotetrace extract``: who said what in articles: files, folders, globs, web addresses."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 
 from quotetrace.cli.ingest import add_encoding_argument
-from quotetrace.cli.output import write_csv, write_json, write_table
-from quotetrace.errors import UsageError
+from quotetrace.cli.output import add_wide_argument, write_csv, write_json, write_table
+from quotetrace.errors import QuotetraceError, UsageError
 from quotetrace.records import Article
 
 DESCRIPTION = """\
-Extract every quotation in one article: direct ("..." he said), mixed (a
+Extract every quotation in articles: direct ("..." he said), mixed (a
 partial quote inside paraphrase) and indirect (X denied reports that ...),
 each with its cue, the speaker mention and the person it resolves to, and
 character offsets into the text.
 
-PATH is a .txt or .html file, or - for standard input. HTML is reduced to
-its main text with trafilatura. The first line of a text file is taken as the
-headline when it looks like one.
+PATH is a .txt or .html file, a folder (its .txt/.html files), a quoted glob
+('pages/*.html'), an http(s):// address (fetched, 20 s and 5 MB at most), or
+- for standard input; give as many as you like. HTML is reduced to its main
+text with trafilatura, and the page's url, outlet, date and author go into
+the JSON. The first line of a text file is taken as the headline when it
+looks like one.
+
+With several inputs, --format json writes JSON Lines (one article a line,
+each with its "source"), jsonl and csv add the source to each quote, and the
+table has one section per article. An input that cannot be read is reported
+on standard error and the others are still extracted (exit code 1).
 
 examples:
   quotetrace extract examples/interview.txt
   quotetrace extract page.html --format json > quotes.json
+  quotetrace extract saved/ 'more/*.html' --format json > articles.jsonl
+  quotetrace extract https://example.org/news/story.html
   curl -s URL | quotetrace extract - --format csv
   quotetrace extract article.txt --format jsonl --kinds direct,mixed
 
-exit codes: 0 success, 1 unreadable input, 2 bad usage.
+exit codes: 0 success, 1 an input could not be read, 2 bad usage.
 """
 
 CSV_HEADER = (
     "id", "kind", "speaker", "mention", "cue", "cue_lemma", "start", "end",
     "continuation", "confidence", "frame_class", "text",
 )  # fmt: skip
+FORMATS = ("table", "json", "jsonl-articles", "jsonl", "csv")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "extract",
-        help="extract and attribute the quotations of one article",
+        help="extract and attribute the quotations of articles (files, folders, URLs)",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("path", metavar="PATH", help="a .txt or .html file, or - for stdin")
     parser.add_argument(
-        "--format", "-f", choices=("table", "json", "jsonl", "csv"), default="table",
-        help="table (default, for reading), json (the full contract), jsonl (one quote a line), csv",
+        "paths", nargs="+", metavar="PATH",
+        help="files, folders, globs, http(s) addresses, or - for stdin",
+    )  # fmt: skip
+    parser.add_argument(
+        "--format", "-f", choices=FORMATS, default="table",
+        help="table (default, for reading), json (the full contract; one article a line when "
+        "several), jsonl-articles (always one article a line), jsonl (one quote a line), csv",
     )  # fmt: skip
     parser.add_argument(
         "--kinds", default="direct,mixed,indirect",
         help="comma-separated kinds to show in table/csv/jsonl (default: direct,mixed,indirect; "
         "add 'term' for scare quotes and titles). json always holds every quote.",
     )  # fmt: skip
+    parser.add_argument(
+        "--min-confidence", type=float, default=0.0, metavar="P",
+        help="table/csv/jsonl: only quotes whose confidence is at least P (0 to 1; default 0). "
+        "json always holds every quote with its confidence.",
+    )  # fmt: skip
+    add_wide_argument(parser)
     add_encoding_argument(parser)
     parser.add_argument("--no-frame", action="store_true", help="skip framing analysis")
     parser.add_argument("--model", help="spaCy model package to use instead of the default")
@@ -59,31 +81,67 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quotetrace.ingest import read_document
-    from quotetrace.pipeline import Analyser
+    from quotetrace.cli.inputs import expand, load
+    from quotetrace.pipeline import Analyser, one_line
 
     kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
     unknown = kinds - {"direct", "mixed", "indirect", "term"}
     if unknown:
         raise UsageError(f"--kinds: unknown kind(s) {', '.join(sorted(unknown))}")
-    document = read_document(args.path, encoding=args.encoding)
-    article = Analyser(model=args.model, frame=not args.no_frame).analyse(document)
-    emit(article, args.format, kinds)
-    return 0
+    if not 0.0 <= args.min_confidence <= 1.0:
+        raise UsageError("--min-confidence must be between 0 and 1")
+    specs = expand(args.paths)
+    analyser = Analyser(model=args.model, frame=not args.no_frame)
+    if len(specs) == 1:  # one input: its error is the command's error
+        article = analyser.analyse(load(specs[0], encoding=args.encoding))
+        emit(article, args.format, kinds, min_confidence=args.min_confidence, wide=args.wide)
+        return 0
+    failed = emitted = 0
+    for spec in specs:
+        try:
+            article = analyser.analyse(load(spec, encoding=args.encoding))
+        except QuotetraceError as exc:
+            failed += 1
+            print(f"quotetrace extract: {exc}", file=sys.stderr)
+            continue
+        except Exception as exc:  # one article that breaks a stage must not stop the others
+            failed += 1
+            print(f"quotetrace extract: {spec}: {one_line(f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+            continue
+        emit(article, args.format, kinds, source=spec, first=emitted == 0,
+             min_confidence=args.min_confidence, wide=args.wide)  # fmt: skip
+        emitted += 1
+        sys.stdout.flush()  # one article at a time, for a reader following along
+    return 1 if failed else 0
 
 
-def emit(article: Article, fmt: str, kinds: set[str], out=None) -> None:
+def emit(
+    article: Article, fmt: str, kinds: set[str], out=None, *, source: str | None = None,
+    first: bool = True, min_confidence: float = 0.0, wide: bool = False,
+) -> None:  # fmt: skip
+    """``source`` is set when there are several inputs: it labels each article's output."""
     out = out or sys.stdout
-    quotes = [q for q in article.quotes if q.kind in kinds]
-    if fmt == "json":
+    quotes = [q for q in article.quotes if q.kind in kinds and q.confidence >= min_confidence]
+    if fmt == "json" and source is None:
         write_json(article.to_dict(), out)
+    elif fmt in ("json", "jsonl-articles"):
+        data = article.to_dict() if source is None else {"source": source, **article.to_dict()}
+        write_json(data, out, indent=None)
     elif fmt == "jsonl":
         for q in quotes:
-            write_json(q.to_dict(), out, indent=None)
+            data = q.to_dict() if source is None else {"source": source, **q.to_dict()}
+            write_json(data, out, indent=None)
     elif fmt == "csv":
-        write_csv(CSV_HEADER, (_row(q) for q in quotes), out)
+        header = CSV_HEADER if source is None else ("source", *CSV_HEADER)
+        rows = (_row(q) if source is None else [source, *_row(q)] for q in quotes)
+        if first:
+            write_csv(header, rows, out)
+        else:
+            csv.writer(out).writerows(rows)
     else:
-        _table(article, quotes, out)
+        if source is not None:
+            out.write(("" if first else "\n") + f"== {source}\n")
+        _table(article, quotes, out, wide)
 
 
 def _row(q) -> list:
@@ -94,9 +152,14 @@ def _row(q) -> list:
     ]  # fmt: skip
 
 
-def _table(article: Article, quotes, out) -> None:
+def _table(article: Article, quotes, out, wide: bool = False) -> None:
     if article.title:
-        out.write(f"{article.title}\n\n")
+        out.write(f"{article.title}\n")
+    source = " · ".join(x for x in (article.outlet, (article.published or "")[:10], article.author) if x)
+    if source:
+        out.write(f"{source}\n")
+    if article.title or source:
+        out.write("\n")
     if not quotes:
         out.write("no quotations found\n")
         return
@@ -106,12 +169,15 @@ def _table(article: Article, quotes, out) -> None:
             q.kind + (" (cont.)" if q.continuation else ""),
             q.speaker.name if q.speaker else "?",
             q.cue.text if q.cue else "",
+            f"{q.confidence:.2f}",
             q.text,
         ]
         for q in quotes
     ]
-    write_table(("#", "kind", "speaker", "cue", "quote"), rows, out, flexible=4)
+    write_table(("#", "kind", "speaker", "cue", "conf", "quote"), rows, out, flexible=5, wide=wide,
+                numeric=(0, 4))  # fmt: skip
     out.write("\n")
     speakers = [[s.name, s.quotes, s.words, ", ".join(s.aliases)] for s in article.speakers]
     if speakers:
-        write_table(("speaker", "quotes", "words", "mentions"), speakers, out, flexible=3)
+        write_table(("speaker", "quotes", "words", "mentions"), speakers, out, flexible=3, wide=wide,
+                    numeric=(1, 2))  # fmt: skip
