@@ -188,3 +188,34 @@ def test_verify_gives_the_same_verdict_for_a_source_in_any_encoding(capsys, tmp_
     if codec != "utf-8":
         assert main([*argv, "--encoding", "utf-8"]) == 1
         assert "not valid utf-8" in capsys.readouterr().err
+
+
+# --- (7) search arguments ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_db(tmp_path):
+    src = tmp_path / "feed.jsonl"
+    src.write_text(good_line(1) + "\n")
+    db = tmp_path / "q.db"
+    with Store.open(db, create=True) as s:
+        s.ingest([str(src)], analyser=fake())
+    return str(db)
+
+
+def test_search_with_a_non_utf8_argument_is_a_one_line_error(capsys, small_db):
+    # Python hands the bytes of a non-UTF-8 argument over as lone surrogates ($'\xff' -> \udcff).
+    code = main(["search", "x", "--speaker", "\udcff", "--db", small_db])
+    err = capsys.readouterr().err
+    assert code == 2 and "--speaker is not valid UTF-8 text (byte 0xff" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_search_takes_a_query_that_starts_with_a_dash(capsys, small_db):
+    assert main(["search", "-stay", "--db", small_db, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["query"] == "-stay"
+    with pytest.raises(SystemExit):
+        main(["search", "stay", "--bogus", "--db", small_db])
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err
+    assert main(["search", "--db", small_db]) == 2
+    assert "give a QUERY" in capsys.readouterr().err

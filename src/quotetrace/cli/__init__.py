@@ -48,7 +48,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    # A command may take one leftover "-x" as its positional (search -x): argparse reads
+    # anything starting with "-" as an option.
+    slot = getattr(args, "dash_positional", None)
+    if slot and len(extra) == 1 and extra[0].startswith("-") and getattr(args, slot) is None:
+        setattr(args, slot, extra.pop())
+    if extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return 2

@@ -50,7 +50,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("query", metavar="QUERY", help='words, "phrases", prefix*, OR, NOT')
+    # Optional to argparse so that a QUERY starting with "-" ("-x") reaches run() instead of
+    # being taken for an unknown option; run() insists on one.
+    parser.add_argument(
+        "query", metavar="QUERY", nargs="?", help='words, "phrases", prefix*, OR, NOT'
+    )
     add_db_argument(parser)
     add_filter_arguments(parser)
     parser.add_argument(
@@ -65,20 +69,40 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", "-n", type=int, default=20, help="hits to show (default 20)")
     parser.add_argument("--offset", type=int, default=0, help="skip this many hits first")
     add_wide_argument(parser)
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, dash_positional="query")
 
 
 def run(args: argparse.Namespace) -> int:
     from quotetrace.errors import UsageError
     from quotetrace.store import Filters, Store
 
+    if args.query is None:
+        raise UsageError('give a QUERY ("" lists every quote)')
     if args.limit < 0 or args.offset < 0:
         raise UsageError("--limit and --offset must be 0 or more")
+    for name in ("query", "speaker", "outlet", "since", "until"):
+        _check_text(name, getattr(args, name))
+    for kind in args.kind or ():
+        _check_text("kind", kind)
     filters = Filters.parse(args.speaker, args.outlet, args.since, args.until, args.kind)
     with Store.open(require_db(args)) as store:
         result = store.search(args.query, filters, limit=args.limit, offset=args.offset)
     emit(result, args.format, sys.stdout, wide=args.wide)
     return 0
+
+
+def _check_text(name: str, value: str | None) -> None:
+    """Arguments that are not UTF-8 reach Python as lone surrogates (one per bad byte),
+    which SQLite cannot encode: say which argument holds which byte instead."""
+    from quotetrace.errors import UsageError
+    from quotetrace.ingest.decoding import first_surrogate
+
+    at = first_surrogate(value) if value else None
+    if at is not None:
+        what = "QUERY" if name == "query" else f"--{name}"
+        code = ord(value[at])
+        byte = f"byte {code - 0xDC00:#04x}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"
+        raise UsageError(f"{what} is not valid UTF-8 text ({byte} at character {at})")
 
 
 def mark(text: str, spans, opener: str, closer: str) -> str:
