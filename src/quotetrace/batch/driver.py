@@ -192,7 +192,7 @@ class Driver:
         self.settings = config.work_settings()
         self.code = code_digest(config.model)
         self.stats = RunStats()
-        self.progress = Progress(config.progress)
+        self.progress = Progress(config.progress, inputs=config.inputs)
         self.n_partitions = 0
         self._plan = partitions(
             iter_items(config.inputs, config.read_options()), config.partition_size, config.salt()

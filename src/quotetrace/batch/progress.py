@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -48,41 +49,124 @@ class RunStats:
 
 
 class Progress:
-    """A tqdm bar with the live rate on a terminal; a line every ``LINE_SECONDS`` in a log."""
+    """Progress of a long run, for ``batch`` and ``ingest``.
 
-    LINE_SECONDS = 30.0
+    On a terminal: a tqdm bar with the total and time left (once the total is
+    known). Otherwise (a log, CI, ``nohup``): one line every ``LINE_SECONDS``
+    with the count, rate and time left, so that a stalled run shows within
+    seconds. ``inputs`` are counted on a background thread when no ``total``
+    is given: the run starts at once and the bar gets its end when the count does.
+    """
 
-    def __init__(self, enabled: bool, stream=None):
+    LINE_SECONDS = 5.0
+
+    def __init__(
+        self, enabled: bool, stream=None, *, desc: str = "quotetrace batch", unit: str = "articles",
+        total: int | None = None, inputs: list[str] | None = None, delay: float = 0.0,
+    ):  # fmt: skip
         self._stream = stream or sys.stderr
+        self._desc = desc
+        self._unit = unit
         self._bar = None
-        self._lines = enabled and not self._stream.isatty()
-        self._count = 0
+        self._lines = enabled and not _isatty(self._stream)
+        self.total = total
+        self.position = 0  # items done, this run and resumed
+        self._count = 0  # items done by this run
+        self._counts: dict[str, int] = {}
         self._started = self._last = time.perf_counter()
         if enabled and not self._lines:
             from tqdm import tqdm
 
             self._bar = tqdm(
-                unit=" articles", desc="quotetrace batch", file=self._stream, dynamic_ncols=True,
-                mininterval=0.5, smoothing=0.1,
+                total=total, unit=f" {unit}", desc=desc, file=self._stream, dynamic_ncols=True,
+                mininterval=0.5, smoothing=0.1, delay=delay,
             )  # fmt: skip
+        self.counter: threading.Thread | None = None
+        if enabled and total is None and inputs:
+            self.counter = threading.Thread(target=self._count_inputs, args=(list(inputs),), daemon=True)
+            self.counter.start()
+
+    def _count_inputs(self, inputs: list[str]) -> None:
+        try:
+            from quotetrace.store.sources import count, discover
+
+            total = count(discover(inputs))
+        except Exception:  # the count is a nicety: a run never fails for it
+            return
+        if total is not None:
+            self.set_total(total)
+
+    def set_total(self, total: int) -> None:
+        self.total = total
+        if self._bar is not None:
+            self._bar.total = total
+            self._bar.refresh()
 
     def advance(self, record: dict[str, Any], stats: RunStats) -> None:
-        self._count += record["articles"]
+        """A batch partition is done; ``stats.total`` includes resumed partitions."""
+        self.update(
+            record["articles"], position=stats.total.articles,
+            quotes=stats.total.quotes, failed=stats.total.failed,
+        )  # fmt: skip
+
+    def update(self, n: int = 1, position: int | None = None, **counts: int) -> None:
+        self._count += n
+        self.position = self.position + n if position is None else position
+        self._counts.update(counts)
         if self._bar is not None:
-            self._bar.set_postfix(quotes=stats.total.quotes, failed=stats.total.failed, refresh=False)
-            self._bar.update(record["articles"])
+            if counts:
+                self._bar.set_postfix(counts, refresh=False)
+            self._bar.update(self.position - self._bar.n)
         elif self._lines and time.perf_counter() - self._last >= self.LINE_SECONDS:
             self._last = time.perf_counter()
-            rate = self._count / max(self._last - self._started, 1e-9)
-            print(
-                f"quotetrace batch: {self._count:,} articles ({rate:,.1f}/s), "
-                f"{stats.total.quotes:,} quotes, {stats.total.failed:,} failed",
-                file=self._stream, flush=True,
-            )  # fmt: skip
+            print(self.line(), file=self._stream, flush=True)
+
+    def line(self) -> str:
+        """``quotetrace ingest: 1,200 of 5,000 articles (24%), 41.3/s, about 1m32s left; 2 failed``."""
+        elapsed = max(time.perf_counter() - self._started, 1e-9)
+        rate = self._count / elapsed
+        done = f"{self.position:,}"
+        if self.total:
+            done += f" of {self.total:,} {self._unit} ({self.position / self.total:.0%})"
+            left = (self.total - self.position) / rate if rate > 0 else None
+            eta = f", about {_duration(left)} left" if left is not None and left >= 0 else ""
+        else:
+            done, eta = f"{done} {self._unit}", ""
+        extra = ", ".join(f"{v:,} {k}" for k, v in self._counts.items())
+        return f"{self._desc}: {done}, {rate:,.1f}/s{eta}" + (f"; {extra}" if extra else "")
+
+    def write(self, message: str) -> None:
+        """A message that must not be torn by the bar (a failed article)."""
+        if self._bar is not None:
+            self._bar.write(message, file=self._stream)
+        else:
+            print(message, file=self._stream, flush=True)
 
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _isatty(stream) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds}s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes}m{seconds:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m"
 
 
 def summary_lines(stats: RunStats, backend: str, out: str) -> list[str]:

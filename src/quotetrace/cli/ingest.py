@@ -80,8 +80,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
+    from quotetrace.batch.progress import Progress
     from quotetrace.ingest import check_encoding_name
     from quotetrace.store import Store
     from quotetrace.store.ingest import Analyser, ingest
@@ -90,20 +89,21 @@ def run(args: argparse.Namespace) -> int:
     db = require_db(args)
     found = discover(args.paths, encoding=check_encoding_name(args.encoding))
     analyser = Analyser(model=args.model, frame=not args.no_frame)
-    # The bar appears only on runs long enough to need it (delay) and only on a terminal.
-    bar = tqdm(
-        total=count(found), unit="article", desc="ingest", file=sys.stderr, delay=1.0,
-        disable=args.quiet or None, dynamic_ncols=True,
-    )  # fmt: skip
+    # On a terminal a bar with the total and time left, once a run lasts a second; in a log,
+    # a line every few seconds.
+    progress = Progress(not args.quiet, desc="quotetrace ingest", total=count(found), delay=1.0)
+    failed = 0
 
     def on_item(item, outcome: str, message: str | None) -> None:
-        bar.update(1)
+        nonlocal failed
+        failed += outcome in ("failed", "upstream_failed")
+        progress.update(1, **({"failed": failed} if failed else {}))
         if outcome == "failed":
-            bar.write(f"quotetrace ingest: {item.where}: {message}", file=sys.stderr)
+            progress.write(f"quotetrace ingest: {item.where}: {message}")
         elif outcome == "upstream_failed":
-            bar.write(f"quotetrace ingest: {item.where}: skipped, {message}", file=sys.stderr)
+            progress.write(f"quotetrace ingest: {item.where}: skipped, {message}")
 
-    with Store.open(db, create=True) as store, bar:
+    with Store.open(db, create=True) as store, progress:
         report = ingest(store.conn, items(found), analyser, on_item)
     if not args.quiet:
         print(f"{db}: {report.summary()}", file=sys.stderr)
