@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from frame_builders import ArticleBuilder
 from quotetrace.frame import frame_article
-from quotetrace.frame.text import word_count
 from quotetrace.records import Airtime
+from quotetrace.text.tokens import word_count
 
 
 def build():

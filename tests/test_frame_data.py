@@ -23,7 +23,9 @@ FRAME_FILES = {
     "editorial_phrases.txt": "quotetrace",
     "headline_synonyms.txt": "quotetrace",
     "headline_roles.txt": "quotetrace",
-    "frame_stopwords.txt": "quotetrace",
+    "stopwords.tsv": "Explosion AI",
+    "irregular_forms.tsv": "quotetrace",
+    "abbreviations.tsv": "quotetrace",
 }
 LABELS = ROOT / "bench" / "data" / "headline_labels.tsv"
 

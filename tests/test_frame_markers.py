@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from frame_builders import ArticleBuilder
 from quotetrace.frame import frame_article
-from quotetrace.frame.text import quoted_segments, sentences
 from quotetrace.records import TermQuote
+from quotetrace.text.quotes import quoted_segments
+from quotetrace.text.sentences import sentences
 
 
 def markers(article, quote_id=0):

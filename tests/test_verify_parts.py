@@ -8,12 +8,13 @@ from html.parser import HTMLParser
 import pytest
 
 from quotetrace.records import Quote
+from quotetrace.text.normalize import fold, norm_punct
+from quotetrace.text.sentences import sentence_spans
+from quotetrace.text.tokens import words_with_spans
 from quotetrace.verify import Source, verify_quotes
-from quotetrace.verify.normalize import fold, norm_punct, words_with_spans
 from quotetrace.verify.quotes import fragments, parse_items, quotes_from_marks, strip_marks
 from quotetrace.verify.render import render_csv, render_json, render_jsonl, render_table, word_diff
 from quotetrace.verify.render_html import render_html
-from quotetrace.verify.sentences import sentence_spans
 from quotetrace.verify.turns import parse_turns, speaker_matches
 
 

@@ -26,28 +26,16 @@ Definitions (also in docs/evaluation.md):
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from quotetrace.text.tokens import SCORING_TOKEN
+
 Range = tuple[int, int]
 Span = tuple[Range, ...]
-
-WORD = re.compile(r"\w+")
-# As in quotetrace.extract.marks, kept here so scoring never imports the NLP stack.
-DOUBLE_QUOTE_MARKS = frozenset('"“”„‟«»〝〞＂')
-# Some wire/archive texts (the New York Times in PolNeAR) type a double mark as two singles.
-DOUBLE_QUOTE_DIGRAPHS = ("''", "``")
-
-
-def has_double_quote(text: str) -> bool:
-    return any(ch in DOUBLE_QUOTE_MARKS for ch in text) or any(
-        d in text for d in DOUBLE_QUOTE_DIGRAPHS
-    )
-
 
 def is_edge_char(ch: str) -> bool:
     """Whitespace, punctuation (quotes, dashes, brackets) or symbol: not part of a span's words."""
@@ -139,7 +127,7 @@ class TokenIndex:
     """The word tokens of one text, for looking up the tokens a span covers."""
 
     def __init__(self, text: str):
-        self.tokens: list[Range] = [m.span() for m in WORD.finditer(text)]
+        self.tokens: list[Range] = [m.span() for m in SCORING_TOKEN.finditer(text)]
         self._starts = [s for s, _ in self.tokens]
         self._ends = [e for _, e in self.tokens]
 

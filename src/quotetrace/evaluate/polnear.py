@@ -30,11 +30,11 @@ from quotetrace.evaluate.metrics import (
     as_span,
     exact_matches,
     greedy_match,
-    has_double_quote,
     normalise,
     partial_prf,
     token_prf,
 )
+from quotetrace.text.quotes import has_double_quote
 
 # The keys of the JSON summary that hold {"p", "r", "f1", ...}, in display order.
 METRICS: tuple[str, ...] = (

@@ -16,8 +16,8 @@ from collections import Counter
 from itertools import compress
 
 from quotetrace.frame.markers import verbatim_spans
-from quotetrace.frame.text import WORD
 from quotetrace.records import Airtime, Article, Balance
+from quotetrace.text.tokens import WORD
 
 UNATTRIBUTED = "(unattributed)"
 

@@ -26,7 +26,7 @@ from quotetrace.frame.headline_forms import (
     pattern_attribution,
     speakerlike,
 )
-from quotetrace.frame.match import Bag, Idf, content_stems, coverage, greedy_cover, stem
+from quotetrace.frame.match import Bag, Idf, content_stems, coverage, greedy_cover
 from quotetrace.frame.speakers import (
     is_role,
     match_role,
@@ -34,8 +34,10 @@ from quotetrace.frame.speakers import (
     mentioned_in_body,
     name_tokens,
 )
-from quotetrace.frame.text import WORD, sentences
 from quotetrace.records import Article, HeadlineCheck, HeadlineStatus, Quote, SupportingQuote
+from quotetrace.text.sentences import sentences
+from quotetrace.text.stem import stem
+from quotetrace.text.tokens import WORD
 
 # Thresholds on the idf-weighted share of the claim's content words found in the speaker's
 # quotes: one quote with about half of them, or up to three together with most of them, is

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from quotetrace.frame.lexicon import headline_cues, stopwords
 from quotetrace.frame.match import content_stems
 from quotetrace.frame.speakers import is_role
-from quotetrace.frame.text import OPEN_QUOTES, tokens
 from quotetrace.frame.verbs import canonical_cue
+from quotetrace.text.quotes import OPEN_QUOTES
+from quotetrace.text.tokens import tokens
 
 MAX_SPEAKER_TOKENS = 6
 # Headline section labels that look like "Speaker: claim" but are not a speaker.

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotetrace.paths import data_file
+from quotetrace.text.lexicon import fields, lines, rows, words
+from quotetrace.text.lexicon import stopwords as lexicon_stopwords
+from quotetrace.text.stem import irregular_forms, stem
 
 CLASSES = ("neutral", "assertive", "doubt", "admission", "denial", "emphasis")
 
@@ -18,19 +20,10 @@ class VerbClass:
     mv_verb: str | None  # the MegaVeridicality verb that grades it, None when ungraded
 
 
-def _lines(name: str) -> list[str]:
-    text = data_file(name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def _tsv(name: str) -> list[list[str]]:
-    return [line.split("\t") for line in _lines(name)[1:]]  # first line is the header
-
-
 @lru_cache(maxsize=1)
 def verb_classes() -> dict[str, VerbClass]:
     out = {}
-    for cue, cls, proxy in _tsv("frame_verb_classes.tsv"):
+    for cue, cls, proxy in rows("frame_verb_classes.tsv", ("cue", "class", "mv_verb")):
         mv = None if proxy == "none" else (cue if proxy == "-" else proxy)
         out[cue] = VerbClass(cue, cls, mv)
     return out
@@ -38,15 +31,15 @@ def verb_classes() -> dict[str, VerbClass]:
 
 @lru_cache(maxsize=1)
 def veridicality() -> dict[str, float]:
-    return {verb: float(score) for verb, score, _raw, _frame in _tsv("frame_veridicality.tsv")}
+    table = rows("frame_veridicality.tsv", ("verb", "score", "raw", "frame"))
+    return {verb: float(score) for verb, score, _raw, _frame in table}
 
 
 @lru_cache(maxsize=1)
 def adverbs() -> dict[str, tuple[str, str]]:
     """word -> (kind, source)."""
     out = {}
-    for line in _lines("editorial_adverbs.txt"):
-        word, kind, source = line.split("|")
+    for word, kind, source in fields("editorial_adverbs.txt"):
         out[word] = (kind, source)
     return out
 
@@ -55,7 +48,7 @@ def adverbs() -> dict[str, tuple[str, str]]:
 def editorial_phrases() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     """First word -> [(kind, pattern)]: patterns are tried only where their first word occurs."""
     out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    for line in _lines("editorial_phrases.txt"):
+    for line in lines("editorial_phrases.txt"):
         kind, _, pattern = line.partition("|")
         compiled = re.compile(rf"(?:{pattern})\b", re.IGNORECASE)
         for word in _leading_words(pattern):
@@ -75,23 +68,20 @@ def _leading_words(pattern: str) -> list[str]:
 def hedges() -> dict[str, list[tuple[str, str]]]:
     """First word -> [(hedge, source)], longest hedge first."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for hedge, source in sorted(_tsv("frame_hedges.txt"), key=lambda r: -len(r[0])):
+    for hedge, source in sorted(rows("frame_hedges.txt", ("hedge", "source")), key=lambda r: -len(r[0])):
         out.setdefault(hedge.split()[0], []).append((hedge, source))
     return out
 
 
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    return frozenset(_lines("frame_stopwords.txt"))
+    return lexicon_stopwords("framing")
 
 
 @lru_cache(maxsize=1)
 def synonym_groups() -> dict[str, frozenset[int]]:
     """stemmed word -> ids of the synonym groups it belongs to."""
-    from quotetrace.frame.match import stem  # local: match imports this module
-
     out: dict[str, set[int]] = {}
-    for group_id, line in enumerate(_lines("headline_synonyms.txt")):
+    for group_id, line in enumerate(lines("headline_synonyms.txt")):
         for entry in line.split(","):
             word = entry.split()[0]  # "pull back" counts as "pull"
             out.setdefault(stem(word), set()).add(group_id)
@@ -101,13 +91,13 @@ def synonym_groups() -> dict[str, frozenset[int]]:
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Role words that precede a name ("Minister", "Sen."), from the extractor's titles.txt."""
-    return frozenset(line.partition("|")[0].rstrip(".") for line in _lines("titles.txt"))
+    return frozenset(line.partition("|")[0].rstrip(".") for line in lines("titles.txt"))
 
 
 @lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
     """Nouns that describe a speaker instead of naming them ("doctor", "lawmaker", "senator")."""
-    return frozenset(_lines("headline_roles.txt")) | title_words()
+    return words("headline_roles.txt") | title_words()
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +108,7 @@ def headline_cues() -> dict[str, str]:
     verbs that are a cue in at least 60% of their PolNeAR-train uses.
     """
     lemmas = set(verb_classes())
-    for lemma, cues, verbs, _sources in _tsv("cues.tsv"):
+    for lemma, cues, verbs, _sources in rows("cues.tsv", ("lemma", "cue_count", "verb_count", "sources")):
         if int(cues) >= 5 and int(cues) >= 0.6 * int(verbs) and lemma.isalpha():
             lemmas.add(lemma)
     forms: dict[str, str] = {}
@@ -129,18 +119,16 @@ def headline_cues() -> dict[str, str]:
     return forms
 
 
-_IRREGULAR = {
-    "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "speak": ["spoke", "spoken"],
-    "find": ["found"], "know": ["knew", "known"], "think": ["thought"], "feel": ["felt"],
-    "shoot": ["shot"], "hit": ["hit"], "swear": ["swore", "sworn"], "go": ["went", "gone"],
-    "put": ["put"], "grant": ["granted"], "lay": ["laid"], "hold": ["held"], "see": ["saw", "seen"],
-    "fight": ["fought"], "come": ["came"], "give": ["gave", "given"], "take": ["took", "taken"],
-    "learn": ["learned", "learnt"], "rip": ["ripped", "ripping", "rips"],
-}  # fmt: skip
+@lru_cache(maxsize=1)
+def _irregular_by_base() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for form, base in irregular_forms().items():
+        out.setdefault(base, []).append(form)
+    return out
 
 
 def inflections(verb: str) -> list[str]:
-    """Regular English inflections of a base verb, plus the irregular forms above."""
+    """Regular English inflections of a base verb, plus its irregular forms (irregular_forms.tsv)."""
     forms = [verb]
     if verb.endswith("e"):
         forms += [verb + "s", verb + "d", verb[:-1] + "ing"]
@@ -152,4 +140,4 @@ def inflections(verb: str) -> list[str]:
         forms += [verb + "s", verb + "ed", verb + "ing"]
         if re.fullmatch(r".*[^aeiou][aeiou][bdgmnprt]", verb) and len(verb) <= 4:
             forms += [verb + verb[-1] + "ed", verb + verb[-1] + "ing"]  # "slammed", "ripped"
-    return forms + _IRREGULAR.get(verb, [])
+    return forms + _irregular_by_base().get(verb, [])

@@ -17,8 +17,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from quotetrace.frame.lexicon import adverbs, editorial_phrases, hedges
-from quotetrace.frame.text import WORD, quoted_segments, sentence_at, sentences
 from quotetrace.records import Article, Marker, Quote
+from quotetrace.text.quotes import quoted_segments
+from quotetrace.text.sentences import sentence_at, sentences
+from quotetrace.text.tokens import WORD
 
 NEAR_CUE = 2  # tokens before the cue that may modify it ("has repeatedly claimed")
 CUE_BOUND = frozenset({"intensifier", "negation"})

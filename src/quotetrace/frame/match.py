@@ -17,42 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotetrace.frame.lexicon import stopwords, synonym_groups
-from quotetrace.frame.text import WORD
+from quotetrace.text.stem import stem
+from quotetrace.text.tokens import WORD
 
 PREFIX = 6
-_IRREGULAR = {
-    "said": "say", "told": "tell", "went": "go", "gone": "go", "was": "be", "were": "be",
-    "is": "be", "are": "be", "been": "be", "had": "have", "has": "have", "did": "do",
-    "does": "do", "won": "win", "lost": "lose", "paid": "pay", "made": "make", "knew": "know",
-    "known": "know", "thought": "think", "brought": "bring", "bought": "buy", "left": "leave",
-    "led": "lead", "met": "meet", "ran": "run", "saw": "see", "seen": "see", "took": "take",
-    "taken": "take", "gave": "give", "given": "give", "came": "come", "became": "become",
-    "began": "begin", "begun": "begin", "fell": "fall", "felt": "feel", "found": "find",
-    "held": "hold", "kept": "keep", "men": "man", "women": "woman", "children": "child",
-    "people": "person", "wrote": "write", "written": "write", "hid": "hide", "hidden": "hide",
-    "struck": "strike", "fought": "fight", "sought": "seek", "spoke": "speak", "spoken": "speak",
-}  # fmt: skip
-_SUFFIXES = ("ation", "ness", "ing", "ion", "ies", "ied", "ed", "es", "ly", "s")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude, symmetric stemmer: enough for "pushed" ~ "push", "investigation" ~ "investigate"."""
-    w = word.lower().replace("’", "'")
-    w = re.sub(r"'s?$", "", w)
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            if suffix in ("s", "es") and w.endswith(("ss", "us", "is")):
-                break
-            w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-            break
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
-        w = w[:-1]
-    return w
 
 
 @lru_cache(maxsize=65536)

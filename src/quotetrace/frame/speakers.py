@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from quotetrace.frame.lexicon import role_nouns, stopwords, title_words
-from quotetrace.frame.text import tokens
 from quotetrace.records import Article, Quote
+from quotetrace.text.tokens import tokens
 
 
 @lru_cache(maxsize=4096)

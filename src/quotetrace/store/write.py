@@ -10,10 +10,10 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
-from quotetrace.paths import data_file
 from quotetrace.records import Article, Quote
 from quotetrace.store.dates import normalise_published
 from quotetrace.store.db import transaction
+from quotetrace.text.lexicon import words
 
 
 @dataclass(slots=True)
@@ -42,8 +42,7 @@ def name_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _pronouns() -> frozenset[str]:
-    lines = data_file("store_pronouns.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+    return words("store_pronouns.txt")
 
 
 def find_existing(conn: sqlite3.Connection, ext_id: str | None, digest: str) -> tuple[int, str] | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from quotetrace.verify.normalize import SENTINEL
+from quotetrace.text.tokens import SENTINEL
 from quotetrace.verify.quotes import Item
 from quotetrace.verify.source import SourceIndex
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quotetrace.text.normalize import has_ellipsis, norm_punct
 from quotetrace.verify.align import Piece
-from quotetrace.verify.normalize import has_ellipsis, norm_punct
 from quotetrace.verify.quotes import Item
 from quotetrace.verify.result import MARKED_KINDS, Change, DiffOp, SourcePiece
 from quotetrace.verify.source import Source

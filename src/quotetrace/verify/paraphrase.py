@@ -13,12 +13,14 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from quotetrace.paths import data_file
-from quotetrace.verify.normalize import SENTINEL, WORD, fold
+from quotetrace.text import lexicon
+from quotetrace.text.normalize import fold
+from quotetrace.text.stem import stem
+from quotetrace.text.tokens import FOLDED_WORD as WORD
+from quotetrace.text.tokens import SENTINEL
 from quotetrace.verify.source import Source, SourceIndex
 
 MIN_PARAPHRASE_SCORE = 0.5
@@ -36,30 +38,13 @@ def negated(text: str) -> bool:
     return any(w in NEGATIONS or w.endswith("n't") for w in WORD.findall(fold(text)))
 
 
-_SUFFIXES = ("ing", "ed", "es", "s", "ly")
-
-
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    lines = data_file("verify_stopwords.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A crude suffix stripper: enough to meet "voters"/"voter", "raised"/"raise"."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)]
-            break
-    return word.rstrip("e") if len(word) > 3 else word
+    return lexicon.stopwords("verification")
 
 
 def terms(text: str) -> list[str]:
     stop = stopwords()
-    return [
-        stem(w) for w in WORD.findall(fold(text)) if w not in stop and (len(w) > 1 or w.isdigit())
-    ]
+    return [stem(w) for w in WORD.findall(fold(text)) if w not in stop and (len(w) > 1 or w.isdigit())]
 
 
 def _index_terms(source: Source) -> SourceIndex:

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 
 from quotetrace.records import Quote
-from quotetrace.verify.normalize import fold, norm_word
+from quotetrace.text.normalize import fold, norm_word
+from quotetrace.text.quotes import ALL_MARKS
 
 _OPEN_DOUBLE = '"“„«〝＂'
 _CLOSE_DOUBLE = '"”“»〞＂'
-_ALL_MARKS = "\"“”„‟«»〝〞＂'‘’‚‛‹›"
 _FRAGMENT_DOUBLE = re.compile(
     f"[{_OPEN_DOUBLE}]\\s*([^{_OPEN_DOUBLE}{_CLOSE_DOUBLE}]+?)\\s*[{_CLOSE_DOUBLE}]"
 )
@@ -67,7 +67,7 @@ class Item:
 def strip_marks(text: str) -> str:
     """The words of a direct quote without its outer (and paragraph re-opening) marks."""
     text = _REOPEN.sub(lambda m: m.group()[:-1], text.strip())
-    return text.strip(_ALL_MARKS + " \t\n")
+    return text.strip(ALL_MARKS + " \t\n")
 
 
 def fragments(quote: Quote) -> list[Fragment]:

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from operator import add
 
 from quotetrace.errors import InputError
-from quotetrace.verify.normalize import SENTINEL, WORD_OR_SENTINEL, fold, words_with_spans
-from quotetrace.verify.sentences import sentence_spans
+from quotetrace.text.normalize import fold
+from quotetrace.text.sentences import sentence_spans
+from quotetrace.text.tokens import FOLDED_WORD_OR_SENTINEL, SENTINEL, words_with_spans
 from quotetrace.verify.turns import Turn, parse_turns
 
 MAX_SOURCE_CHARS = 20_000_000
@@ -141,7 +142,7 @@ def build_index(text: str, turns: list[Turn]) -> SourceIndex:
             pos = turn.body_start
         parts.append(folded[pos:])
         folded = "".join(parts)
-    words, starts, ends = words_with_spans(folded, WORD_OR_SENTINEL)
+    words, starts, ends = words_with_spans(folded, FOLDED_WORD_OR_SENTINEL)
     vocab = dict.fromkeys(words, "")
     vocab.pop(SENTINEL, None)
     if len(vocab) > _LAST_WORD_CHAR - _FIRST_WORD_CHAR:

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotetrace.records import Quote, SpeakerRef
-from quotetrace.verify.normalize import WORD, fold
+from quotetrace.text.normalize import fold
+from quotetrace.text.sentences import sentence_spans
+from quotetrace.text.tokens import FOLDED_WORD as WORD
 from quotetrace.verify.paraphrase import NEGATIONS, stopwords
 from quotetrace.verify.quotes import _FRAGMENT_DOUBLE
-from quotetrace.verify.sentences import sentence_spans
 from quotetrace.verify.source import Source
 
 ChangeKey = tuple[str, tuple[str, ...], tuple[str, ...], str]

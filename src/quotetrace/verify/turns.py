@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotetrace.paths import data_file
+from quotetrace.text.lexicon import rows
 
 _LABEL = re.compile(
     r"^[ \t]*(?P<label>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,4}"
@@ -54,14 +54,8 @@ class Turn:
 
 @lru_cache(maxsize=1)
 def label_words() -> dict[str, str]:
-    rows = data_file("verify_speaker_labels.tsv").read_text(encoding="utf-8").splitlines()
-    out = {}
-    for row in rows[1:]:
-        if row.startswith("#") or "\t" not in row:
-            continue
-        word, category = row.split("\t", 1)
-        out[word.strip()] = category.strip()
-    return out
+    table = rows("verify_speaker_labels.tsv", ("word", "category"))
+    return {word.strip(): category.strip() for word, category in table}
 
 
 def name_tokens(name: str) -> list[str]:
