@@ -139,6 +139,7 @@ def strip_titles(run: list[Token]) -> tuple[list[Token], set[str], str]:
             cut = i + 1
             found.add(word.rstrip("."))
             gender = known.get(word, known.get(word.rstrip("."), "")) or gender
+    found.update(t.lower_ for t in run[:cut] if t.is_alpha)  # "Springfield Mayor": whose mayor
     name = [t for t in run[cut:] if t.text not in ("'s", "’s")]
     while name and name[0].text in ("-", "–", "‐"):
         name = name[1:]
@@ -168,13 +169,12 @@ def name_type(tokens: list[Token]) -> str:
     if lowers & org_words():
         return "organisation"
     ents = {t.ent_type_ for t in tokens if t.ent_type_}
-    if "PERSON" in ents:
+    if "PERSON" in ents or tokens[0].lower_ in first_name_gender():
         return "person"
     if ents & ORG_ENTS:
         return "organisation"
-    if tokens[0].lower_ in first_name_gender():
-        return "person"
-    return "unknown"
+    # A film, a law, an event or a date is never a speaker; two plain capitalised words are a name.
+    return "person" if len(tokens) >= 2 and not ents else "unknown"
 
 
 def noun_type(head: Token) -> str:
@@ -254,3 +254,49 @@ def name_run(head: Token) -> list[Token]:
     ):
         right += 1
     return list(doc[left : right + 1])
+
+
+def head_word(mention: str) -> str:
+    words = [w for w in mention.lower().replace(",", " ").split() if w.isalpha()]
+    stop = {"who", "which", "that", "close", "to", "of", "in", "at", "with", "for"}
+    head = []
+    for w in words:
+        if w in stop:
+            break
+        head.append(w)
+    return head[-1] if head else ""
+
+
+def descriptors(name_tok: Token) -> set[str]:
+    """Role nouns the text attaches to a name: "Don Marshall, the foundation's executive director"."""
+    out = set()
+    for tok in (*name_tok.children, name_tok.head):
+        related = tok.dep_ in ("appos", "compound") or (
+            tok is name_tok.head and name_tok.dep_ in ("appos", "compound")
+        )
+        if related and tok.pos_ == "NOUN":
+            out.add(tok.lower_)
+            out.update(
+                c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
+            )
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                out.update(o.lower_ for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    return out
+
+
+def mention_span(head: Token) -> Span | None:
+    """The speaker's noun phrase: the subject's whole subtree, appositives included.
+
+    PolNeAR marks sources that way ("Dean, a former DNC chairman,"), and the
+    apposition is useful context for a reader; the canonical name is separate.
+    """
+    doc = head.doc
+    toks = [t for t in head.subtree if t.dep_ != "punct" or head.i > t.i > head.left_edge.i]
+    left = min(t.i for t in toks) if toks else head.i
+    right = max(t.i for t in toks) if toks else head.i
+    span = doc[left : right + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    return span if len(span) else None

@@ -13,22 +13,17 @@ the best two candidates gives the confidence; close ones make it ambiguous.
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
-
-import numpy
-from spacy.attrs import POS
-from spacy.parts_of_speech import PROPN as PROPN_ID
-from spacy.parts_of_speech import PUNCT as PUNCT_ID
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
-from quotetrace.extract.lexicon import first_name_gender
+from quotetrace.extract.speaker_entities import Entity, EntityIndex, Spoken
 from quotetrace.extract.speaker_names import (
     description,
     expand_abbreviation,
+    head_word,
     in_lexicon,
     is_document,
+    mention_span,
     name_inside,
     name_run,
     name_type,
@@ -51,146 +46,14 @@ WINDOW = 2500  # characters back that a pronoun looks for its antecedent
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
 
 
-@dataclass(slots=True)
-class Entity:
-    name: str
-    words: tuple[str, ...]
-    gender: str = ""
-    type: str = "person"
-    titles: set[str] = field(default_factory=set)
-    aliases: set[str] = field(default_factory=set)
-
-
-@dataclass(slots=True)
-class NameMention:
-    entity: Entity
-    start: int  # char offset
-    subject: bool
-
-
-@dataclass(slots=True)
-class Spoken:
-    """A speaker the article has quoted, as a pronoun may continue it."""
-
-    start: int
-    name: str
-    type: str
-    gender: str
-    entity: Entity | None
-
-
-class SpeakerResolver:
+class SpeakerResolver(EntityIndex):
     """Built once per Doc; ``resolve`` maps a mention's head token to a ``SpeakerRef``."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
-        self.doc = doc
-        self.quoted = sorted(quoted)
-        self.entities: dict[str, Entity] = {}
-        self.mentions: list[NameMention] = []
         self.spoken: list[Spoken] = []
         self._refs: dict[str, SpeakerRef] = {}
-        self._starts: list[int] = []
-        self._by_word: dict[str, list[NameMention]] = {}
-        self._scan_names()
+        super().__init__(doc, quoted)
 
-    # -- entities -------------------------------------------------------
-    def _in_quote(self, char: int) -> bool:
-        i = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1
-        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
-
-    def _before(self, char: int) -> list[NameMention]:
-        """Mentions that start before ``char``, oldest first (mentions are kept sorted)."""
-        return self.mentions[: bisect.bisect_left(self._starts, char)]
-
-    def _runs(self) -> list[list[Token]]:
-        runs: list[list[Token]] = []
-        run: list[Token] = []
-        doc = self.doc
-        pos = doc.to_array([POS]) if len(doc) else ()
-        last = -2
-        # Only proper nouns (and the hyphens inside names) are looked at as Token objects.
-        for i in numpy.flatnonzero((pos == PROPN_ID) | (pos == PUNCT_ID)):
-            tok = doc[int(i)]
-            if tok.pos == PUNCT_ID and not (
-                run and tok.text == "-" and int(i) == last + 1 and not tok.whitespace_
-            ):
-                continue
-            if tok.pos == PROPN_ID and not tok.text[:1].isupper():
-                continue
-            if run and int(i) != last + 1:
-                runs.append(run)
-                run = []
-            run.append(tok)
-            last = int(i)
-        if run:
-            runs.append(run)
-        return runs
-
-    def _scan_names(self) -> None:
-        by_full: dict[tuple[str, ...], Entity] = {}
-        pending: list[tuple[list[Token], tuple[str, ...], str, set[str]]] = []
-        for run in self._runs():
-            name_toks, run_titles, gender = strip_titles(run)
-            if not name_toks:
-                continue
-            key = tuple(name_words(name_toks))
-            if not key:
-                continue
-            run_titles |= _descriptors(name_toks[-1])
-            if len(key) == 1:
-                pending.append((name_toks, key, gender, run_titles))
-                continue
-            entity = by_full.get(key)
-            if entity is None:
-                entity = self._new_entity(name_toks, key, gender)
-                by_full[key] = entity
-            entity.titles |= run_titles
-            self._add_mention(entity, name_toks, key)
-        # Lone words join the full name they abbreviate once every full name is known.
-        self.mentions.sort(key=lambda m: m.start)
-        self._starts = [m.start for m in self.mentions]
-        for name_toks, key, gender, run_titles in pending:
-            entity = self._match_single(key[0], name_toks[0].idx)
-            if entity is None:
-                entity = by_full.get(key) or self._new_entity(name_toks, key, gender)
-                by_full[key] = entity
-            entity.titles |= run_titles
-            if gender and not entity.gender:
-                entity.gender = gender
-            self._add_mention(entity, name_toks, key)
-        self.mentions.sort(key=lambda m: m.start)
-        self._starts = [m.start for m in self.mentions]
-
-    def _new_entity(self, name_toks: list[Token], key: tuple[str, ...], gender: str) -> Entity:
-        if not gender and len(key) >= 2:
-            gender = first_name_gender().get(key[0].lower(), "")
-        entity = Entity(name=" ".join(key), words=key, gender=gender, type=name_type(name_toks))
-        self.entities.setdefault(entity.name, entity)
-        return self.entities[entity.name]
-
-    def _match_single(self, word: str, char: int) -> Entity | None:
-        """A lone surname (or first or middle name) joins the full name nearest before it."""
-        candidates = self._by_word.get(word, [])
-        if not candidates:
-            return None
-        before = [m for m in candidates if m.start <= char]
-        return (before[-1] if before else candidates[0]).entity
-
-    def _add_mention(self, entity: Entity, name_toks: list[Token], key: tuple[str, ...]) -> None:
-        entity.aliases.add(" ".join(key))
-        head = name_toks[-1]
-        subject = head.dep_ in ("nsubj", "nsubjpass") or (
-            head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i in range(name_toks[0].i, head.i + 3)
-        )
-        if self._in_quote(name_toks[0].idx):
-            return
-        mention = NameMention(entity, name_toks[0].idx, subject)
-        self.mentions.append(mention)
-        if len(entity.words) > 1:
-            for word in entity.words[1:] + entity.words[:1]:
-                self._by_word.setdefault(word, []).append(mention)
-
-    # -- resolution -----------------------------------------------------
     def note_speaker(self, char: int, name: str) -> None:
         ref = self._refs.get(name)
         entity = self.entities.get(name)
@@ -244,6 +107,8 @@ class SpeakerResolver:
                 return ref(mention, "unknown", 0.2)
             name, kind, confidence, others = found
             return ref(name, kind, confidence, others)
+        if head.pos_ == "PROPN" and self._quoted_title(span):
+            return ref(mention.strip("\"“”'‘’ "), "unknown", 0.2)  # '"Night Harbor" tells ...': a title
         if head.pos_ == "PROPN":
             entity = self._match_single(head.text, head.idx) if len(name_run(head)) == 1 else None
             if entity is not None:
@@ -251,6 +116,10 @@ class SpeakerResolver:
             named = self._name_for(name_run(head))
             if named is not None:
                 name, kind, confidence = named
+                if kind != "person" and " " not in name:
+                    mayor = self._titled("mayor", head.idx)
+                    if mayor is not None and name.lower() in mayor.titles:
+                        return ref(mayor.name, mayor.type, 0.7)  # "Springfield said": its mayor speaks
                 return ref(name, kind, confidence)
         if head.text[:1].isupper() and head.pos_ != "PROPN":
             # The tagger sometimes misses a surname it saw as a name earlier: "Lund said".
@@ -289,14 +158,20 @@ class SpeakerResolver:
         self._refs.setdefault(out.name, out)
         return out
 
-    def _initials(self, label: str, char: int) -> Entity | None:
-        """'AD' and 'OW' in an interview transcript: the people with those initials."""
-        matches = [
-            e
-            for e in self.entities.values()
-            if e.type == "person" and len(e.words) >= 2 and "".join(w[0] for w in e.words).upper() == label
-        ]
-        return matches[0] if len(matches) == 1 else None
+    def _quoted_title(self, span: Span) -> bool:
+        """The name is a title in quotation marks, or a work named as one ("the novel The Road")."""
+        if self._in_quote(span.start_char) and self._in_quote(span.end_char - 1):
+            return True
+        head = span.root
+        if any(
+            is_document(t.lower_) and t.dep_ in ("compound", "appos", "nmod") and t.head.i == head.i
+            for t in span
+        ):
+            return True  # "the film Night Harbor", "Night Harbor, the novel"
+        before = span[0].i - 1
+        while before >= 0 and span.doc[before].lower_ in ("the", "a", "an"):
+            before -= 1
+        return before >= 0 and is_document(span.doc[before].lower_) and span.doc[before].pos_ == "NOUN"
 
     def _name_for(self, run: list[Token]) -> tuple[str, str, float] | None:
         propn = [t for t in run if (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text == "-"]
@@ -320,17 +195,6 @@ class SpeakerResolver:
         if entity is not None:
             return entity.name, entity.type, 0.95 if len(key) > 1 else 0.8
         return " ".join(key), name_type(name_toks), 0.7
-
-    def _titled(self, word: str, char: int, full: str = "") -> Entity | None:
-        """The person the article gave this title, nearest before ``char`` (else the first after)."""
-        wanted = {word, *full.split()} - {"of", "the"}
-        hits = [m for m in self.mentions if m.entity.titles & wanted and m.entity.type == "person"]
-        if full and len(wanted) > 1:
-            strict = [m for m in hits if wanted <= m.entity.titles]
-            hits = strict or hits
-        before = [m for m in hits if m.start < char]
-        pick = before[-1] if before else (hits[0] if hits else None)
-        return pick.entity if pick else None
 
     def _role_antecedent(self, head: Token, span: Span) -> Entity | Spoken | None:
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
@@ -359,7 +223,7 @@ class SpeakerResolver:
             if spoken.start >= head.idx or head.idx - spoken.start > WINDOW:
                 break
             ref = self._refs.get(spoken.name)
-            if ref is not None and ref.mention.split() and _head_word(ref.mention) == word:
+            if ref is not None and ref.mention.split() and head_word(ref.mention) == word:
                 return spoken
         return None
 
@@ -424,47 +288,3 @@ class SpeakerResolver:
     def _para_start(self, char: int) -> int:
         text = text_of(self.doc)
         return text.rfind("\n", 0, char) + 1
-
-
-def _head_word(mention: str) -> str:
-    words = [w for w in mention.lower().replace(",", " ").split() if w.isalpha()]
-    stop = {"who", "which", "that", "close", "to", "of", "in", "at", "with", "for"}
-    head = []
-    for w in words:
-        if w in stop:
-            break
-        head.append(w)
-    return head[-1] if head else ""
-
-
-def _descriptors(name_tok: Token) -> set[str]:
-    """Role nouns the text attaches to a name: "Don Marshall, the foundation's executive director"."""
-    out = set()
-    for tok in (*name_tok.children, name_tok.head):
-        related = tok.dep_ in ("appos", "compound") or (
-            tok is name_tok.head and name_tok.dep_ in ("appos", "compound")
-        )
-        if related and tok.pos_ == "NOUN":
-            out.add(tok.lower_)
-            out.update(
-                c.lower_ for c in tok.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")
-            )
-    return out
-
-
-def mention_span(head: Token) -> Span | None:
-    """The speaker's noun phrase: the subject's whole subtree, appositives included.
-
-    PolNeAR marks sources that way ("Dean, a former DNC chairman,"), and the
-    apposition is useful context for a reader; the canonical name is separate.
-    """
-    doc = head.doc
-    toks = [t for t in head.subtree if t.dep_ != "punct" or head.i > t.i > head.left_edge.i]
-    left = min(t.i for t in toks) if toks else head.i
-    right = max(t.i for t in toks) if toks else head.i
-    span = doc[left : right + 1]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
-        span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
-        span = span[1:]
-    return span if len(span) else None

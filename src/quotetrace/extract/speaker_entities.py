@@ -1,0 +1,192 @@
+"""The people and organisations an article names, as the speaker resolver sees them.
+
+Proper-name runs from the parse become entities (names and descriptors split by
+``speaker_names``); a lone surname, first or middle name joins the full name it
+abbreviates; each mention outside quotation marks is kept, in order, with
+whether it was a subject, so that pronouns and roles can look back.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import PROPN as PROPN_ID
+from spacy.parts_of_speech import PUNCT as PUNCT_ID
+from spacy.tokens import Doc, Token
+
+from quotetrace.extract.lexicon import first_name_gender
+from quotetrace.extract.speaker_names import descriptors, name_type, name_words, strip_titles
+
+
+@dataclass(slots=True)
+class Entity:
+    name: str
+    words: tuple[str, ...]
+    gender: str = ""
+    type: str = "person"
+    titles: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class NameMention:
+    entity: Entity
+    start: int  # char offset
+    subject: bool
+
+
+@dataclass(slots=True)
+class Spoken:
+    """A speaker the article has quoted, as a pronoun may continue it."""
+
+    start: int
+    name: str
+    type: str
+    gender: str
+    entity: Entity | None
+
+
+class EntityIndex:
+    """Every name of one Doc, its mentions in order, and lookups by word and by title."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.quoted = sorted(quoted)
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[NameMention] = []
+        self._starts: list[int] = []
+        self._by_word: dict[str, list[NameMention]] = {}
+        self._scan_names()
+
+    # -- entities -------------------------------------------------------
+    def _in_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def _before(self, char: int) -> list[NameMention]:
+        """Mentions that start before ``char``, oldest first (mentions are kept sorted)."""
+        return self.mentions[: bisect.bisect_left(self._starts, char)]
+
+    def _runs(self) -> list[list[Token]]:
+        runs: list[list[Token]] = []
+        run: list[Token] = []
+        doc = self.doc
+        pos = doc.to_array([POS]) if len(doc) else ()
+        last = -2
+        # Only proper nouns (and the hyphens inside names) are looked at as Token objects.
+        for i in numpy.flatnonzero((pos == PROPN_ID) | (pos == PUNCT_ID)):
+            tok = doc[int(i)]
+            if tok.pos == PUNCT_ID and not (
+                run and tok.text == "-" and int(i) == last + 1 and not tok.whitespace_
+            ):
+                continue
+            if tok.pos == PROPN_ID and not tok.text[:1].isupper():
+                continue
+            if run and int(i) != last + 1:
+                runs.append(run)
+                run = []
+            run.append(tok)
+            last = int(i)
+        if run:
+            runs.append(run)
+        given = first_name_gender()
+        for run in runs:
+            # "Mark May": the tagger reads a surname that is also a word ("May") as a verb.
+            nxt = run[-1].i + 1
+            if (
+                run[-1].lower_ in given
+                and nxt < len(doc)
+                and doc[nxt].text[:1].isupper()
+                and doc[nxt].is_alpha
+            ):
+                run.append(doc[nxt])
+        return runs
+
+    def _scan_names(self) -> None:
+        by_full: dict[tuple[str, ...], Entity] = {}
+        pending: list[tuple[list[Token], tuple[str, ...], str, set[str]]] = []
+        for run in self._runs():
+            name_toks, run_titles, gender = strip_titles(run)
+            if not name_toks:
+                continue
+            key = tuple(name_words(name_toks))
+            if not key:
+                continue
+            run_titles |= descriptors(name_toks[-1])
+            if len(key) == 1:
+                pending.append((name_toks, key, gender, run_titles))
+                continue
+            entity = by_full.get(key)
+            if entity is None:
+                entity = self._new_entity(name_toks, key, gender)
+                by_full[key] = entity
+            entity.titles |= run_titles
+            self._add_mention(entity, name_toks, key)
+        # Lone words join the full name they abbreviate once every full name is known.
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        for name_toks, key, gender, run_titles in pending:
+            entity = self._match_single(key[0], name_toks[0].idx)
+            if entity is None:
+                entity = by_full.get(key) or self._new_entity(name_toks, key, gender)
+                by_full[key] = entity
+            entity.titles |= run_titles
+            if gender and not entity.gender:
+                entity.gender = gender
+            self._add_mention(entity, name_toks, key)
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def _new_entity(self, name_toks: list[Token], key: tuple[str, ...], gender: str) -> Entity:
+        if not gender and len(key) >= 2:
+            gender = first_name_gender().get(key[0].lower(), "")
+        entity = Entity(name=" ".join(key), words=key, gender=gender, type=name_type(name_toks))
+        self.entities.setdefault(entity.name, entity)
+        return self.entities[entity.name]
+
+    def _match_single(self, word: str, char: int) -> Entity | None:
+        """A lone surname (or first or middle name) joins the full name nearest before it."""
+        candidates = self._by_word.get(word, [])
+        if not candidates:
+            return None
+        before = [m for m in candidates if m.start <= char]
+        return (before[-1] if before else candidates[0]).entity
+
+    def _add_mention(self, entity: Entity, name_toks: list[Token], key: tuple[str, ...]) -> None:
+        entity.aliases.add(" ".join(key))
+        head = name_toks[-1]
+        subject = head.dep_ in ("nsubj", "nsubjpass") or (
+            head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i in range(name_toks[0].i, head.i + 3)
+        )
+        if self._in_quote(name_toks[0].idx):
+            return
+        mention = NameMention(entity, name_toks[0].idx, subject)
+        self.mentions.append(mention)
+        if len(entity.words) > 1:
+            for word in entity.words[1:] + entity.words[:1]:
+                self._by_word.setdefault(word, []).append(mention)
+
+    # -- resolution -----------------------------------------------------
+
+    def _initials(self, label: str, char: int) -> Entity | None:
+        """'AD' and 'OW' in an interview transcript: the people with those initials."""
+        matches = [
+            e
+            for e in self.entities.values()
+            if e.type == "person" and len(e.words) >= 2 and "".join(w[0] for w in e.words).upper() == label
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+    def _titled(self, word: str, char: int, full: str = "") -> Entity | None:
+        """The person the article gave this title, nearest before ``char`` (else the first after)."""
+        wanted = {word, *full.split()} - {"of", "the"}
+        hits = [m for m in self.mentions if m.entity.titles & wanted and m.entity.type == "person"]
+        if full and len(wanted) > 1:
+            strict = [m for m in hits if wanted <= m.entity.titles]
+            hits = strict or hits
+        before = [m for m in hits if m.start < char]
+        pick = before[-1] if before else (hits[0] if hits else None)
+        return pick.entity if pick else None
