@@ -6,6 +6,7 @@ Every text here was written for these tests; names are invented.
 from __future__ import annotations
 
 import pytest
+
 from conftest import quote_containing
 
 
@@ -119,9 +120,21 @@ def test_the_stations_forecaster_is_the_named_forecaster(extractor):
 @pytest.mark.parametrize(
     ("text", "fragment", "name"),
     [
-        ("Executive Maria Lund said profits would rise sharply next year.\n", "profits would rise", "Maria Lund"),
-        ("Festival director Ana Reyes said the event would return next year.\n", "event would return", "Ana Reyes"),
-        ("Rene's lawyer Scott Rynecki said there was no security at the door.\n", "no security", "Scott Rynecki"),
+        (
+            "Executive Maria Lund said profits would rise sharply next year.\n",
+            "profits would rise",
+            "Maria Lund",
+        ),
+        (
+            "Festival director Ana Reyes said the event would return next year.\n",
+            "event would return",
+            "Ana Reyes",
+        ),
+        (
+            "Rene's lawyer Scott Rynecki said there was no security at the door.\n",
+            "no security",
+            "Scott Rynecki",
+        ),
     ],
 )
 def test_titles_and_descriptors_are_not_part_of_the_name(extractor, text, fragment, name):
@@ -209,7 +222,7 @@ def test_a_quoted_title_as_subject_is_not_a_person(extractor):
 
 # -- confidence ---------------------------------------------------------------------
 def test_two_close_candidates_make_the_speaker_ambiguous(extractor):
-    text = "Tom Baker met Paul Reed on Monday at the hall.\n\n" '"That is fair," he added.\n'
+    text = 'Tom Baker met Paul Reed on Monday at the hall.\n\n"That is fair," he added.\n'
     speaker = speaker_of(extractor, text, "That is fair")
     assert speaker.ambiguous
     assert speaker.candidates and speaker.name not in speaker.candidates
