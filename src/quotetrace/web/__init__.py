@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 
-def create_app(db: str | None = None, frame: bool = True, max_bytes: int | None = None) -> FastAPI:
+def create_app(db: str | None = None, frame: bool = True, max_bytes: int | None = None, **options) -> FastAPI:
+    """``options``: ``extract_workers`` and ``time_limit`` of the extraction pool (web/workers.py)."""
     from quotetrace.web.app import create_app as _create
 
-    return _create(db, frame=frame, max_bytes=max_bytes)
+    return _create(db, frame=frame, max_bytes=max_bytes, **options)

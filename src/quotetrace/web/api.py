@@ -5,12 +5,18 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from quotetrace.ingest import bytes_to_document, text_to_document
+from quotetrace.ingest.decoding import first_surrogate
+from quotetrace.web.errors import responses
 from quotetrace.web.state import AppState
 
-router = APIRouter(prefix="/api", tags=["api"])
+# Every route can meet the size guard (400/413) and a missing store (503); listing them all
+# keeps the OpenAPI spec a complete list of what a client may see.
+router = APIRouter(prefix="/api", tags=["api"], responses=responses(400, 404, 413, 422, 503))
+MAX_OFFSET = 1_000_000_000
+MAX_ARTICLE_ID = 2**63 - 1  # SQLite's largest rowid
 Q_HELP = 'words (all must match), "phrases", prefix*, OR, NOT; empty lists every quote'
 SPEAKER_HELP = "a canonical name, a mention of it, or whole words of the name"
 
@@ -25,10 +31,25 @@ class ExtractRequest(BaseModel):
     title: str | None = Field(None, description="headline (default: first line, if headline-like)")
     frame: bool = Field(True, description="run the framing analysis when it is installed")
 
+    @field_validator("text", "html", "title")
+    @classmethod
+    def encodable(cls, value: str | None) -> str | None:
+        # JSON may spell a lone surrogate ("\ud800"); no encoder takes one, so say where it is.
+        at = first_surrogate(value) if value else None
+        if at is not None:
+            code = ord(value[at])
+            raise ValueError(f"holds invalid Unicode: an unpaired surrogate U+{code:04X} at character {at}")
+        return value
+
     @model_validator(mode="after")
     def one_input(self) -> ExtractRequest:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("give exactly one of 'text' or 'html'")
+        if self.text is None and self.html is None:
+            raise ValueError(
+                "give exactly one of 'text' or 'html': both are missing or null "
+                '("text" takes the article as plain text, "html" as a web page)'
+            )
+        if self.text is not None and self.html is not None:
+            raise ValueError("give exactly one of 'text' or 'html', not both")
         return self
 
 
@@ -59,7 +80,7 @@ def search(
     until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     kind: Annotated[list[str] | None, Query(description="direct, mixed, indirect, term")] = None,
     limit: Annotated[int, Query(ge=0, le=500)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> dict[str, Any]:
     """Same result as ``quotetrace search --format json``: hits best first, with ``matches``
     ([start, end] offsets of the matched words in ``text``)."""
@@ -90,6 +111,8 @@ def speakers(
 def article(article_id: int, request: Request) -> dict[str, Any]:
     from quotetrace.store.search import get_article
 
+    if not 0 < article_id <= MAX_ARTICLE_ID:
+        raise HTTPException(404, f"no article {article_id}")
     with _state(request).connection() as conn:
         stored = get_article(conn, article_id)
     if stored is None:

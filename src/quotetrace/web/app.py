@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
@@ -11,6 +14,7 @@ from quotetrace.web import api, errors, pages
 from quotetrace.web.middleware import GuardMiddleware
 from quotetrace.web.render import STATIC
 from quotetrace.web.state import MAX_REQUEST_BYTES, AppState
+from quotetrace.web.workers import DEFAULT_TIME_LIMIT, DEFAULT_WORKERS, ExtractionPool
 
 API_DESCRIPTION = """\
 The JSON side of `quotetrace serve`, mirroring the command line:
@@ -20,25 +24,45 @@ The JSON side of `quotetrace serve`, mirroring the command line:
 * `GET /api/speakers`: `quotetrace speakers`
 * `GET /api/articles/{id}`: one stored article
 
-Errors are JSON objects `{"error": message, "status": code}`; requests over the size
-limit get 413. Store endpoints answer 503 when the server runs without `--db`.
+Errors are JSON objects `{"error": message, "status": code}`: 400 for unreadable input,
+404 for an unknown article, 413 for a request over the size limit, 422 for invalid
+parameters or an article that could not be analysed within the time limit, 503 when the
+extraction workers are all busy or (store endpoints) the server runs without `--db`.
 """
 
 
-def create_app(db: str | None = None, frame: bool = True, max_bytes: int | None = None) -> FastAPI:
-    """The application; ``db`` is the store file (checked and migrated now), or None."""
+def create_app(
+    db: str | None = None,
+    frame: bool = True,
+    max_bytes: int | None = None,
+    extract_workers: int = DEFAULT_WORKERS,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+) -> FastAPI:
+    """The application; ``db`` is the store file (checked and migrated now), or None.
+
+    ``extract_workers`` processes analyse articles, each for at most ``time_limit``
+    seconds; 0 analyses in the server's own process (no time limit)."""
     if db:
         from quotetrace.store.db import connect
 
         connect(db).close()  # a missing or foreign file fails here, before serving
     # Swagger UI and ReDoc assets come from the fastapi-offline wheel: /docs works with no network.
+    pool = ExtractionPool(extract_workers, time_limit=time_limit) if extract_workers > 0 else None
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if pool is not None:
+            pool.close()
+
     app = FastAPIOffline(
+        lifespan=lifespan,
         title="quotetrace",
         version=__version__,
         description=API_DESCRIPTION,
         openapi_tags=[{"name": "api", "description": "JSON endpoints"}],
     )
-    app.state.qt = AppState(db=db, frame=frame, max_bytes=max_bytes or MAX_REQUEST_BYTES)
+    app.state.qt = AppState(db=db, frame=frame, max_bytes=max_bytes or MAX_REQUEST_BYTES, pool=pool)
     app.add_middleware(GuardMiddleware, max_bytes=app.state.qt.max_bytes)
     errors.install(app)
     app.include_router(api.router)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -14,6 +16,29 @@ from quotetrace.errors import QuotetraceError
 from quotetrace.web.state import NoStore
 
 log = logging.getLogger("quotetrace.web")
+
+
+class ErrorBody(BaseModel):
+    """Every error of the JSON API."""
+
+    error: str = Field(description="what is wrong, in one line")
+    status: int = Field(description="the HTTP status, repeated")
+    detail: list[dict[str, Any]] | None = Field(None, description="per-field problems (422 only)")
+
+
+def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error statuses a route can answer with."""
+    return {code: {"model": ErrorBody, "description": RESPONSE_TEXT[code]} for code in codes}
+
+
+RESPONSE_TEXT = {
+    400: "Unreadable input (empty, binary, no article in the HTML) or an invalid filter",
+    404: "No such article",
+    413: "The request is over the server's size limit",
+    422: "Invalid parameters, or an article that could not be analysed within the time limit",
+    503: "No store (the server runs without --db), or every extraction worker is busy",
+}
+
 HEADINGS = {
     400: "Bad request",
     404: "Not found",
@@ -79,7 +104,20 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(QuotetraceError)
     async def user_error(request: Request, exc: QuotetraceError) -> Response:
-        return error_response(request.app, request.url.path, 400, str(exc))
+        status = getattr(exc, "status", 400)  # the extraction pool's busy (503) / failed (422)
+        return error_response(request.app, request.url.path, status, str(exc))
+
+    @app.exception_handler(OverflowError)
+    async def out_of_range(request: Request, exc: OverflowError) -> Response:
+        # SQLite takes 64-bit integers: a larger id or offset cannot name anything stored.
+        status = 404 if "/articles/" in request.url.path else 422
+        message = "no such article" if status == 404 else "a number in the request is out of range"
+        return error_response(request.app, request.url.path, status, message)
+
+    @app.exception_handler(UnicodeEncodeError)
+    async def unencodable(request: Request, exc: UnicodeEncodeError) -> Response:
+        message = "the request holds text that is not valid Unicode (an unpaired surrogate)"
+        return error_response(request.app, request.url.path, 422, message)
 
     @app.exception_handler(NoStore)
     async def no_store(request: Request, exc: NoStore) -> Response:

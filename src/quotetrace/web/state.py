@@ -12,6 +12,7 @@ from pathlib import Path
 from quotetrace.ingest import Document
 from quotetrace.pipeline import Analyser
 from quotetrace.records import Article
+from quotetrace.web.workers import ExtractionPool
 
 MAX_REQUEST_BYTES = 2_000_000
 
@@ -25,6 +26,8 @@ class AppState:
     # while searches (SQLite readers under WAL) run in parallel.
     extract_lock: threading.Lock = field(default_factory=threading.Lock)
     analysers: dict[bool, Analyser] = field(default_factory=dict, repr=False)
+    # Worker processes for extraction (web/workers.py); None analyses in this process.
+    pool: ExtractionPool | None = field(default=None, repr=False)
 
     @property
     def db_name(self) -> str | None:
@@ -45,6 +48,8 @@ class AppState:
 
     def analyse(self, document: Document, frame: bool | None = None) -> Article:
         frame = self.frame if frame is None else frame
+        if self.pool is not None:
+            return self.pool.analyse(document, frame)
         with self.extract_lock:
             if frame not in self.analysers:
                 self.analysers[frame] = Analyser(frame=frame)
