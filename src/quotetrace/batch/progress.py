@@ -51,11 +51,12 @@ class RunStats:
 class Progress:
     """Progress of a long run, for ``batch`` and ``ingest``.
 
-    On a terminal: a tqdm bar with the total and time left (once the total is
-    known). Otherwise (a log, CI, ``nohup``): one line every ``LINE_SECONDS``
-    with the count, rate and time left, so that a stalled run shows within
-    seconds. ``inputs`` are counted on a background thread when no ``total``
-    is given: the run starts at once and the bar gets its end when the count does.
+    On a terminal: a rich bar with done/total, rate and time left (once the
+    total is known). Otherwise (a log, CI, ``nohup``): one line every
+    ``LINE_SECONDS`` with the count, rate and time left, so that a stalled run
+    shows within seconds. ``inputs`` are counted on a background thread when no
+    ``total`` is given: the run starts at once and the bar gets its end when
+    the count does. ``delay``: no bar for runs shorter than this.
     """
 
     LINE_SECONDS = 5.0
@@ -67,20 +68,16 @@ class Progress:
         self._stream = stream or sys.stderr
         self._desc = desc
         self._unit = unit
-        self._bar = None
-        self._lines = enabled and not _isatty(self._stream)
+        self._delay = delay
+        self._bar_wanted = enabled and _isatty(self._stream)
+        self._bar = None  # rich.progress.Progress, started after ``delay``
+        self._task = None
+        self._lines = enabled and not self._bar_wanted
         self.total = total
         self.position = 0  # items done, this run and resumed
         self._count = 0  # items done by this run
         self._counts: dict[str, int] = {}
         self._started = self._last = time.perf_counter()
-        if enabled and not self._lines:
-            from tqdm import tqdm
-
-            self._bar = tqdm(
-                total=total, unit=f" {unit}", desc=desc, file=self._stream, dynamic_ncols=True,
-                mininterval=0.5, smoothing=0.1, delay=delay,
-            )  # fmt: skip
         self.counter: threading.Thread | None = None
         if enabled and total is None and inputs:
             self.counter = threading.Thread(target=self._count_inputs, args=(list(inputs),), daemon=True)
@@ -99,8 +96,7 @@ class Progress:
     def set_total(self, total: int) -> None:
         self.total = total
         if self._bar is not None:
-            self._bar.total = total
-            self._bar.refresh()
+            self._bar.update(self._task, total=total)
 
     def advance(self, record: dict[str, Any], stats: RunStats) -> None:
         """A batch partition is done; ``stats.total`` includes resumed partitions."""
@@ -113,13 +109,30 @@ class Progress:
         self._count += n
         self.position = self.position + n if position is None else position
         self._counts.update(counts)
+        if self._bar_wanted and self._bar is None and time.perf_counter() - self._started >= self._delay:
+            self._start_bar()
         if self._bar is not None:
-            if counts:
-                self._bar.set_postfix(counts, refresh=False)
-            self._bar.update(self.position - self._bar.n)
+            self._bar.update(self._task, completed=self.position, counts=self._extra())
         elif self._lines and time.perf_counter() - self._last >= self.LINE_SECONDS:
             self._last = time.perf_counter()
             print(self.line(), file=self._stream, flush=True)
+
+    def _start_bar(self) -> None:
+        from rich import progress as bar
+
+        from quotetrace.cli.output import console
+
+        self._bar = bar.Progress(
+            bar.TextColumn("{task.description}"), bar.BarColumn(), bar.MofNCompleteColumn(),
+            bar.TaskProgressColumn(), bar.TimeElapsedColumn(), bar.TextColumn("elapsed,"),
+            bar.TimeRemainingColumn(), bar.TextColumn("left"), bar.TextColumn("{task.fields[counts]}"),
+            console=console(self._stream), transient=False,
+        )  # fmt: skip
+        self._task = self._bar.add_task(self._desc, total=self.total, completed=self.position, counts="")
+        self._bar.start()
+
+    def _extra(self) -> str:
+        return ", ".join(f"{v:,} {k}" for k, v in self._counts.items())
 
     def line(self) -> str:
         """``quotetrace ingest: 1,200 of 5,000 articles (24%), 41.3/s, about 1m32s left; 2 failed``."""
@@ -132,19 +145,21 @@ class Progress:
             eta = f", about {_duration(left)} left" if left is not None and left >= 0 else ""
         else:
             done, eta = f"{done} {self._unit}", ""
-        extra = ", ".join(f"{v:,} {k}" for k, v in self._counts.items())
+        extra = self._extra()
         return f"{self._desc}: {done}, {rate:,.1f}/s{eta}" + (f"; {extra}" if extra else "")
 
     def write(self, message: str) -> None:
         """A message that must not be torn by the bar (a failed article)."""
         if self._bar is not None:
-            self._bar.write(message, file=self._stream)
+            from rich.text import Text
+
+            self._bar.console.print(Text(message), soft_wrap=True)
         else:
             print(message, file=self._stream, flush=True)
 
     def close(self) -> None:
         if self._bar is not None:
-            self._bar.close()
+            self._bar.stop()
 
     def __enter__(self) -> Progress:
         return self
