@@ -9,8 +9,21 @@ Modules: ``sources`` (input readers), ``partition`` (ids and partitions),
 
 from __future__ import annotations
 
-from quotetrace.batch.config import BatchConfig
-from quotetrace.batch.driver import run_batch
-from quotetrace.batch.output import read_output
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quotetrace.batch.config import BatchConfig
+    from quotetrace.batch.driver import run_batch
+    from quotetrace.batch.output import read_output
 
 __all__ = ["BatchConfig", "read_output", "run_batch"]
+_HOMES = {"BatchConfig": "config", "run_batch": "driver", "read_output": "output"}
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use: importing a light submodule (``batch.host`` for ``--help``) must
+    # not pull in spaCy and pyarrow through the driver.
+    if name in _HOMES:
+        return getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,11 +6,11 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import quotetrace
+from quotetrace.batch.host import default_workers
 from quotetrace.batch.sources import ReadOptions
 from quotetrace.batch.work import DEFAULT_TIME_LIMIT, WorkSettings
 from quotetrace.nlp import DEFAULT_MODEL
@@ -22,13 +22,6 @@ CODE_PATHS = (
     "extract", "frame", "data", "ingest", "nlp.py", "records.py",
     "batch/work.py", "batch/output.py",
 )  # fmt: skip
-
-
-def default_workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 @dataclass(slots=True)

@@ -52,7 +52,7 @@ exit codes: 0 the run completed (failed articles are in the output),
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    from quotetrace.batch.config import default_workers
+    from quotetrace.batch.host import default_workers
 
     parser = subparsers.add_parser(
         "batch",
