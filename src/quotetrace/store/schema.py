@@ -171,6 +171,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX family_members_family ON family_members (family_id);
         """,
     ),
+    Migration(
+        4,
+        "speaker type and roles: surnames join full names, groups per article, namesakes apart",
+        """
+        ALTER TABLE speakers ADD COLUMN type TEXT NOT NULL DEFAULT 'unknown';
+        ALTER TABLE speakers ADD COLUMN roles TEXT NOT NULL DEFAULT '[]';  -- JSON role words seen
+        CREATE INDEX speakers_type ON speakers (type);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -119,7 +119,10 @@ def _add_alias(conn: sqlite3.Connection, speaker_id: int, alias: str) -> None:
 
 
 def _add_speakers(conn: sqlite3.Connection, article_id: int, article: Article) -> dict[str, int]:
-    ids: dict[str, int] = {}
+    # Imported here: speaker_merge uses name_key from this module.
+    from quotetrace.store.speaker_merge import article_speakers
+
+    ids: dict[str, int] = article_speakers(conn, article_id, article)
     airtime: dict[int, list[int]] = {}
     for speaker in article.speakers:
         sid = _speaker_id(conn, speaker.name, ids)
