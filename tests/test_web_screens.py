@@ -20,6 +20,7 @@ from test_web_pages import LONG_NAME, add_all
 DOCS_IMG = REPO / "docs" / "img"
 WIDTHS = {"desktop": 1400, "phone": 390}
 PAGES = {
+    "analyse": ("/", "#analyse-button"),
     "articles": ("/articles", ".articles-table"),
     "article": ("/articles/cf", "#article-text mark.q"),
     "search": ("/search?q=deal", "article.hit"),

@@ -139,7 +139,7 @@ def _stored(request: Request, ref: str):
         article_id = article_id_for(conn, ref)
         stored = get_article(conn, article_id) if article_id is not None else None
     if stored is None:
-        raise HTTPException(404, f"There is no article {ref!r} in the store.")
+        raise HTTPException(404, f"There is no article {ref} in the store.")
     return stored
 
 
