@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 from quotetrace.errors import InputError
 from quotetrace.ingest.decoding import clean_text
@@ -24,7 +25,10 @@ def html_to_document(html: str, name: str = "input") -> Document:
     body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
     if not body or not body.strip():
         raise InputError(f"{name}: no article text found in the HTML")
-    meta = trafilatura.extract_metadata(html)
+    with warnings.catch_warnings():
+        # dateutil warns on stderr about zones such as "EST"; the date is still read, to the day.
+        warnings.filterwarnings("ignore", message="tzname .* identified but not understood")
+        meta = trafilatura.extract_metadata(html)
     title = (meta.title or "").strip() if meta else ""
     body = clean_text(body).strip()
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
