@@ -23,6 +23,7 @@ from quotetrace.paths import REPO_ROOT, shared_data_dir
 GOLD_DIR = REPO_ROOT / "bench" / "data" / "web_gold"
 QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'"})
 PAGE_FIELDS = ("name", "gold", "found", "right", "rows", "not_speech")
+CALIBRATION_EDGES = (0.0, 0.35, 0.5, 0.65, 0.75, 0.85, 0.92, 1.01)
 BINS = (0.0, 0.5, 0.7, 0.8, 0.9, 1.01)
 
 
@@ -208,6 +209,7 @@ def run(pages_dir: Path, only: list[str] | None = None) -> dict:
     total = {k: sum(getattr(r, k) for r in results) for k in ("gold", "found", "right", "rows", "not_speech")}
     scored = [s for r in results for s in r.scored]
     return {
+        "scored": scored,
         "pages": len(results),
         **total,
         "found_share": _share(total["found"], total["gold"]),
@@ -218,6 +220,22 @@ def run(pages_dir: Path, only: list[str] | None = None) -> dict:
         "per_page": [{k: getattr(r, k) for k in PAGE_FIELDS} for r in results],
         "errors": [dict(e, page=r.name) for r in results for e in r.errors],
     }
+
+
+def write_calibration(scored: list[tuple[float, bool]]) -> None:
+    from quotetrace.extract.speaker_calibration import TABLE, fit
+    from quotetrace.paths import data_file
+
+    lines = [
+        "# Raw speaker score band -> observed accuracy on bench/data/web_gold (add-one smoothed,",
+        "# monotone). Written by: .venv/bin/python bench/web_speakers.py --calibrate",
+        "lo\thi\tquotes\tright\tconfidence",
+    ]
+    lines += [
+        f"{lo}\t{hi}\t{n}\t{right}\t{rate}" for lo, hi, n, right, rate in fit(scored, CALIBRATION_EDGES)
+    ]
+    data_file(TABLE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {data_file(TABLE)}", file=sys.stderr)
 
 
 def _share(a: int, b: int) -> float | None:
@@ -258,12 +276,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=Path, help="folder of saved pages (default: shared web-articles)")
     parser.add_argument("--only", nargs="+", metavar="NAME", help="score only these pages (file stem)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="fit the speaker confidence table (src/quotetrace/data/speaker_calibration.tsv) on raw scores",
+    )
     args = parser.parse_args(argv)
     pages_dir = args.pages or shared_data_dir() / "web-articles"
     if not pages_dir.is_dir():
         print(f"error: page folder not found: {pages_dir}", file=sys.stderr)
         return 2
+    if args.calibrate:
+        from quotetrace.extract import speaker_calibration
+
+        speaker_calibration.set_enabled(False)
     report = run(pages_dir, args.only)
+    if args.calibrate:
+        write_calibration(report["scored"])
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:

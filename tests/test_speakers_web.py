@@ -240,3 +240,15 @@ def test_a_full_name_is_more_confident_than_a_pronoun(extractor):
     named = quote_containing(article, "budget was balanced").speaker
     pronoun = quote_containing(article, "We will see").speaker
     assert named.confidence > pronoun.confidence
+
+
+def test_article_speakers_get_their_type_and_titles(extractor):
+    from quotetrace.extract.speakers import SpeakerResolver
+    from quotetrace.records import Speaker
+
+    doc = extractor.nlp("Festival director Ana Reyes said the event would return.")
+    resolver = SpeakerResolver(doc, [])
+    speakers = [Speaker(name="Ana Reyes")]
+    resolver.annotate(speakers)
+    assert speakers[0].type == "person"
+    assert "director" in speakers[0].titles

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
+from quotetrace.extract.speaker_calibration import calibrated
 from quotetrace.extract.speaker_entities import Entity, EntityIndex, Spoken
 from quotetrace.extract.speaker_names import (
     description,
@@ -33,7 +34,7 @@ from quotetrace.extract.speaker_names import (
     roles,
     strip_titles,
 )
-from quotetrace.records import SpeakerRef
+from quotetrace.records import Speaker, SpeakerRef
 
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
@@ -72,8 +73,8 @@ class SpeakerResolver(EntityIndex):
         if span is None:
             return None
         ref = self._resolve(head, span)
-        if ref is not None:
-            self._refs.setdefault(ref.name, ref)
+        ref.confidence = round(calibrated(ref.confidence), 3)
+        self._refs.setdefault(ref.name, ref)
         return ref
 
     def _resolve(self, head: Token, span: Span) -> SpeakerRef:
@@ -93,7 +94,8 @@ class SpeakerResolver(EntityIndex):
             )
 
         if lower in RELATIVE_PRONOUNS and head.head.dep_ in ("relcl", "acl") and head.head.head.i != head.i:
-            antecedent = self.resolve(head.head.head)
+            antecedent_span = mention_span(head.head.head)
+            antecedent = self._resolve(head.head.head, antecedent_span) if antecedent_span else None
             if antecedent is not None:
                 return ref(
                     antecedent.name, antecedent.type, antecedent.confidence * 0.95, antecedent.candidates
@@ -140,6 +142,15 @@ class SpeakerResolver(EntityIndex):
             return ref(description(span, head), "unknown", 0.3)  # a document with no one behind it
         return ref(description(span, head), kind, 0.6 if kind != "unknown" else 0.4)
 
+    def annotate(self, speakers: list[Speaker]) -> None:
+        """Fill each article speaker's type and descriptors (titles kept out of the name)."""
+        for speaker in speakers:
+            entity = self.entities.get(speaker.name)
+            ref = self._refs.get(speaker.name)
+            speaker.type = entity.type if entity else (ref.type if ref else "unknown")
+            if entity is not None:
+                speaker.titles = sorted(entity.titles)
+
     def resolve_label(self, start: int, end: int) -> SpeakerRef:
         """A transcript or headline label: "PENCE" -> "Mike Pence", "Q" stays "Q"."""
         label = text_of(self.doc)[start:end]
@@ -154,7 +165,7 @@ class SpeakerResolver(EntityIndex):
         name = entity.name if entity else (label.title() if label.isupper() and len(label) > 3 else label)
         kind = entity.type if entity else "unknown"
         out = SpeakerRef(name=name, mention=label, start=start, end=end, type=kind)
-        out.confidence = 0.85 if entity else 0.4
+        out.confidence = round(calibrated(0.85 if entity else 0.4), 3)
         self._refs.setdefault(out.name, out)
         return out
 
