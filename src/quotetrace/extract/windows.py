@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -90,35 +89,37 @@ def windows(text: str, size: int = WINDOW_CHARS, whole: int = MAX_WHOLE_CHARS) -
     return spans
 
 
-@dataclass(slots=True)
-class _Part:
-    index: int  # of the document in the stream
-    offset: int
-    last: bool
-    document: Document
-
-
-def analyse(
-    nlp: Language, documents: Iterable[Document], batch_size: int, to_article
-) -> Iterator[Article]:
-    """One ``Article`` per document, in order; long documents go through spaCy in windows."""
-
-    def parts() -> Iterator[tuple[Doc, _Part]]:
-        for index, document in enumerate(documents):
-            spans = windows(document.text)
-            for number, (start, end) in enumerate(spans):
-                part = _Part(index, start, number == len(spans) - 1, document)
-                yield make_doc(nlp, document.text[start:end]), part
-
-    pieces: list[tuple[int, Article]] = []
-    for doc, part in nlp.pipe(parts(), as_tuples=True, batch_size=batch_size):
-        if part.offset == 0 and part.last:
-            yield to_article(doc, part.document.title)
+def analyse(nlp: Language, documents: Iterable[Document], batch_size: int, to_article) -> Iterator[Article]:
+    """One ``Article`` per document, in order. Short documents go through spaCy in batches;
+    a long one alone, one window at a time, so that one window's Doc is all it holds."""
+    batch: list[Document] = []
+    for document in documents:
+        spans = windows(document.text)
+        if len(spans) == 1:
+            batch.append(document)
+            if len(batch) >= batch_size:
+                yield from _whole(nlp, batch, batch_size, to_article)
+                batch = []
             continue
-        pieces.append((part.offset, to_article(doc, "")))
-        if part.last:
-            yield merge(part.document.text, part.document.title, pieces)
-            pieces = []
+        yield from _whole(nlp, batch, batch_size, to_article)
+        batch = []
+        yield _windowed(nlp, document, spans, to_article)
+    yield from _whole(nlp, batch, batch_size, to_article)
+
+
+def _whole(nlp: Language, batch: list[Document], batch_size: int, to_article) -> Iterator[Article]:
+    pairs = ((make_doc(nlp, d.text), d) for d in batch)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield to_article(doc, document.title)
+
+
+def _windowed(nlp: Language, document: Document, spans: list[tuple[int, int]], to_article) -> Article:
+    pieces = []
+    text = document.text
+    parts = ((make_doc(nlp, text[start:end]), start) for start, end in spans)
+    for doc, offset in nlp.pipe(parts, as_tuples=True, batch_size=1):
+        pieces.append((offset, to_article(doc, "")))  # "": no headline guess per window
+    return merge(text, document.title, pieces)
 
 
 def merge(text: str, title: str | None, pieces: list[tuple[int, Article]]) -> Article:
