@@ -26,7 +26,7 @@ examples:
   quotetrace trace --top 10 --db quotes.db        # the quotes that spread furthest
   quotetrace trace --rebuild --db quotes.db
 
-exit codes: 0 families printed (or none found), 2 bad usage or no such database.
+exit codes: 0 families printed (or none found), 1 no such database, 2 bad usage.
 """
 
 

@@ -8,6 +8,7 @@ running the same ingest again picks up where it stopped.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -87,7 +88,7 @@ def ingest(
                 _fail(report, item, f"analysis failed: {result.error!r}", tell)
                 continue
             try:
-                add_article(conn, result, item.meta)
+                article_id = add_article(conn, result, item.meta)
             except sqlite3.IntegrityError as exc:
                 # Another ingest of the same inputs may have stored it since the check above:
                 # that is the outcome both runs want, not a failure of this one.
@@ -103,6 +104,7 @@ def ingest(
             except (QuotetraceError, ValueError, TypeError) as exc:
                 _fail(report, item, f"not stored: {exc}", tell)
                 continue
+            _trace(conn, article_id)
             report.stored += 1
             report.quotes += len(result.quotes)
             tell(item, "stored")
@@ -112,3 +114,16 @@ def ingest(
 def _fail(report: IngestReport, item: Item, message: str, tell) -> None:
     report.failed.append((item.where, message))
     tell(item, "failed", message)
+
+
+def _trace(conn: sqlite3.Connection, article_id: int) -> None:
+    """Add the article's quotes to the quote families (quotetrace.trace). Families are derived
+    data that ``quotetrace trace --rebuild`` recomputes: a failure there keeps the article."""
+    from quotetrace.trace.store import trace_articles
+
+    try:
+        trace_articles(conn, [article_id])
+    except (sqlite3.Error, QuotetraceError, ValueError) as exc:
+        logging.getLogger(__name__).warning(
+            "article %s stored, but not added to quote families: %s", article_id, exc
+        )

@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import chain, combinations
+
+import numpy as np
 
 from quotetrace.trace.relate import relation, same_utterance
 from quotetrace.trace.wording import (
@@ -35,6 +37,7 @@ from quotetrace.trace.wording import (
 )
 
 MAX_BUCKET = 200  # a band or 3-gram shared by more quotations than this is boilerplate
+GRAM_WORDS = 30  # a quotation this short is also sought inside longer ones, through 3-grams
 UNKNOWN_SPEAKER_WORDS = 6  # a partial quote with no speaker to check must be this long
 
 
@@ -57,25 +60,40 @@ def sketch(rec: QuoteRec) -> Sketch | None:
 
 
 def candidate_pairs(sketches: list[Sketch]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) worth aligning."""
-    by_band: defaultdict[int, list[int]] = defaultdict(list)
-    by_gram: defaultdict[int, list[int]] = defaultdict(list)
-    for i, s in enumerate(sketches):
-        for k in s.bands:
-            by_band[k].append(i)
-        for g in s.grams:
-            by_gram[g].append(i)
+    """Index pairs (i < j) worth aligning: sharing an LSH band (near-duplicates), or sharing
+    a 3-gram when the shorter has fewer than ``GRAM_WORDS`` words (one quote inside another:
+    too few shared shingles for the Jaccard estimate). Sorting flat numpy arrays keeps a
+    million quotations in a few hundred MB, where dicts of lists would not."""
+    words_of = np.fromiter((s.n_words for s in sketches), dtype=np.int32, count=len(sketches))
     pairs: set[tuple[int, int]] = set()
-    for bucket in by_band.values():
-        if 1 < len(bucket) <= MAX_BUCKET:
-            pairs.update(combinations(bucket, 2))
-    for bucket in by_gram.values():
-        if 1 < len(bucket) <= MAX_BUCKET:
-            pairs.update(
-                (i, j) for i, j in combinations(bucket, 2)
-                if sketches[i].partial or sketches[j].partial
-            )  # fmt: skip
+    for values, only_short in (([s.bands for s in sketches], False), ([s.grams for s in sketches], True)):
+        for bucket in _buckets(values):
+            if only_short:
+                short = words_of[bucket] < GRAM_WORDS
+                if not short.any():
+                    continue
+                pairs.update(
+                    (int(i), int(j)) for (i, si), (j, sj) in combinations(zip(bucket, short, strict=True), 2)
+                    if si or sj
+                )  # fmt: skip
+            else:
+                pairs.update((int(i), int(j)) for i, j in combinations(bucket, 2))
     return pairs
+
+
+def _buckets(values: list[list[int]]):
+    """Groups of quotation indexes (ascending) sharing a key, from 2 to ``MAX_BUCKET`` long."""
+    counts = np.fromiter((len(v) for v in values), dtype=np.int64, count=len(values))
+    keys = np.fromiter(chain.from_iterable(values), dtype=np.int64, count=int(counts.sum()))
+    owners = np.repeat(np.arange(len(values), dtype=np.int64), counts)
+    order = np.lexsort((owners, keys))
+    keys, owners = keys[order], owners[order]
+    del order
+    starts = np.flatnonzero(np.diff(keys, prepend=keys[:1] - 1)) if len(keys) else keys
+    sizes = np.diff(np.append(starts, len(keys)))
+    keep = (sizes > 1) & (sizes <= MAX_BUCKET)
+    for start, size in zip(starts[keep].tolist(), sizes[keep].tolist(), strict=True):
+        yield owners[start : start + size]
 
 
 def link(a: Sketch, b: Sketch) -> float | None:
@@ -91,7 +109,7 @@ def _partial_speakers_ok(a: Sketch, b: Sketch) -> bool:
     """A few words ("hundreds of thousands of dollars", "the campaign trail") recur in many
     utterances: a partial quote or a paraphrase joins a quotation of the same speaker, or,
     when a speaker is unknown, only if it is long enough to be telling."""
-    sa, sb = a.rec.speaker, b.rec.speaker
+    sa, sb = (s if s and person_like(s) else None for s in (a.rec.speaker, b.rec.speaker))
     if sa and sb:
         return same_person(sa, sb)
     shortest = min(s.n_words for s in (a, b) if s.partial)

@@ -22,7 +22,11 @@ from quotetrace.verify.source import Source
 
 RELATIONS = ("verbatim", "trimmed", "edited", "altered", "stitched", "paraphrase")
 ALIGNED = frozenset({"verbatim", "edited", "altered", "stitched"})
-PARTIAL_STATUSES = frozenset({"verbatim", "edited"})  # a short quote must match this closely
+PARTIAL_STATUSES = frozenset({"verbatim", "edited"})  # a short quote must match this closely ...
+PARTIAL_ALTERED_SCORE = 0.8  # ... or differ by about one word in six ("ISIS's" / "ISIS'")
+LINK_ALTERED_SCORE = 0.75  # unmarked word changes: at most about one word in four
+LINK_STITCHED_SCORE = 0.85
+MIN_STITCH_PIECE_WORDS = 5
 MIN_PARAPHRASE = 0.72  # paraphrase score that joins an indirect quote to a family
 
 
@@ -62,8 +66,17 @@ def same_utterance(a_kind: str, a: str, b_kind: str, b: str, partial: bool) -> f
         return score if score >= MIN_PARAPHRASE else None
     short, long = (a, b) if len(words(a)) <= len(words(b)) else (b, a)
     v = _align(short, long)
-    if v.status not in ALIGNED or (partial and v.status not in PARTIAL_STATUSES):
+    if v.status not in ALIGNED:
         return None
+    if partial and v.status not in PARTIAL_STATUSES and v.score < PARTIAL_ALTERED_SCORE:
+        return None
+    if v.status == "altered" and v.score < LINK_ALTERED_SCORE:
+        return None
+    if v.status == "stitched" and (
+        v.score < LINK_STITCHED_SCORE
+        or any(len(words(p.quote_text)) < MIN_STITCH_PIECE_WORDS for p in v.pieces)
+    ):
+        return None  # stock phrases of a long quotation can be strung into almost anything
     return max(v.score, 1e-6)
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from quotetrace.store.db import transaction
 from quotetrace.trace.cluster import (
+    GRAM_WORDS,
     MAX_BUCKET,
     Sketch,
     assemble,
@@ -98,7 +99,7 @@ def _add_quotes(conn: sqlite3.Connection, recs: list[QuoteRec]) -> list[int]:
 
 
 def _candidates(conn: sqlite3.Connection, s: Sketch) -> list[Sketch]:
-    """Stored quotes sharing a band, or a 3-gram when either side is partial; the same rule
+    """Stored quotes sharing a band, or a 3-gram when either side is short; the same rule
     as ``cluster.candidate_pairs``, buckets over ``MAX_BUCKET`` (boilerplate) included."""
     ids: set[int] = set()
     for key in s.bands:
@@ -112,12 +113,12 @@ def _candidates(conn: sqlite3.Connection, s: Sketch) -> list[Sketch]:
             ids.update(hits)
     for gram in s.grams:
         hits = conn.execute(
-            """SELECT g.quote_id, t.partial FROM trace_grams g
+            """SELECT g.quote_id, t.n_words FROM trace_grams g
                JOIN trace_quotes t ON t.quote_id = g.quote_id WHERE g.gram = ? LIMIT ?""",
             (gram, MAX_BUCKET + 1),
         ).fetchall()
         if len(hits) < MAX_BUCKET:
-            ids.update(q for q, partial in hits if partial or s.partial)
+            ids.update(q for q, n in hits if n < GRAM_WORDS or s.n_words < GRAM_WORDS)
     ids.discard(s.rec.quote_id)
     recs = load(conn, ids)
     return [o for o in map(sketch, recs.values()) if o is not None]

@@ -36,6 +36,7 @@ SHINGLE = 3
 SCHEME = "affine32"  # pinned: band keys kept in a store must not change with a default
 SHORT_WORDS = 8  # fewer words: a partial quote, attached through shared 3-grams, never a bridge
 MIN_WORDS = 3  # fewer words than this is a term or a scare quote, not a quotation to trace
+MAX_WORDS = 150  # longer is an extraction that ran over paragraphs, or a transcript: a hub
 MIN_CONTENT_WORDS = 2  # a partial quote of stopwords only ("of the people") proves nothing
 TRACED_KINDS = frozenset({"direct", "mixed", "indirect"})
 
@@ -58,6 +59,7 @@ class QuoteRec:
 
 def wording(kind: str, text: str) -> str:
     """The words an outlet attributes to the speaker, without marks and framing."""
+    text = text.replace("''", '"')  # the New York Times marks quotes with two apostrophes
     quote = Quote(id=0, kind=kind, text=text, start=0, end=len(text))  # type: ignore[arg-type]
     if kind in ("direct", "mixed"):
         parts = [f.text for f in fragments(quote)]
@@ -80,7 +82,7 @@ def traceable(rec: QuoteRec) -> bool:
     if rec.kind not in TRACED_KINDS:
         return False
     ws = words(wording(rec.kind, rec.text))
-    return len(ws) >= MIN_WORDS and content_words(ws) >= MIN_CONTENT_WORDS
+    return MIN_WORDS <= len(ws) <= MAX_WORDS and content_words(ws) >= MIN_CONTENT_WORDS
 
 
 def is_partial(kind: str, n_words: int) -> bool:

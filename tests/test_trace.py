@@ -1,0 +1,162 @@
+"""Quote families, pure part: relations, partial quotes, speakers, clustering (no store)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace.trace import QuoteRec, cluster, describe
+from quotetrace.trace.cluster import misattributed, same_person, speaker_counts
+from quotetrace.trace.relate import relation, same_utterance
+from quotetrace.trace.wording import band_keys, wording, words
+
+FIRST = (
+    "We will build a great wall along the southern border, and Mexico is going to pay "
+    "for that wall, believe me."
+)
+
+
+def rel(member: str, kind: str = "direct", first: str = FIRST):
+    return relation(kind, member, "direct", first)
+
+
+def test_identical_wording_is_verbatim_with_one_equal_step():
+    r = rel(FIRST)
+    assert r.relation == "verbatim"
+    assert [op["op"] for op in r.diff] == ["equal"]
+
+
+def test_a_contiguous_part_is_trimmed_and_the_diff_shows_what_was_left_out():
+    r = rel("Mexico is going to pay for that wall")
+    assert r.relation == "trimmed"
+    left_out = [op["first"] for op in r.diff if op["op"] == "delete"]
+    assert left_out == ["We will build a great wall along the southern border, and", "believe me"]
+
+
+def test_a_bracket_or_an_ellipsis_is_edited():
+    assert rel("[Donald Trump] will build a great wall along the southern border, and Mexico "
+               "is going to pay for that wall, believe me.").relation == "edited"  # fmt: skip
+    r = rel("We will build a great wall ... believe me.")
+    assert r.relation == "edited"
+    assert any(op.get("kind") == "ellipsis" for op in r.diff)
+
+
+def test_an_unmarked_word_change_is_altered_and_the_diff_names_it():
+    r = rel("We will build a great wall along the southern border, and Mexico will pay for "
+            "that wall, believe me.")  # fmt: skip
+    assert r.relation == "altered"
+    changed = [(op["first"], op["text"]) for op in r.diff if op["op"] != "equal"]
+    assert changed and any("going" in first for first, _ in changed)
+
+
+def test_two_passages_joined_are_stitched():
+    first = ("We will build a great wall along the southern border. The economy is a total "
+             "disaster and nobody talks about it. Mexico is going to pay for that wall, believe me.")  # fmt: skip
+    r = rel("We will build a great wall along the southern border. Mexico is going to pay for "
+            "that wall, believe me.", first=first)  # fmt: skip
+    assert r.relation == "stitched"
+    assert any(op["op"] == "jump" for op in r.diff)
+
+
+def test_an_indirect_quote_is_a_paraphrase():
+    r = rel("Mexico would pay for the great wall on the southern border", kind="indirect")
+    assert r.relation == "paraphrase"
+    assert r.score > 0.5
+
+
+def test_a_member_longer_than_the_first_is_trimmed_the_other_way():
+    r = rel(FIRST + " We will make America great again.", first="Mexico is going to pay for that wall")
+    assert r.relation == "trimmed"
+    assert any(op["op"] == "insert" and "believe me" in op["text"] for op in r.diff)
+
+
+def test_stock_phrases_are_not_the_same_utterance():
+    assert same_utterance("direct", "the American people deserve better", "direct", FIRST, True) is None
+    assert same_utterance("direct", "The economy is a disaster and the people know it well.",
+                          "direct", FIRST, False) is None  # fmt: skip
+
+
+def test_wording_drops_marks_and_joins_mixed_fragments_with_an_ellipsis():
+    assert wording("direct", "“Mexico will pay,”") == "Mexico will pay,"
+    assert wording("mixed", 'He called it "a total disaster" and "a complete mess"') == (
+        "a total disaster … a complete mess"
+    )
+    assert wording("mixed", "that he was ''becoming ISIS' best recruiter.''").startswith("becoming")
+
+
+def test_band_keys_are_stable_across_calls_and_shared_by_near_duplicates():
+    a = words(FIRST)
+    b = words(FIRST.replace("is going to", "will"))
+    assert band_keys(a) == band_keys(list(a))
+    assert set(band_keys(a)) & set(band_keys(b))
+
+
+def rec(key, outlet, date, text, speaker="Donald Trump", kind="direct"):
+    return QuoteRec(key, key.split("#")[0], kind, text, outlet, date, f"https://{outlet}/{key}", speaker)
+
+
+def test_a_three_word_partial_quote_joins_the_family_of_the_longer_quotation():
+    recs = [
+        rec("a#0", "Herald", "2024-03-01", f"“{FIRST}”"),
+        rec("b#3", "Courier", "2024-03-02", "He said the wall would be “a great wall” soon.", kind="mixed"),
+        rec(
+            "c#1",
+            "Post",
+            "2024-03-02",
+            "“We will build a great wall along the southern border, and "
+            "Mexico will pay for that wall, believe me.”",
+        ),  # fmt: skip
+    ]
+    assert cluster(recs) == [["a#0", "b#3", "c#1"]]
+
+
+def test_a_partial_quote_never_joins_two_families_together():
+    other = "“I will build the greatest wall that you have ever seen, the greatest of all walls.”"
+    recs = [
+        rec("a#0", "Herald", "2024-03-01", f"“{FIRST}”"),
+        rec("d#0", "Post", "2024-03-01", f"“{FIRST}”"),
+        rec("e#0", "Sun", "2024-03-05", other),
+        rec("f#0", "Times", "2024-03-06", other),
+        rec("b#3", "Courier", "2024-03-02", "He promised “a great wall” again.", kind="mixed"),
+    ]
+    families = cluster(recs)
+    assert len(families) == 2
+    assert ["e#0", "f#0"] in families
+
+
+def test_a_partial_quote_given_to_someone_else_does_not_join():
+    recs = [
+        rec("a#0", "Herald", "2024-03-01", f"“{FIRST}”"),
+        rec("d#0", "Post", "2024-03-01", f"“{FIRST}”"),
+        rec("b#3", "Courier", "2024-03-02", "She wants “a great wall” too.", "Jeb Bush", "mixed"),
+    ]
+    assert cluster(recs) == [["a#0", "d#0"]]
+
+
+def test_a_family_names_its_first_appearance_by_date_and_flags_misattribution():
+    recs = [
+        rec("late#0", "Post", "2024-03-09T10:00:00", f"“{FIRST}”", "Jeb Bush"),
+        rec("early#2", "Herald", "2024-03-09T08:30:00", "“Mexico is going to pay for that wall”"),
+        rec("mid#1", "Sun", "2024-03-09T09:00:00", f"“{FIRST}”", "Trump"),
+        rec("undated#0", "Blog", None, f"“{FIRST}”", None),
+    ]
+    (keys,) = cluster(recs)
+    fam = describe([r for r in recs if r.key in keys])
+    assert fam["first"]["quote_id"] == "early#2"
+    assert [m["quote_id"] for m in fam["members"]] == ["early#2", "mid#1", "late#0", "undated#0"]
+    assert fam["misattribution"] is True
+    assert fam["speakers"] == [{"name": "Donald Trump", "count": 2}, {"name": "Jeb Bush", "count": 1}]
+    assert fam["outlets"] == ["Herald", "Sun", "Post", "Blog"]
+    assert {m["relation"] for m in fam["members"][1:]} == {"trimmed"}
+
+
+def test_short_and_full_forms_of_one_name_are_one_speaker():
+    assert same_person("Trump", "Donald J. Trump")
+    assert not same_person("Bill Clinton", "Hillary Clinton")
+    assert not misattributed(["Donald Trump", "Trump", "Republicans", "one official"])
+    assert speaker_counts(["Trump", "Donald Trump", None]) == [{"name": "Donald Trump", "count": 2}]
+
+
+@pytest.mark.parametrize("text", ["“Yes.”", "“so-called”", "“of the people”"])
+def test_too_short_or_stopword_only_quotes_are_not_traced(text):
+    recs = [rec("a#0", "Herald", "2024-01-01", text), rec("b#0", "Post", "2024-01-02", text)]
+    assert cluster(recs) == []
