@@ -87,6 +87,28 @@ def test_terminal_table_wraps_the_quote_instead_of_cutting_it(monkeypatch):
     assert any(LONG_QUOTE in line for line in wide.getvalue().splitlines())
 
 
+def test_narrow_terminal_puts_each_quote_under_its_row(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    article = long_article()
+    article.quotes[0].speaker = SpeakerRef("the spokeswoman for the regional water authority", "x", 0, 0)
+    screen = Terminal()
+    emit(article, "table", {"direct"}, screen)
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip() for line in screen.getvalue().splitlines()]
+    row = next(i for i, line in enumerate(lines) if line.startswith("0  ·  direct"))
+    head = []
+    for line in lines[row:]:
+        if line.startswith("    "):
+            break
+        head.append(line)
+    assert "the spokeswoman for the regional water authority" in " ".join(head) and "0.87" in head[-1]
+    body = []
+    for line in lines[row + len(head) :]:
+        if not line.startswith("    "):
+            break
+        body.append(line.strip())
+    assert " ".join(body) == f'"{LONG_QUOTE},"' and max(map(len, lines)) <= 60
+
+
 def test_article_text_is_not_read_as_markup(monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     article = long_article()

@@ -92,12 +92,18 @@ def write_table(
         out.write("  ".join(c.ljust(widths[i]) for i, c in enumerate(row)).rstrip() + "\n")
 
 
+STACK_BELOW = 40  # a quote column narrower than this reads better as a paragraph under its row
+
+
 def _rich_table(header, rows, out, flexible, wide, numeric) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
     term = console(out, wide)
+    if not wide and flexible is not None and _room(header, rows, flexible, term.width) < STACK_BELOW:
+        _stacked(header, rows, flexible, term)
+        return
     # Other columns are capped at a fifth of the window so that a long name wraps
     # before the quote is squeezed; rich gives the flexible column what is left.
     cap = None if wide else max(12, term.width // 5)
@@ -117,3 +123,31 @@ def _rich_table(header, rows, out, flexible, wide, numeric) -> None:
     for row in rows:
         table.add_row(*(c if isinstance(c, Text) else Text(_plain(c)) for c in row))
     term.print(table, crop=not wide)
+
+
+def _room(header, rows, flexible: int, width: int) -> int:
+    """What the flexible column would get beside the others (each capped as in the table)."""
+    cap = max(12, width // 5)
+    others = sum(
+        min(cap, max([len(h)] + [len(_plain(r[i])) for r in rows])) + 2
+        for i, h in enumerate(header)
+        if i != flexible
+    )
+    return width - others
+
+
+def _stacked(header, rows, flexible: int, term) -> None:
+    """A narrow window: each row's short cells on one line, then its long cell wrapped below."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    names = [h for i, h in enumerate(header) if i != flexible]
+    term.print(Text("  ·  ".join(names) + f"  /  {header[flexible]}", style="bold"))
+    for row in rows:
+        short = [_plain(c) for i, c in enumerate(row) if i != flexible]
+        line = Text(short[0], style="bold")
+        for cell in short[1:]:
+            line.append("  ·  " if cell else "").append(cell)
+        long = row[flexible] if isinstance(row[flexible], Text) else Text(_plain(row[flexible]))
+        term.print(line)
+        term.print(Padding(long, (0, 0, 1, 4)))
