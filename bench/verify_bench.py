@@ -1,7 +1,7 @@
 """Benchmark ``quotetrace verify``: 50 quotes against a 10,000-word source.
 
 The source is real text (PolNeAR dev articles joined until 10,000 words);
-the 50 quotes are drawn from it by ``quotetrace.verify.synth`` with every
+the 50 quotes are drawn from it by ``quotetrace.evaluate.synth`` with every
 kind of change (verbatim, edited, altered, stitched, not found, mixed
 fragments, paraphrases), so the ground-truth passage of each is known.
 
@@ -33,10 +33,10 @@ from collections.abc import Callable
 import psutil
 from rapidfuzz import fuzz
 
+from quotetrace.evaluate.synth import Builder, Expected, load_corpus
 from quotetrace.paths import shared_data_dir
 from quotetrace.records import Quote
 from quotetrace.verify import Source, verify_quotes
-from quotetrace.verify.synth import Builder, Expected, load_corpus
 
 TARGET_MS = 50.0
 NAIVE_FOUND = 80  # partial_ratio at or above which the naive method calls a quote found

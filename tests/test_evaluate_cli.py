@@ -83,3 +83,25 @@ def test_gold_scored_against_itself_is_perfect(dev_dir):
     assert summary["articles"] == len(articles) and summary["gold"] > 0
     for key in ("content_exact", "content_partial", "content_tokens", "source", "cue"):
         assert summary[key]["f1"] == 1.0, key
+
+
+@pytest.mark.skipif(shared_data_dir() is None, reason="needs ../shared/data")
+def test_evaluate_verify_is_verify_eval(capsys):
+    argv = ["--limit", "4", "--format", "json"]
+    assert main(["evaluate", "verify", *argv]) == 0
+    family = json.loads(capsys.readouterr().out)
+    assert main(["verify-eval", *argv]) == 0
+    assert json.loads(capsys.readouterr().out) == family and family["sources"] == 4
+
+
+def test_evaluate_headline_missing_texts_is_a_one_line_input_error(tmp_path, capsys):
+    assert main(["evaluate", "headline", "--texts", str(tmp_path / "absent")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "absent: no such folder" in err
+
+
+def test_evaluate_lists_its_three_datasets(capsys):
+    with pytest.raises(SystemExit):
+        main(["evaluate", "--help"])
+    out = capsys.readouterr().out
+    assert all(name in out for name in ("polnear", "verify", "headline"))

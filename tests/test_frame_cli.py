@@ -10,7 +10,7 @@ import pytest
 
 from frame_builders import ArticleBuilder
 from quotetrace.cli import main
-from quotetrace.frame.evaluate import STATUSES
+from quotetrace.evaluate.headline import STATUSES
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "interview.txt"
 

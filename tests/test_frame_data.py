@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from frame_builders import ArticleBuilder
+from quotetrace.evaluate.headline import STATUSES, Label, compose, read_labels, score
 from quotetrace.frame import frame_article
-from quotetrace.frame.evaluate import STATUSES, Label, compose, read_labels, score
 from quotetrace.paths import PACKAGE_DATA, shared_data_dir
 from quotetrace.records import HeadlineCheck, SupportingQuote
 

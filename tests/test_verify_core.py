@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quotetrace.evaluate.synth import change_key, words_of
 from quotetrace.records import Quote, SpeakerRef
 from quotetrace.verify import Source, Verification, verify_quotes
-from quotetrace.verify.synth import change_key, words_of
 
 SPEECH = (
     "Thank you all for coming tonight.\n\n"

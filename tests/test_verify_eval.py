@@ -7,9 +7,9 @@ import json
 import pytest
 
 from quotetrace.cli import main
+from quotetrace.evaluate.synth import build_set, load_corpus, words_of
+from quotetrace.evaluate.verify import evaluate
 from quotetrace.paths import shared_data_dir
-from quotetrace.verify.evaluate import evaluate
-from quotetrace.verify.synth import build_set, load_corpus, words_of
 
 DATA = shared_data_dir()
 pytestmark = pytest.mark.skipif(

@@ -70,7 +70,7 @@ def main() -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from quotetrace.evaluate.polnear import evaluate_split
+    from quotetrace.evaluate.systems import evaluate_split
     from quotetrace.extract import Extractor
     from quotetrace.extract.gate import LearnedGate, rule_gate
 

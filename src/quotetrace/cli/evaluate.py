@@ -38,6 +38,18 @@ examples:
 
 BASELINES = ("textacy", "textacy-paragraphs")
 
+HEADLINE_DESCRIPTION = """\
+Score the headline check against hand-labelled PolNeAR dev headlines: each
+label names the article whose headline is checked, the article whose body it
+is checked against (another one for a swapped negative) and the right status.
+Every article is extracted (one spaCy load) and framed; the report gives
+accuracy, per-status precision/recall and the confusion matrix.
+
+examples:
+  quotetrace evaluate headline
+  quotetrace evaluate headline --format json --errors
+"""
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -69,6 +81,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="also score textacy's direct_quotations on the same articles (needs textacy)",
     )
     polnear.set_defaults(func=run)
+    from quotetrace.cli import verify_eval
+
+    verify = datasets.add_parser(
+        "verify",
+        help="the verify stage, on quotes written from PolNeAR with known changes",
+        description=verify_eval.DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    verify_eval.add_arguments(verify)
+    headline = datasets.add_parser(
+        "headline",
+        help="the headline check, on labelled PolNeAR dev headlines",
+        description=HEADLINE_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    headline.add_argument(
+        "--labels", metavar="FILE", help="label file (default bench/data/headline_labels.tsv)"
+    )
+    headline.add_argument(
+        "--texts", metavar="DIR", help="article folder (default ../shared/data/polnear/dev/text)"
+    )
+    headline.add_argument("--format", choices=("table", "json"), default="table")
+    headline.add_argument("--errors", action="store_true", help="list every item the check gets wrong")
+    headline.set_defaults(func=run_headline)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -99,4 +135,33 @@ def run(args: argparse.Namespace) -> int:
     if analysis:
         print("\nerrors of quotetrace (most frequent first):")
         print(format_errors(analysis))
+    return 0
+
+
+def run_headline(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from quotetrace.errors import InputError
+    from quotetrace.evaluate.headline import evaluate_labels, format_errors, format_report, read_labels
+    from quotetrace.paths import REPO_ROOT, shared_data_dir
+
+    labels_path = Path(args.labels) if args.labels else REPO_ROOT / "bench" / "data" / "headline_labels.tsv"
+    if args.texts:
+        texts = Path(args.texts)
+    else:
+        shared = shared_data_dir()
+        if shared is None:
+            raise InputError("../shared/data is absent (or set QUOTETRACE_SHARED_DATA); use --texts DIR")
+        texts = shared / "polnear" / "dev" / "text"
+    for path, what in ((labels_path, "label file"), (texts, "folder")):
+        if not path.exists():
+            raise InputError(f"{path}: no such {what}")
+    labels = read_labels(labels_path)
+    checks, result = evaluate_labels(labels, texts)
+    if args.format == "json":
+        print(json.dumps(result, indent=2))
+    else:
+        print(format_report(result))
+    for line in format_errors(labels, checks) if args.errors else []:
+        print(line)
     return 0

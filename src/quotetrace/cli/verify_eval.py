@@ -27,7 +27,8 @@ quotes it misses are a column of their own.
 The set is seeded: the same data and seed give the same quotes and numbers.
 
 examples:
-  quotetrace verify-eval                         dev split, markdown table
+  quotetrace evaluate verify                     dev split, markdown table
+  quotetrace verify-eval                         the same (the older name)
   quotetrace verify-eval --errors 20             also list 20 misclassified quotes
   quotetrace verify-eval --extract               end to end, with the spaCy extractor
   quotetrace verify-eval --merge 10              sources of 10 articles (~8,000 words) each
@@ -38,13 +39,15 @@ examples:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "verify-eval",
-        help="evaluate 'verify' per status on quotes derived from PolNeAR",
+        help="the same as 'quotetrace evaluate verify'",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--split", default="dev", help="PolNeAR split to use as sources (default dev)"
-    )
+    add_arguments(parser)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--split", default="dev", help="PolNeAR split to use as sources (default dev)")
     parser.add_argument("--data", metavar="DIR", help="folder of .txt sources instead of PolNeAR")
     parser.add_argument("--limit", type=int, metavar="N", help="use only the first N sources")
     parser.add_argument("--seed", type=int, default=0)
@@ -56,9 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="join K articles into each source (long sources: more chance matches, repeats)",
     )
     parser.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
-    parser.add_argument(
-        "--errors", type=int, default=0, metavar="N", help="list N errors after the table"
-    )
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors after the table")
     parser.add_argument(
         "--extract",
         action="store_true",
@@ -76,9 +77,7 @@ def _folder(args: argparse.Namespace) -> Path:
     else:
         shared = shared_data_dir()
         if shared is None:
-            raise InputError(
-                "../shared/data is absent (or set QUOTETRACE_SHARED_DATA); use --data DIR"
-            )
+            raise InputError("../shared/data is absent (or set QUOTETRACE_SHARED_DATA); use --data DIR")
         folder = shared / "polnear" / args.split / "text"
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder")
@@ -86,8 +85,8 @@ def _folder(args: argparse.Namespace) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quotetrace.verify.evaluate import evaluate, evaluate_extracted
-    from quotetrace.verify.synth import build_set, load_corpus
+    from quotetrace.evaluate.synth import build_set, load_corpus
+    from quotetrace.evaluate.verify import evaluate, evaluate_extracted
 
     articles = load_corpus(_folder(args))[: args.limit]
     if len(articles) < 2:

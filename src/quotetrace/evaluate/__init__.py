@@ -11,6 +11,6 @@
 defines every number it reports.
 """
 
-from quotetrace.evaluate.polnear import evaluate_split
+from quotetrace.evaluate.systems import evaluate_split
 
 __all__ = ["evaluate_split"]

@@ -8,8 +8,9 @@ an event without a Content cannot be scored and is only counted.
 
 A *system* is any callable taking the list of article texts and yielding,
 per text, a list of predicted ``Attribution`` with offsets into that text;
-``quotetrace_system`` wraps the extractor, ``evaluate.baselines`` holds
-others. Metric definitions are in ``evaluate.metrics`` and docs/evaluation.md.
+``evaluate.systems`` wraps the extractor and the baselines as systems; its
+``evaluate_split`` runs quotetrace over a split. Metric definitions are in
+``evaluate.metrics`` and docs/evaluation.md.
 """
 
 from __future__ import annotations
@@ -253,12 +254,3 @@ def run_systems(
         result.seconds = time.perf_counter() - started
         results[name] = result
     return results
-
-
-def evaluate_split(directory: str | Path, extractor=None, limit: int | None = None) -> dict:
-    """Run quotetrace over a PolNeAR split folder and return the JSON summary."""
-    from quotetrace.evaluate.systems import quotetrace_system
-
-    articles = load_split(directory, limit)
-    result = run_systems(articles, {"quotetrace": quotetrace_system(extractor)}, str(directory))
-    return result["quotetrace"].summary()

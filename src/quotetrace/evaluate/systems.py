@@ -10,10 +10,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from quotetrace.errors import InputError, QuotetraceError
 from quotetrace.evaluate.metrics import Span, as_span
-from quotetrace.evaluate.polnear import Attribution, System
+from quotetrace.evaluate.polnear import Attribution, System, load_split, run_systems
 from quotetrace.records import Quote
 
 # Kinds of Quote that are not attributions: a "term" is a scare-quoted word, not speech.
@@ -189,3 +190,10 @@ SYSTEMS: dict[str, Callable[[], System]] = {
     "textacy": textacy_system,
     "textacy-paragraphs": lambda: textacy_system(per_paragraph=True),
 }
+
+
+def evaluate_split(directory: str | Path, extractor=None, limit: int | None = None) -> dict:
+    """Run quotetrace over a PolNeAR split folder and return the JSON summary."""
+    articles = load_split(directory, limit)
+    result = run_systems(articles, {"quotetrace": quotetrace_system(extractor)}, str(directory))
+    return result["quotetrace"].summary()

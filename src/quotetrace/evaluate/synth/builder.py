@@ -1,83 +1,23 @@
-"""A labelled test set for quote verification, derived from real articles.
-
-Each real article (PolNeAR dev) serves as a *source*. From its sentences we
-write a secondary article that quotes it, changing each quote in one known
-way (typography only, a marked omission, a bracket, [sic], an unmarked
-word substitution, two passages joined, a sentence from another article,
-a paraphrase ...), and record the ground truth: expected status, the exact
-changes, and the source offsets of every piece. Some sources are rewritten
-as interview transcripts ("BLINKEN: ...", "Q: ...") to test speaker checks.
-Everything is seeded, so the same corpus gives the same cases.
-"""
+"""Write the quotes of one secondary article from one source text, each changed one known way."""
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-from quotetrace.records import Quote, SpeakerRef
+from quotetrace.evaluate.synth.cases import Expected, change_key, words_of
+from quotetrace.evaluate.synth.rewrite import grams, paraphrase, typography
 from quotetrace.text.normalize import fold
 from quotetrace.text.sentences import sentence_spans
 from quotetrace.text.tokens import FOLDED_WORD as WORD
 from quotetrace.verify.paraphrase import NEGATIONS, stopwords
-from quotetrace.verify.quotes import _FRAGMENT_DOUBLE
-from quotetrace.verify.source import Source
-
-ChangeKey = tuple[str, tuple[str, ...], tuple[str, ...], str]
 
 _INSERTS = ("really", "very", "certainly", "truly", "absolutely", "simply", "clearly", "never")
 _PRONOUNS = ("he", "she", "they", "it", "we", "this", "his", "her", "their", "i")
-_PERSON = {"i": "he", "we": "they", "my": "his", "our": "their", "me": "him", "us": "them"}
-_TENSE = {"is": "was", "are": "were", "will": "would", "has": "had", "have": "had", "can": "could"}
-_INTERVIEWEES = (
-    ("SECRETARY BLINKEN", "Antony Blinken", "Garcia"),
-    ("HARRIS", "Kamala Harris", "Pence"),
-    ("GARCIA-NAVARRO", "Lulu Garcia-Navarro", "Inskeep"),
-    ("MR. PRICE", "Ned Price", "Psaki"),
-)
 _AUXILIARY = re.compile(r"\b(?:was|were|would|had|could|can|will|is|are|has|have|should|must)\b")
 # Sources that already carry quoting marks ("[our] past...") make ambiguous ground truth.
 _MARKUP = re.compile(r"[\[\]…]|\.\s?\.\s?\.")
-_QUESTIONERS = ("Q", "STEVE INSKEEP, HOST", "QUESTION")
-
-
-@dataclass(slots=True)
-class Expected:
-    """Ground truth for one quote (or one fragment of a mixed quote)."""
-
-    status: str
-    variant: str
-    changes: list[ChangeKey] = field(default_factory=list)
-    spans: list[tuple[int, int]] = field(default_factory=list)  # source pieces, quote order
-    speaker_consistent: bool | None = None
-    article_span: tuple[int, int] | None = None  # where the quoted words are in the article
-
-
-@dataclass(slots=True)
-class Case:
-    quote: Quote
-    expected: list[Expected]  # one per fragment for mixed quotes, else one
-
-
-@dataclass(slots=True)
-class SynthDoc:
-    """One source and the secondary article that quotes it."""
-
-    source: Source
-    article: str
-    cases: list[Case]
-
-
-def words_of(text: str) -> tuple[str, ...]:
-    """Comparison words; brackets are dropped so "[T]he" gives "the" and "[sic]" "sic"."""
-    return tuple(WORD.findall(fold(text.replace("[", "").replace("]", ""))))
-
-
-def change_key(op: str, source: str, quote: str, kind: str) -> ChangeKey:
-    return (op, words_of(source), words_of(quote), kind)
 
 
 @dataclass(slots=True)
@@ -107,7 +47,7 @@ class Builder:
             spans = [(m.start() + s, m.end() + s) for m in WORD.finditer(fold(text[s:e]))]
             if spans:
                 self.sents.append(Sent(s, e, [a for a, _ in spans], [b for _, b in spans], i))
-        self.grams = _grams(text, 5)
+        self.grams = grams(text, 5)
         self.vocab = sorted({w for w in words_of(text) if len(w) > 3 and w.isalpha()} - stopwords())
 
     # -- helpers -----------------------------------------------------------------------------
@@ -160,14 +100,14 @@ class Builder:
             return None
         nxt = self.next_sentence(sent)
         if nxt is not None and nxt.n <= 30 and self.rng.random() < 0.3:
-            quote = _typography(self.raw(sent.start, nxt.end), self.rng)
+            quote = typography(self.raw(sent.start, nxt.end), self.rng)
             return quote, Expected("verbatim", "two-sentences", [], [(sent.start, nxt.ends[-1])])
         i, j = 0, sent.n
         if sent.n >= 14 and self.rng.random() < 0.5:
             i = self.rng.randrange(1, 4)
             j = sent.n - self.rng.randrange(0, 3)
         a, b = self.span(sent, i, j)
-        quote = _typography(self.raw(a, b), self.rng)
+        quote = typography(self.raw(a, b), self.rng)
         return quote, Expected("verbatim", "typography", [], [(a, b)])
 
     # -- edited ------------------------------------------------------------------------------
@@ -211,13 +151,9 @@ class Builder:
         if not ks:
             return self._case()
         k = self.rng.choice(ks)
-        names = [
-            w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", self.text) if w.lower() not in stopwords()
-        ]
+        names = [w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", self.text) if w.lower() not in stopwords()]
         name = self.rng.choice(names) if names else "Smith"
-        quote = (
-            self.raw(sent.start, sent.starts[k]) + f"[{name}]" + self.raw(sent.ends[k], sent.end)
-        )
+        quote = self.raw(sent.start, sent.starts[k]) + f"[{name}]" + self.raw(sent.ends[k], sent.end)
         ch = change_key("replace", self.word(sent, k), name, "bracket")
         return quote, Expected("edited", "bracket", [ch], [(sent.start, sent.ends[-1])])
 
@@ -247,9 +183,7 @@ class Builder:
             sent = self.pick(8, 40)
             if sent is None:
                 return None
-            ks = [
-                k for k in range(sent.n - 1) if self.text[sent.ends[k] : sent.starts[k + 1]] == ", "
-            ]
+            ks = [k for k in range(sent.n - 1) if self.text[sent.ends[k] : sent.starts[k + 1]] == ", "]
             if ks:
                 break
         else:
@@ -269,11 +203,7 @@ class Builder:
         avoid = self.sentence_words(sent)
         n_edits = 1 if self.rng.random() < 0.6 else 2
         # Interior words flanked by plain spaces, far enough apart that edits don't touch.
-        slots = [
-            k
-            for k in range(2, sent.n - 2)
-            if self.plain_gap(sent, k - 1) and self.plain_gap(sent, k)
-        ]
+        slots = [k for k in range(2, sent.n - 2) if self.plain_gap(sent, k - 1) and self.plain_gap(sent, k)]
         self.rng.shuffle(slots)
         chosen: list[int] = []
         for k in slots:
@@ -310,15 +240,11 @@ class Builder:
             quote.append(self.raw(pos, a) + new)
             pos = b
         quote.append(self.raw(pos, sent.end))
-        return "".join(quote), Expected(
-            "altered", "+".join(variants), changes, [(sent.start, sent.ends[-1])]
-        )
+        return "".join(quote), Expected("altered", "+".join(variants), changes, [(sent.start, sent.ends[-1])])
 
     # -- stitched ----------------------------------------------------------------------------
     def stitched(self) -> tuple[str, Expected] | None:
-        options = [
-            s for s in self.sents if 6 <= s.n <= 30 and not _MARKUP.search(self.raw(s.start, s.end))
-        ]
+        options = [s for s in self.sents if 6 <= s.n <= 30 and not _MARKUP.search(self.raw(s.start, s.end))]
         if len(options) < 3:
             return None
         variant = self.rng.choice(["in-order", "in-order", "reversed", "far-ellipsis"])
@@ -347,7 +273,7 @@ class Builder:
         """
         for _ in range(50):
             cand = self.rng.choice(self.foreign)
-            if 10 <= len(words_of(cand)) <= 40 and not (_grams(cand, 5) & self.grams):
+            if 10 <= len(words_of(cand)) <= 40 and not (grams(cand, 5) & self.grams):
                 return cand
         return None
 
@@ -359,14 +285,14 @@ class Builder:
         sent = self.pick(10, 35, clean=False)
         if sent is None:
             return None
-        text = _paraphrase(self.raw(sent.start, sent.end), self.rng)
+        text = paraphrase(self.raw(sent.start, sent.end), self.rng)
         return text, Expected("paraphrase_supported", "paraphrase", [], [(sent.start, sent.end)])
 
     def paraphrase_negative(self) -> tuple[str, Expected] | None:
         cand = self.foreign_sentence()
         if cand is None:
             return None
-        return _paraphrase(cand, self.rng), Expected("not_found", "other-article-paraphrase")
+        return paraphrase(cand, self.rng), Expected("not_found", "other-article-paraphrase")
 
     def paraphrase_negated(self) -> tuple[str, Expected] | None:
         """A paraphrase that says the opposite: "not" slipped in after the first auxiliary."""
@@ -377,13 +303,11 @@ class Builder:
             raw = self.raw(sent.start, sent.end)
             if any(w in NEGATIONS or w.endswith("n't") for w in words_of(raw)):
                 continue
-            text = _paraphrase(raw, self.rng)
+            text = paraphrase(raw, self.rng)
             m = _AUXILIARY.search(text)
             if m:
                 negated = text[: m.end()] + " not" + text[m.end() :]
-                return negated, Expected(
-                    "not_found", "paraphrase-negated", [], [(sent.start, sent.end)]
-                )
+                return negated, Expected("not_found", "paraphrase-negated", [], [(sent.start, sent.end)])
         return None
 
     def mixed(self) -> tuple[list[str], list[Expected]] | None:
@@ -415,188 +339,3 @@ class Builder:
                 expected.append(Expected("verbatim", "mixed-fragment", [], [(start, end)]))
             texts.append(frag)
         return texts, expected
-
-
-def _grams(text: str, n: int) -> set[tuple[str, ...]]:
-    w = words_of(text)
-    return {w[i : i + n] for i in range(len(w) - n + 1)}
-
-
-def _nest(quote: str) -> str:
-    """A quote inside a quote takes single marks, as a writer would print it."""
-    return quote.replace("“", "‘").replace("”", "’").replace('"', "'")
-
-
-def _typography(text: str, rng: random.Random) -> str:
-    """Change what verbatim allows: marks, apostrophes, dashes, case and spacing."""
-    swaps = [
-        lambda t: t.replace("’", "'").replace("“", '"').replace("”", '"'),
-        lambda t: re.sub(r"(\w)'(\w)", "\\1’\\2", t),
-        lambda t: t.replace(" — ", " -- ").replace("—", " -- "),
-        lambda t: t.replace(" -- ", " — "),
-        lambda t: t[:1].lower() + t[1:],
-        lambda t: t.replace(" ", "  ", 1),
-        lambda t: t.rstrip(".") + ("," if t.endswith(".") else ""),
-        lambda t: t.replace("“", "‘").replace("”", "’").replace('"', "'"),
-    ]
-    for swap in rng.sample(swaps, 3):
-        text = swap(text)
-    return text
-
-
-def _paraphrase(sentence: str, rng: random.Random) -> str:
-    """Reported speech: shift person and tense, drop marks and a few words, prefix "that"."""
-    out = []
-    for token in re.findall(r"\w+(?:['’]\w+)*|[^\w\s]", sentence):
-        low = token.lower()
-        if token in '"“”‘’':
-            continue
-        if low in _PERSON:
-            out.append(_PERSON[low])
-        elif low in _TENSE:
-            out.append(_TENSE[low])
-        elif token.isalpha() and low not in NEGATIONS and rng.random() < 0.15:
-            continue  # condensed: some words (content ones too, never a negation) are left out
-        else:
-            out.append(token)
-    text = " ".join(out)
-    text = re.sub(r" ([,.;:!?])", r"\1", text).rstrip(" .")
-    return "that " + text[:1].lower() + text[1:]
-
-
-def as_transcript(text: str, rng: random.Random) -> tuple[str, str, str, str]:
-    """Rewrite an article as an interview: paragraphs alternate questioner and interviewee.
-
-    Returns (transcript, interviewee label, interviewee's name, someone else's name).
-    """
-    label, name, other = rng.choice(_INTERVIEWEES)
-    asker = rng.choice(_QUESTIONERS)
-    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-    lines = [f"{asker if i % 2 == 0 else label}: {p}" for i, p in enumerate(paras)]
-    return "\n\n".join(lines), label, name, other
-
-
-_MAKERS: dict[str, int] = {
-    "verbatim": 2,
-    "edited": 3,
-    "altered": 3,
-    "stitched": 2,
-    "not_found": 1,
-    "paraphrase": 1,
-    "paraphrase_negative": 1,
-    "paraphrase_negated": 1,
-    "mixed": 1,
-}
-
-
-def build_doc(
-    name: str, text: str, foreign: list[str], seed: int, transcript: bool, scale: int = 1
-) -> SynthDoc:
-    """A source and the article quoting it; ``scale`` multiplies the number of quotes."""
-    rng = random.Random(f"{seed}:{name}")
-    speaker = "Jordan Smith"
-    label = other = None
-    if transcript:
-        text, label, speaker, other = as_transcript(text, rng)
-    source = Source.from_text(text, name)
-    builder = Builder(text, rng, foreign, [t.body_start for t in source.turns])
-    parts: list[str] = []
-    cases: list[Case] = []
-    pos = 0
-
-    def add(
-        body_before: str, quoted: str, after: str, kind: str, who: str, expected: list[Expected]
-    ) -> None:
-        nonlocal pos
-        start = pos + len(body_before)
-        chunk = body_before + quoted + after
-        parts.append(chunk + "\n\n")
-        q = Quote(
-            id=len(cases),
-            kind=kind,  # type: ignore[arg-type]
-            text=quoted,
-            start=start,
-            end=start + len(quoted),
-            speaker=SpeakerRef(who, who.split()[-1], pos, pos + len(who)),
-        )
-        if kind == "mixed":
-            frags = [m.span(1) for m in _FRAGMENT_DOUBLE.finditer(quoted)]
-            for exp, (a, b) in zip(expected, frags, strict=True):
-                exp.article_span = (start + a, start + b)
-        else:
-            for exp in expected:
-                exp.article_span = (start, start + len(quoted))
-        cases.append(Case(q, expected))
-        pos += len(chunk) + 2
-
-    for maker, count in _MAKERS.items():
-        for _ in range(count * scale):
-            made = getattr(builder, maker)()
-            if made is None:
-                continue
-            if maker == "mixed":
-                frags, exp = made
-                quoted = f"{speaker} said it was “{frags[0]}” and that “{frags[1]}”"
-                add("", quoted, ".", "mixed", speaker, exp)
-                continue
-            quote, exp = made
-            kind = "indirect" if maker.startswith("paraphrase") else "direct"
-            if kind == "indirect":
-                add(f"{speaker} said ", quote, ".", kind, speaker, [exp])
-            else:
-                add(f"{speaker} said: ", f"“{_nest(quote)}”", "", kind, speaker, [exp])
-    if transcript:
-        _speaker_cases(builder, source, label or "", speaker, other or "", add)
-    return SynthDoc(source, "".join(parts), cases)
-
-
-def _speaker_cases(
-    builder: Builder, source: Source, label: str, speaker: str, other: str, add: Callable
-) -> None:
-    """Verbatim quotes whose attribution is right or wrong according to the turn labels."""
-    turns = source.turns
-    plan = ((True, speaker, False), (False, other, False), (False, speaker, True))
-    for want_consistent, who, by_questioner in plan:
-        options = []
-        for s in builder.sents:
-            if not 8 <= s.n <= 40 or re.search(r"[\"“”\[\]…]", builder.raw(s.start, s.end)):
-                continue
-            turn = next((t for t in turns if t.body_start <= s.start < t.end), None)
-            if turn is None or (turn.label != label) != by_questioner:
-                continue
-            options.append(s)
-        if not options:
-            continue
-        s = builder.rng.choice(options)
-        exp = Expected("verbatim", "speaker", [], [(s.start, s.ends[-1])], want_consistent)
-        add(f"{who} said: ", f"“{_nest(builder.raw(s.start, s.end))}”", "", "direct", who, [exp])
-
-
-def load_corpus(folder: Path) -> list[tuple[str, str]]:
-    """(name, text) of each article in a PolNeAR split's text/ folder."""
-    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
-
-
-def build_set(
-    articles: list[tuple[str, str]], seed: int = 0, transcripts_every: int = 4, merge: int = 1
-) -> list[SynthDoc]:
-    """One SynthDoc per article, or per ``merge`` articles joined into one long source (more
-    chance matches of stock phrases, more repeats); every ``transcripts_every``-th source is
-    made a transcript."""
-    groups = [articles[i : i + merge] for i in range(0, len(articles), merge)]
-    groups = [g for g in groups if len(g) == merge] or groups
-    all_sentences = [
-        (name, text[s:e])
-        for name, text in articles
-        for s, e in sentence_spans(text)
-        if "\n" not in text[s:e]
-    ]
-    docs = []
-    for n, group in enumerate(groups):
-        names = {name for name, _ in group}
-        name = group[0][0] if merge == 1 else f"{group[0][0]}+{len(group) - 1}"
-        text = "\n\n".join(t.strip() for _, t in group)
-        foreign = [sent for other, sent in all_sentences if other not in names]
-        transcript = n % transcripts_every == transcripts_every - 1
-        docs.append(build_doc(name, text, foreign, seed, transcript, scale=merge))
-    return docs

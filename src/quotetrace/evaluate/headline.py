@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from quotetrace.records import HeadlineCheck
+from quotetrace.records import Article, HeadlineCheck
 
 STATUSES = ("supported", "partly", "unsupported", "no attribution in headline")
 
@@ -84,3 +84,63 @@ def score(labels: list[Label], checks: list[HeadlineCheck]) -> dict[str, Any]:
         "supported_with_quote": f"{with_quote}/{len(supported)}",
         "unsupported_caught": f"{sum(c.status == 'unsupported' for _, c in negatives)}/{len(negatives)}",
     }
+
+
+def evaluate_labels(labels: list[Label], text_dir: Path) -> tuple[list[HeadlineCheck], dict[str, Any]]:
+    """Extract and frame every labelled pair from ``text_dir``: (the checks, their scores)."""
+    import time
+
+    from quotetrace.extract import Extractor
+    from quotetrace.frame import frame_article
+    from quotetrace.ingest import Document
+
+    docs = []
+    for label in labels:
+        head = (text_dir / f"{label.headline_id}.txt").read_text(encoding="utf-8")
+        body = (text_dir / f"{label.body_id}.txt").read_text(encoding="utf-8")
+        text, headline = compose(head, body)
+        docs.append(Document(text=text, title=headline, id=f"{label.headline_id}|{label.body_id}"))
+    start = time.perf_counter()
+    articles = list(Extractor().pipe(docs))
+    extracted = time.perf_counter() - start
+    start = time.perf_counter()
+    checks = [_check_of(frame_article(a)) for a in articles]
+    framed = time.perf_counter() - start
+    result = score(labels, checks)
+    result["seconds"] = {"extract": round(extracted, 1), "frame": round(framed, 3)}
+    return checks, result
+
+
+def _check_of(article: Article) -> HeadlineCheck:
+    if article.headline_check is None:  # frame_article always sets it
+        raise RuntimeError("framing returned an article without a headline check")
+    return article.headline_check
+
+
+def format_report(result: dict[str, Any]) -> str:
+    lines = [
+        f"items {result['items']}  accuracy {result['accuracy']:.3f}",
+        f"supported headlines with a supporting quote: {result['supported_with_quote']}",
+        f"unsupported headlines called unsupported:    {result['unsupported_caught']}",
+        f"{'status':28} {'gold':>5} {'pred':>5} {'prec':>6} {'rec':>6}",
+    ]
+    for status, s in result["per_status"].items():
+        prec = "-" if s["precision"] is None else f"{s['precision']:.2f}"
+        rec = "-" if s["recall"] is None else f"{s['recall']:.2f}"
+        lines.append(f"{status:28} {s['gold']:>5} {s['predicted']:>5} {prec:>6} {rec:>6}")
+    lines.append("confusion (gold -> predicted):")
+    lines += [f"  {pair}: {n}" for pair, n in result["confusion"].items()]
+    sec = result["seconds"]
+    per = 1000 * sec["frame"] / max(result["items"], 1)
+    lines.append(f"time: extract {sec['extract']} s, frame {sec['frame']} s ({per:.1f} ms per article)")
+    return "\n".join(lines)
+
+
+def format_errors(labels: list[Label], checks: list[HeadlineCheck]) -> list[str]:
+    """One line per item the check gets wrong."""
+    return [
+        f"[{'swapped' if label.swapped else 'real'}] {label.headline_id} / {label.body_id}: "
+        f"gold {label.status}, got {check.status} (score {check.score}, speaker {check.speaker!r})"
+        for label, check in zip(labels, checks, strict=True)
+        if label.status != check.status
+    ]

@@ -1,4 +1,4 @@
-"""Score ``verify_quotes`` on the synthetic set of ``quotetrace.verify.synth``.
+"""Score ``verify_quotes`` on the synthetic set of ``quotetrace.evaluate.synth``.
 
 Reports precision/recall/F1 per status, the confusion matrix, and for the
 quotes whose status is right: whether the reported changes are exactly the
@@ -12,10 +12,10 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+from quotetrace.evaluate.synth import ChangeKey, Expected, SynthDoc, change_key
 from quotetrace.records import Quote
 from quotetrace.verify.core import verify_quotes
 from quotetrace.verify.result import STATUSES, Verification
-from quotetrace.verify.synth import ChangeKey, Expected, SynthDoc, change_key
 
 SPAN_IOU = 0.8
 
