@@ -101,8 +101,9 @@ def _rich_table(header, rows, out, flexible, wide, numeric) -> None:
     from rich.text import Text
 
     term = console(out, wide)
-    if not wide and flexible is not None and _room(header, rows, flexible, term.width) < STACK_BELOW:
-        _stacked(header, rows, flexible, term)
+    last = flexible == len(header) - 1  # a paragraph under the row only for the row's last cell
+    if not wide and last and _room(header, rows, flexible, term.width) < STACK_BELOW:
+        _stacked(header, rows, flexible, term, numeric)
         return
     # Other columns are capped at a fifth of the window so that a long name wraps
     # before the quote is squeezed; rich gives the flexible column what is left.
@@ -136,15 +137,20 @@ def _room(header, rows, flexible: int, width: int) -> int:
     return width - others
 
 
-def _stacked(header, rows, flexible: int, term) -> None:
-    """A narrow window: each row's short cells on one line, then its long cell wrapped below."""
+def _stacked(header, rows, flexible: int, term, numeric=()) -> None:
+    """A narrow window: each row's short cells on one line, then its long cell wrapped below.
+    Numbers after the first cell are labelled ("conf 0.87"): there is no column to name them."""
     from rich.padding import Padding
     from rich.text import Text
 
     names = [h for i, h in enumerate(header) if i != flexible]
     term.print(Text("  ·  ".join(names) + f"  /  {header[flexible]}", style="bold"))
     for row in rows:
-        short = [_plain(c) for i, c in enumerate(row) if i != flexible]
+        short = [
+            f"{header[i]} {_plain(c)}" if i in numeric and i and _plain(c) else _plain(c)
+            for i, c in enumerate(row)
+            if i != flexible
+        ]
         line = Text(short[0], style="bold")
         for cell in short[1:]:
             line.append("  ·  " if cell else "").append(cell)
