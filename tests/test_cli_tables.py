@@ -13,7 +13,12 @@ from test_web_pages import LONG, LONG_NAME
 def db(tmp_path):
     path = tmp_path / "quotes.db"
     with Store.open(path, create=True) as store:
-        store.add(LONG, ArticleMeta("long", outlet="A Very Long Outlet Name Of The Evening Press", published="2024-02-01"))
+        store.add(
+            LONG,
+            ArticleMeta(
+                "long", outlet="A Very Long Outlet Name Of The Evening Press", published="2024-02-01"
+            ),
+        )
     return str(path)
 
 

@@ -128,7 +128,9 @@ def test_files_folders_and_globs_as_json_lines(tmp_path, capsys):
     assert code == 0, err
     lines = [json.loads(line) for line in out.splitlines()]
     assert [line["source"].rsplit("/", 1)[-1] for line in lines] == ["a.html", "b.txt", "c1.txt", "c2.txt"]
-    assert all(line["quotes"] and line["text"][line["quotes"][0]["start"]:].startswith('"') for line in lines)
+    assert all(
+        line["quotes"] and line["text"][line["quotes"][0]["start"] :].startswith('"') for line in lines
+    )
     code, out, _ = run(capsys, str(tmp_path / "c*.txt"), "--format", "jsonl-articles")
     assert [json.loads(line)["title"] for line in out.splitlines()] == ["c1.txt first", "c2.txt first"]
 
@@ -172,7 +174,10 @@ def test_a_web_address_is_fetched_with_its_metadata(site, capsys):
     assert data["url"] == "https://herald.example/bridges-first"
     assert (data["outlet"], data["outlet_raw"]) == ("Herald", "HeraldIndia")
     assert data["published"].startswith("2024-05-02") and data["author"] == "Ruth Abebe"
-    assert {q["speaker"]["name"] for q in data["quotes"] if q["speaker"]} == {"Adaeze Okafor", "Daniel Mensah"}
+    assert {q["speaker"]["name"] for q in data["quotes"] if q["speaker"]} == {
+        "Adaeze Okafor",
+        "Daniel Mensah",
+    }
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,9 @@ def client(tmp_path_factory):
     return TestClient(create_app(str(path)))
 
 
-@pytest.mark.parametrize("page, asset", [("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")])
+@pytest.mark.parametrize(
+    "page, asset", [("/docs", "swagger-ui-bundle.js"), ("/redoc", "redoc.standalone.js")]
+)
 def test_api_docs_load_nothing_from_the_network(client, page, asset):
     html = client.get(page).text
     assert asset in html

@@ -51,9 +51,7 @@ def sized(request, chromium):  # noqa: F811
     blocked: list[str] = []
     context.route(
         lambda url: not url.startswith("http://127.0.0.1"),
-        lambda route: (
-            route.request.url in DECORATION or blocked.append(route.request.url), route.abort()
-        ),
+        lambda route: (route.request.url in DECORATION or blocked.append(route.request.url), route.abort()),
     )
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -95,4 +93,3 @@ def test_speaker_chart_is_drawn(server, sized):  # noqa: F811
     dots = page.locator("svg.timeline circle.dot")
     assert dots.count() == 5
     assert all(dots.nth(i).bounding_box()["width"] > 4 for i in range(dots.count()))
-

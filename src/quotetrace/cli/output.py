@@ -24,9 +24,7 @@ def write_json(obj: Any, out: TextIO | None = None, indent: int | None = 2) -> N
     out.write("\n")
 
 
-def write_csv(
-    header: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO = sys.stdout
-) -> None:
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO = sys.stdout) -> None:
     writer = csv.writer(out)
     writer.writerow(header)
     writer.writerows(rows)
