@@ -18,9 +18,12 @@ from quotetrace.errors import InputError
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
-# Beyond ASCII, Western text written in cp1252 holds sparse accented letters and typographic
-# punctuation; a Cyrillic or Greek single-byte text read as cp1252 holds mostly such letters.
+# Western text has few words without an ASCII letter ("été", "à"); Cyrillic read as cp1252
+# has almost nothing else.
 _WESTERN_MAX_SHARE = 0.3
+_WORD = re.compile(r"[^\W\d_]+")
+# Latin-1 symbols that cp1250/cp1257 letters turn into (³ for ł, ¹ for ą, ¿ for ż), between letters.
+_INNER_SYMBOL = re.compile(r"(?<=[^\W\d_])[\xa1-\xa9\xac-\xb0\xb2-\xb6\xb8\xb9\xbc-\xbf](?=[^\W\d_])")
 
 
 def has_surrogates(text: str) -> bool:
@@ -90,7 +93,7 @@ def decode_bytes(data: bytes, name: str = "input", encoding: str | None = None) 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text written without a mark: mostly-ASCII text leaves a zero in every other byte."""
     sample = data[:8192]
-    if len(data) % 2 or len(sample) < 8:
+    if len(data) % 2 or len(sample) < 2:
         return None
     even, odd = sample[0::2], sample[1::2]
     for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
@@ -104,15 +107,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _western(data: bytes) -> str | None:
+    """The text as cp1252 when it reads as Western-European text, else None.
+
+    Cyrillic or Greek single-byte text read as cp1252 gives words made only of accented
+    letters; Central-European text gives symbols inside words ("Za¿ó³æ" for "Zażółć").
+    """
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8d, ...)
         return None
-    letters = [c for c in text if c.isalpha()]
-    high = sum(1 for c in letters if ord(c) > 127)
-    if not letters or high > _WESTERN_MAX_SHARE * len(letters):
+    if _INNER_SYMBOL.search(text):
         return None
-    return text
+    words = _WORD.findall(text)
+    foreign = sum(1 for w in words if len(w) >= 3 and all(ord(c) > 127 for c in w))
+    latin = sum(1 for w in words if any(c.isascii() for c in w))
+    return text if foreign <= _WESTERN_MAX_SHARE * latin else None
 
 
 def _looks_binary(data: bytes) -> bool:
