@@ -144,3 +144,10 @@ def test_search_answers_within_a_second_while_a_100kb_article_is_analysed(db):
     finally:
         server.should_exit = True
         thread.join(15)
+
+
+def test_serve_checks_its_pool_options(capsys):
+    from quotetrace.cli import main
+
+    assert main(["serve", "--extract-workers", "-1"]) == 2
+    assert "--extract-workers must be 0 or more" in capsys.readouterr().err

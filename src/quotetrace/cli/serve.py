@@ -41,6 +41,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     parser.add_argument("--no-frame", action="store_true", help="skip framing analysis")
+    parser.add_argument(
+        "--extract-workers", type=int, default=1, metavar="N",
+        help="processes that analyse posted articles, so searches never wait on spaCy "
+        "(default 1; each holds 150-350 MB; 0 analyses in the server process, without a time limit)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--time-limit", type=float, default=60.0, metavar="SECONDS",
+        help="a posted article still being analysed after this long gets a 422 and its "
+        "worker is replaced (default 60)",
+    )  # fmt: skip
     parser.set_defaults(func=run)
 
 
@@ -52,7 +62,11 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise UsageError("--port must be between 1 and 65535")
-    app = create_app(args.db, frame=not args.no_frame)  # checks the database before binding
+    if args.extract_workers < 0 or args.time_limit <= 0:
+        raise UsageError("--extract-workers must be 0 or more and --time-limit more than 0")
+    app = create_app(  # checks the database before binding
+        args.db, frame=not args.no_frame, extract_workers=args.extract_workers, time_limit=args.time_limit
+    )
     check_port(args.host, args.port)
     where = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"
     print(f"quotetrace serve: {where}  (database: {args.db or 'none'}; Ctrl-C stops)",
