@@ -130,7 +130,7 @@ def test_json_errors_say_column_once(tmp_path):
     src = tmp_path / "feed.jsonl"
     src.write_text('{"text": "unterminated\n')
     (item,) = iter_items([str(src)])
-    assert "at at" not in item.error and "(column" in item.error
+    assert "at at" not in item.error and item.error.endswith("Invalid control character at column 23")
 
 
 def test_ingest_errors_name_the_path_once(capsys, tmp_path):
@@ -219,3 +219,34 @@ def test_search_takes_a_query_that_starts_with_a_dash(capsys, small_db):
     assert "unrecognized arguments: --bogus" in capsys.readouterr().err
     assert main(["search", "--db", small_db]) == 2
     assert "give a QUERY" in capsys.readouterr().err
+
+
+def test_two_real_ingests_of_one_folder_both_succeed(tmp_path):  # (6), as the audit ran it
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"a{i:02d}.txt").write_text(f'"We stay {i}," Lina Haddad said.\n')
+    db = tmp_path / "q.db"
+    Store.open(db, create=True).close()
+    code = f"""
+from quotetrace.pipeline import Analyser
+from quotetrace.store import Store
+from test_store_fixtures import FakeExtractor
+with Store.open({str(db)!r}) as s:
+    r = s.ingest([{str(folder)!r}], analyser=Analyser(extractor=FakeExtractor(), frame=False))
+print(r.stored, r.duplicates, len(r.failed))
+"""
+    env = {"PYTHONPATH": f"{REPO / 'src'}:{REPO / 'tests'}", "PATH": "/usr/bin:/bin"}
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    results = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+        results.append([int(x) for x in out.split()])
+    assert all(failed == 0 and stored + dup == 40 for stored, dup, failed in results), results
+    assert sum(stored for stored, _dup, _failed in results) == 40
+    with Store.open(db) as s:
+        assert s.counts()["articles"] == 40

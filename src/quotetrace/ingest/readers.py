@@ -111,9 +111,11 @@ def _jsonl_item(raw: bytes, path: Path, lineno: int, opts: ReadOptions) -> RawIt
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        # exc.msg may end in "at" ("Unterminated string starting at"): the column goes apart.
+        # exc.msg may end in "at" ("Invalid control character at"): the column completes it,
+        # as the wording asks: "Invalid control character at column 39".
+        reason = exc.msg.removesuffix(" at")
         return RawItem.failure(
-            source, fallback, f"line {lineno} is not valid JSON: {exc.msg} (column {exc.colno})"
+            source, fallback, f"line {lineno} is not valid JSON: {reason} at column {exc.colno}"
         )
     if not isinstance(obj, dict):
         return RawItem.failure(
