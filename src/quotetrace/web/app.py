@@ -11,6 +11,7 @@ from fastapi_offline import FastAPIOffline
 
 from quotetrace import __version__
 from quotetrace.web import api, errors, pages
+from quotetrace.web import trace as trace_pages
 from quotetrace.web.middleware import GuardMiddleware
 from quotetrace.web.render import STATIC
 from quotetrace.web.state import MAX_REQUEST_BYTES, AppState
@@ -23,6 +24,7 @@ The JSON side of `quotetrace serve`, mirroring the command line:
 * `GET /api/search`: `quotetrace search`
 * `GET /api/speakers`: `quotetrace speakers`
 * `GET /api/articles/{id}`: one stored article
+* `GET /api/trace`: `quotetrace trace` (quote families across outlets)
 
 Errors are JSON objects `{"error": message, "status": code}`: 400 for unreadable input,
 404 for an unknown article, 413 for a request over the size limit, 422 for invalid
@@ -67,5 +69,6 @@ def create_app(
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(trace_pages.router)  # quote families: /trace, /api/trace
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
