@@ -13,6 +13,8 @@ the best two candidates gives the confidence; close ones make it ambiguous.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
@@ -29,6 +31,7 @@ from quotetrace.extract.speaker_names import (
     name_run,
     name_type,
     name_words,
+    non_person_words,
     noun_type,
     org_words,
     roles,
@@ -42,8 +45,10 @@ PRONOUN_GENDER = {
 }  # fmt: skip
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "one"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 WINDOW = 2500  # characters back that a pronoun looks for its antecedent
+TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
 
 
@@ -102,7 +107,12 @@ class SpeakerResolver(EntityIndex):
                 )
             return ref(mention, "unknown", 0.3)
         if head.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in PLURAL_PRONOUNS:
+            if lower in INDEFINITE:
+                return ref(mention, "person", 0.3)  # "someone said": nobody the article names
             if lower in FIRST_PERSON and not self._in_quote(head.idx):
+                signed = self._tweet_signature(head.idx)
+                if signed is not None:
+                    return ref(signed.name, signed.type, 0.8)  # an embedded tweet and its author line
                 return ref(mention, "unknown", 0.2)  # the writer, or a speaker the page does not name
             found = self._antecedent(head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS)
             if found is None:
@@ -163,6 +173,10 @@ class SpeakerResolver(EntityIndex):
         if entity is None and label.isupper() and 2 <= len(label) <= 3:
             entity = self._initials(label, start)
         name = entity.name if entity else (label.title() if label.isupper() and len(label) > 3 else label)
+        if entity is None and label.lower() in non_person_words():
+            out = SpeakerRef(name=label, mention=label, start=start, end=end, type="unknown")
+            out.confidence = round(calibrated(0.2), 3)  # "NEW:", "UPDATE:": a kicker, not a speaker
+            return out
         kind = entity.type if entity else "unknown"
         out = SpeakerRef(name=name, mention=label, start=start, end=end, type=kind)
         out.confidence = round(calibrated(0.85 if entity else 0.4), 3)
@@ -255,7 +269,8 @@ class SpeakerResolver(EntityIndex):
             return -0.5 if kind == "unknown" else 0.0
 
         para = self._para_start(char)
-        window = [m for m in self._before(char) if char - m.start <= WINDOW]
+        body = self._body_start()
+        window = [m for m in self._before(char) if char - m.start <= WINDOW and m.start >= body]
         for rank, m in enumerate(reversed(window)):
             e = m.entity
             if not agrees(e.type, e.gender):
@@ -268,7 +283,12 @@ class SpeakerResolver(EntityIndex):
             score += (0.2 if m.start >= para else 0.0) + typed(e.type)
             scores[e.name] = max(scores.get(e.name, 0.0), score)
             kinds[e.name], genders[e.name] = e.type, e.gender
-        recent = [s for s in self.spoken if s.start < char and char - s.start <= WINDOW]
+        # A document or a title quoted last is no "he" or "she": only people continue a quote.
+        recent = [
+            s
+            for s in self.spoken
+            if s.start < char and char - s.start <= WINDOW and (plural or s.type != "unknown")
+        ]
         if recent:
             last = recent[-1]
             if agrees(last.type, last.gender):
@@ -280,7 +300,7 @@ class SpeakerResolver(EntityIndex):
                     and m.entity.name != last.name
                     and agrees(m.entity.type, m.entity.gender)
                 ]
-                bonus = 0.4 if introduced else 1.6
+                bonus = 0.1 if introduced else 1.6
                 scores[last.name] = scores.get(last.name, 0.0) + bonus
                 kinds.setdefault(last.name, last.type)
                 genders.setdefault(last.name, last.gender)
@@ -295,6 +315,28 @@ class SpeakerResolver(EntityIndex):
         if entity is not None and gender and not entity.gender:
             entity.gender = gender  # a pronoun that resolves to a person tells us their gender
         return best, kinds.get(best, "person"), min(confidence, 0.95), close
+
+    def _body_start(self) -> int:
+        """Where the body starts: names in the headline line are not what a pronoun refers to."""
+        text = text_of(self.doc)
+        cut = text.find("\n\n", 0, 400)
+        headline = (
+            cut > 0 and "\n" not in text[:cut] and not text[:cut].rstrip().endswith((".", "!", "?", '"', "”"))
+        )
+        return cut if headline else 0
+
+    def _tweet_signature(self, char: int) -> Entity | None:
+        """'I hope to fly ...' followed by the line '— Tony Fernandes (@tonyfernandes) December 31'."""
+        text = text_of(self.doc)
+        end = text.find("\n", char)
+        if end < 0:
+            return None
+        line = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else len(text)]
+        match = TWEET_SIGNATURE.match(line.strip())
+        if match is None:
+            return None
+        words = match.group(1).split()
+        return self.entities.get(" ".join(words)) or (self._match_single(words[-1], char) if words else None)
 
     def _para_start(self, char: int) -> int:
         text = text_of(self.doc)
