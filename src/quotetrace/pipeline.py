@@ -102,13 +102,12 @@ class Analyser:
         position = 0
         while chunk := list(islice(stream, self._chunk)):
             extractor = self.extractor  # a model that cannot load stops the run: not per article
-            for offset, outcome in enumerate(self._extract(extractor, chunk)):
-                if isinstance(outcome, Article):
-                    outcome = with_source(outcome, chunk[offset])
-                    outcome = self._framed(outcome, chunk[offset], position + offset)
+            for offset, extracted in enumerate(self._extract(extractor, chunk)):
+                document, at = chunk[offset], position + offset
+                if isinstance(extracted, Article):
+                    yield self._framed(with_source(extracted, document), document, at)
                 else:
-                    outcome = _failure(chunk[offset], position + offset, "extract", outcome)
-                yield outcome
+                    yield _failure(document, at, "extract", extracted)
             position += len(chunk)
 
     def _extract(self, extractor, chunk: list[Document | str]) -> list[Article | Exception]:

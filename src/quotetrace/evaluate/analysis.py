@@ -116,17 +116,17 @@ def article_errors(article: ArticleEval) -> Iterator[tuple[str, ErrorExample]]:
     for g_i, p_i in article.pairs:
         gold, pred = article.gold[g_i], article.pred[p_i]
         context = _context(text, gold.content)
-        if category := _boundary(text, gold.content, pred.content, index):
+        if boundary := _boundary(text, gold.content, pred.content, index):
             yield (
-                category,
+                boundary,
                 ErrorExample(
                     name, span_text(text, gold.content), span_text(text, pred.content), context
                 ),
             )
         for role in ("source", "cue"):
-            if category := _role_error(text, role, gold, pred):
+            if role_error := _role_error(text, role, gold, pred):
                 yield (
-                    category,
+                    role_error,
                     ErrorExample(
                         name,
                         span_text(text, getattr(gold, role)),

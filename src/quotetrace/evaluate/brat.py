@@ -70,7 +70,7 @@ def parse_ann(content: str, name: str = "<ann>") -> BratDocument:
     for lineno, line in enumerate(content.splitlines(), 1):
         if match := _TEXTBOUND.match(line):
             tid, label, offsets, text = match.groups()
-            ranges = [tuple(map(int, part.split())) for part in offsets.split(";")]
+            ranges = [(int(a), int(b)) for a, b in (part.split() for part in offsets.split(";"))]
             if any(end < start for start, end in ranges):
                 _skip(doc, name, lineno, line, "a range ends before it starts")
                 continue
@@ -78,8 +78,8 @@ def parse_ann(content: str, name: str = "<ann>") -> BratDocument:
             last_textbound = tid
         elif match := _EVENT.match(line):
             eid, label, trigger, rest = match.groups()
-            args = tuple(tuple(a.split(":", 1)) for a in rest.split())
-            doc.events.append(Event(eid, label, trigger, args))  # type: ignore[arg-type]
+            args = tuple((role, target) for role, target in (a.split(":", 1) for a in rest.split()))
+            doc.events.append(Event(eid, label, trigger, args))
             last_textbound = None
         elif line.startswith(_SKIPPED_PREFIXES) or not line.strip():
             continue

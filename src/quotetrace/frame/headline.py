@@ -45,7 +45,7 @@ from quotetrace.text.tokens import WORD
 # where no swapped (unsupported) pair scores above 0.21.
 SUPPORTED, SUPPORTED_UNION, PARTLY = 0.45, 0.7, 0.25
 TOP = 3
-NO_ATTRIBUTION = "no attribution in headline"
+NO_ATTRIBUTION: HeadlineStatus = "no attribution in headline"
 
 
 @dataclass(slots=True)
@@ -95,7 +95,9 @@ def extractor_attribution(article: Article, lay: Layout) -> Attribution | None:
     if not found:
         return None
     q = max(found, key=lambda q: q.end - q.start)
-    return Attribution(q.speaker.mention, q.cue.lemma if q.cue else None, q.text, q.speaker.name)
+    speaker = q.speaker
+    assert speaker is not None  # found keeps attributed quotes only
+    return Attribution(speaker.mention, q.cue.lemma if q.cue else None, q.text, speaker.name)
 
 
 # -- matching the speaker ------------------------------------------------------
@@ -133,7 +135,7 @@ def speakers_of(found: Attribution, article: Article, quotes: list[Quote]) -> li
     if is_role(found.speaker):
         return match_role(found.speaker, article, quotes)
     matched = match_speakers(found.speaker, article, names)
-    if found.resolved in names:
+    if found.resolved is not None and found.resolved in names:
         matched = [found.resolved] + [n for n in matched if n != found.resolved]
     return matched
 

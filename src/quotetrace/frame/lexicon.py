@@ -61,7 +61,10 @@ def _leading_words(pattern: str) -> list[str]:
     group = re.match(r"\(\?:([^()]+?)\)", pattern)
     if group:
         return [alt.split()[0] for alt in group.group(1).split("|")]
-    return [re.match(r"[^\s(]+", pattern).group()]
+    first = re.match(r"[^\s(]+", pattern)
+    if first is None:
+        raise ValueError(f"editorial_phrases.txt: a pattern must start with a word: {pattern!r}")
+    return [first.group()]
 
 
 @lru_cache(maxsize=1)

@@ -80,8 +80,8 @@ def ingest(
 
     stream = fresh(items)
     while chunk := list(islice(stream, CHUNK)):
-        todo = [i for i in chunk if i.article is None]
-        results = analyser.pipe([i.document for i in todo]) if todo else iter(())
+        todo = [i.document for i in chunk if i.article is None and i.document is not None]
+        results = analyser.pipe(todo) if todo else iter(())
         for item in chunk:
             result = item.article if item.article is not None else next(results)
             if isinstance(result, Failure):

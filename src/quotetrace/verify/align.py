@@ -107,7 +107,8 @@ def quote_pairs(q: str) -> set[str]:
 
 def exact_hits(q: str, enc: str, limit: int = 20) -> list[int]:
     """Source word positions where the whole encoded quote occurs."""
-    hits, pos = [], enc.find(q)
+    hits: list[int] = []
+    pos = enc.find(q)
     while pos != -1 and len(hits) < limit:
         hits.append(pos)
         pos = enc.find(q, pos + 1)
@@ -263,14 +264,14 @@ class Aligner:
                 value -= min(abs(ds), 10_000) * 1e-6  # of equal chains, the tightest wins
                 if value > best[j]:
                     best[j], back[j] = value, (i, overlap)
-        j: int | None = max(range(len(blocks)), key=lambda k: (best[k], -blocks[k].s0))
+        at: int | None = max(range(len(blocks)), key=lambda k: (best[k], -blocks[k].s0))
         out: list[Block] = []
         trim = 0
-        while j is not None:
-            b = blocks[j]
+        while at is not None:
+            b = blocks[at]
             out.append(Block(b.q0 + trim, b.q1, b.s0 + trim, b.s1))
-            prev = back[j]
-            j, trim = (prev[0], prev[1]) if prev else (None, 0)
+            prev = back[at]
+            at, trim = (prev[0], prev[1]) if prev else (None, 0)
         out.reverse()
         return out
 

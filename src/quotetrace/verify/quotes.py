@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quotetrace.records import Quote
+from quotetrace.records import Quote, QuoteKind
 from quotetrace.text.normalize import fold, norm_word
 from quotetrace.text.quotes import ALL_MARKS
 
@@ -149,10 +149,10 @@ def quotes_from_marks(text: str) -> list[Quote]:
     fewer than three words ("so-called", scare quotes) become "term" quotes,
     which verification skips.
     """
-    quotes = []
+    quotes: list[Quote] = []
     for m in _MARKED_SPAN.finditer(text):
         words = len(m.group().split())
-        kind = "direct" if words >= MIN_MARKED_WORDS else "term"
+        kind: QuoteKind = "direct" if words >= MIN_MARKED_WORDS else "term"
         quotes.append(
             Quote(id=len(quotes), kind=kind, text=m.group(), start=m.start(), end=m.end())
         )
