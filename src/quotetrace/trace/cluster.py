@@ -102,7 +102,9 @@ def link(a: Sketch, b: Sketch) -> float | None:
     partial = a.partial or b.partial
     if partial and not _partial_speakers_ok(a, b):
         return None
-    return same_utterance(a.rec.kind, a.wording, b.rec.kind, b.wording, partial=partial)
+    sa, sb = (s if s and person_like(s) else None for s in (a.rec.speaker, b.rec.speaker))
+    strict = bool(sa and sb and not same_person(sa, sb))
+    return same_utterance(a.rec.kind, a.wording, b.rec.kind, b.wording, partial=partial, strict=strict)
 
 
 def _partial_speakers_ok(a: Sketch, b: Sketch) -> bool:
@@ -271,8 +273,13 @@ def misattributed(names: list[str]) -> bool:
     return any(not same_person(a, b) for a, b in combinations(people, 2))
 
 
+_NOT_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+
+
 def person_like(name: str) -> bool:
     tokens = name.replace(".", " ").split()
+    if any(t.casefold() in _NOT_NAMES for t in tokens) and len(tokens) == 1:
+        return False  # the extractor took a date for the speaker
     if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
         return False
     return len(tokens) > 1 or not tokens[0].endswith("s")  # "Republicans", "Democrats"

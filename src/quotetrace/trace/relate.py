@@ -26,7 +26,7 @@ PARTIAL_STATUSES = frozenset({"verbatim", "edited"})  # a short quote must match
 PARTIAL_ALTERED_SCORE = 0.8  # ... or differ by about one word in six ("ISIS's" / "ISIS'")
 LINK_ALTERED_SCORE = 0.75  # unmarked word changes: at most about one word in four
 LINK_STITCHED_SCORE = 0.85
-MIN_STITCH_PIECE_WORDS = 5
+MIN_STITCH_PIECE_WORDS = 3
 MIN_PARAPHRASE = 0.72  # paraphrase score that joins an indirect quote to a family
 
 
@@ -52,11 +52,15 @@ def _paraphrase(text: str, other: str) -> float:
     return 0.0 if match is None or match.negation_differs else min(1.0, match.score)
 
 
-def same_utterance(a_kind: str, a: str, b_kind: str, b: str, partial: bool) -> float | None:
+def same_utterance(
+    a_kind: str, a: str, b_kind: str, b: str, partial: bool, strict: bool = False
+) -> float | None:
     """A score in (0, 1] when wordings ``a`` and ``b`` are one utterance, else None.
 
     ``partial``: one of them is a partial quote or a paraphrase, which must match
     closely (verbatim or with marked edits only) since it has few words to go on.
+    ``strict``: only verbatim or marked edits will do (outlets name different speakers:
+    a shared stock phrase must not make one utterance of two).
     """
     if a_kind == "indirect" or b_kind == "indirect":
         if a_kind == "indirect" and b_kind == "indirect":
@@ -66,7 +70,7 @@ def same_utterance(a_kind: str, a: str, b_kind: str, b: str, partial: bool) -> f
         return score if score >= MIN_PARAPHRASE else None
     short, long = (a, b) if len(words(a)) <= len(words(b)) else (b, a)
     v = _align(short, long)
-    if v.status not in ALIGNED:
+    if v.status not in ALIGNED or (strict and v.status not in PARTIAL_STATUSES):
         return None
     if partial and v.status not in PARTIAL_STATUSES and v.score < PARTIAL_ALTERED_SCORE:
         return None

@@ -37,7 +37,8 @@ SCHEME = "affine32"  # pinned: band keys kept in a store must not change with a 
 SHORT_WORDS = 8  # fewer words: a partial quote, attached through shared 3-grams, never a bridge
 MIN_WORDS = 3  # fewer words than this is a term or a scare quote, not a quotation to trace
 MAX_WORDS = 150  # longer is an extraction that ran over paragraphs, or a transcript: a hub
-MIN_CONTENT_WORDS = 2  # a partial quote of stopwords only ("of the people") proves nothing
+MIN_CONTENT_WORDS = 2  # a partial quote of stopwords only ("of the people") proves nothing ...
+LONG_ENOUGH = 5  # ... unless it is this long ("I will never eat them again")
 TRACED_KINDS = frozenset({"direct", "mixed", "indirect"})
 
 
@@ -82,7 +83,9 @@ def traceable(rec: QuoteRec) -> bool:
     if rec.kind not in TRACED_KINDS:
         return False
     ws = words(wording(rec.kind, rec.text))
-    return MIN_WORDS <= len(ws) <= MAX_WORDS and content_words(ws) >= MIN_CONTENT_WORDS
+    if not MIN_WORDS <= len(ws) <= MAX_WORDS:
+        return False
+    return len(ws) >= LONG_ENOUGH or content_words(ws) >= MIN_CONTENT_WORDS
 
 
 def is_partial(kind: str, n_words: int) -> bool:
