@@ -43,9 +43,21 @@ def test_json_contract(capsys, extractor):
         if q["cue"]:
             assert set(q["cue"]) == {"text", "lemma", "start", "end"}
         if q["speaker"]:
-            assert set(q["speaker"]) == {"name", "mention", "start", "end"}
+            assert set(q["speaker"]) == {
+                "name",
+                "mention",
+                "start",
+                "end",
+                "type",
+                "confidence",
+                "candidates",
+                "ambiguous",
+            }
+            assert q["speaker"]["type"] in {"person", "organisation", "group", "unknown"}
+            assert 0.0 <= q["speaker"]["confidence"] <= 1.0
+            assert q["speaker"]["ambiguous"] == bool(q["speaker"]["candidates"])
     for s in data["speakers"]:
-        assert set(s) == {"name", "aliases", "quotes", "words"}
+        assert set(s) == {"name", "aliases", "quotes", "words", "type", "titles"}
 
 
 def test_table_csv_jsonl(capsys, extractor):
