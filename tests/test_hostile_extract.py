@@ -48,6 +48,11 @@ def test_built_docs_keep_the_text_exactly(extractor, text):
     assert windows.make_doc(extractor.nlp, runs).text == runs
 
 
+def test_punctuation_runs_are_windowed_by_tokens_not_characters():
+    assert len(windows.windows("(" * 40_000)) >= 5  # 40,000 tokens, however few characters
+    assert windows.windows("word " * 2_000) == [(0, 10_000)]
+
+
 def test_a_run_of_punctuation_is_analysed_without_changing_the_text(extractor):
     text = 'Intro. "It works," Ann Lee said. ' + ")" * 3_000 + ' "Again," she said.'
     article = extractor.extract(text)
@@ -61,7 +66,8 @@ def test_windows_cut_at_paragraph_breaks_and_cover_the_text():
     spans = windows.windows(text)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
-    assert all(e - s <= windows.WINDOW_CHARS for s, e in spans)
+    tokens = len(windows._TOKENISH.findall(text))
+    assert len(spans) > 1 and all(e - s <= windows.WINDOW_TOKENS * len(text) / tokens for s, e in spans)
     assert all(text[e - 2 : e] == "\n\n" for _s, e in spans[:-1])
     assert windows.windows("short") == [(0, 5)]
 

@@ -8,7 +8,7 @@ Two kinds of text make spaCy's cost grow faster than the text:
   the ``Doc`` is built from the pieces' words and spaces, so ``doc.text`` is
   the article text character for character and offsets do not move.
 * A very long article: one ``Doc`` of 170,000 words holds every tensor at
-  once (3 GB for 1 MB of text). Articles over ``WINDOW_CHARS`` are analysed
+  once (3 GB for 1 MB of text). Articles over ``MAX_WHOLE_TOKENS`` are analysed
   in paragraph-aligned windows whose records are shifted back by the
   window's offset and merged, so memory depends on the window, not the
   article, and time on the number of words.
@@ -36,10 +36,13 @@ if TYPE_CHECKING:
 # cut into pieces this long. Real tokens (URLs, hashtags) are far shorter.
 RUN_CHARS = 200
 _LONG_RUN = re.compile(rf"\S{{{RUN_CHARS + 1},}}")
-# Windows: articles up to MAX_WHOLE_CHARS are analysed whole (every news article is), longer
-# ones in windows of about WINDOW_CHARS, cut at the last paragraph break before the limit.
-MAX_WHOLE_CHARS = 60_000
-WINDOW_CHARS = 40_000
+# Windows are measured in tokens, which is what spaCy's memory grows with (~16 KB each in a
+# sentence without end): a text of up to MAX_WHOLE_TOKENS is analysed whole (every news
+# article is), a longer one in windows of about WINDOW_TOKENS, cut at the last paragraph
+# break before the limit. Tokens are estimated as words and punctuation marks.
+MAX_WHOLE_TOKENS = 15_000
+WINDOW_TOKENS = 8_000
+_TOKENISH = re.compile(r"\w+|[^\w\s]")
 _BREAKS = ("\n\n", "\n", ". ", " ")
 
 
@@ -68,10 +71,18 @@ def _add(nlp: Language, piece: str, words: list[str], spaces: list[bool]) -> Non
         spaces.append(bool(token.whitespace_))
 
 
-def windows(text: str, size: int = WINDOW_CHARS, whole: int = MAX_WHOLE_CHARS) -> list[tuple[int, int]]:
-    """(start, end) spans covering ``text`` in order, each at most ``size`` long (one span when
-    the text is at most ``whole`` long), cut after a paragraph break where there is one."""
-    if len(text) <= whole:
+def windows(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans covering ``text`` in order: one span for a text of up to
+    ``MAX_WHOLE_TOKENS``, else spans of at most ``size`` characters (default: about
+    ``WINDOW_TOKENS`` tokens' worth), each cut after a paragraph break where there is one."""
+    if size is None:
+        if len(text) <= MAX_WHOLE_TOKENS:  # fewer characters than the limit: fewer tokens too
+            return [(0, len(text))]
+        tokens = sum(1 for _ in _TOKENISH.finditer(text))
+        if tokens <= MAX_WHOLE_TOKENS:
+            return [(0, len(text))]
+        size = max(1_000, int(WINDOW_TOKENS * len(text) / tokens))
+    elif len(text) <= size:
         return [(0, len(text))]
     spans = []
     start = 0
