@@ -250,3 +250,14 @@ print(r.stored, r.duplicates, len(r.failed))
     assert sum(stored for stored, _dup, _failed in results) == 40
     with Store.open(db) as s:
         assert s.counts()["articles"] == 40
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest", "batch", "frame"])
+def test_an_unknown_encoding_is_a_usage_error(capsys, tmp_path, command):
+    argv = [command, str(tmp_path), "--encoding", "no-such-codec"]
+    if command == "batch":
+        argv += ["--out", str(tmp_path / "out")]
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "unknown encoding 'no-such-codec'" in capsys.readouterr().err

@@ -47,9 +47,22 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def encoding_name(value: str) -> str:
+    """argparse type: an encoding Python knows (a bad name is a usage error, exit 2)."""
+    import codecs
+
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(
+            f"unknown encoding {value!r} (try utf-8, cp1252, latin-1, utf-16)"
+        ) from None
+    return value
+
+
 def add_encoding_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--encoding", metavar="NAME",
+        "--encoding", metavar="NAME", type=encoding_name,
         help="the encoding of article files (e.g. cp1252, latin-1, utf-16); default: detect, "
         "preferring UTF-8, then cp1252 for Western text",
     )  # fmt: skip
