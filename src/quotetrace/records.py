@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "mixed", "indirect", "term"]
-QUOTE_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect", "term")
+QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "mixed", "indirect", "term")
 # What the attributed content is: something said, something believed, something intended.
 QuoteAct = Literal["speech", "belief", "intention"]
 QUOTE_ACTS: tuple[str, ...] = ("speech", "belief", "intention")

@@ -286,7 +286,8 @@ class Driver:
         pieces[task.pos] = result
         if all(p is not None for p in pieces):
             del self._splits[task.part.index]
-            self._write(task.part.index, task.part.fingerprint, _join(pieces, self.settings.fmt))
+            done = [p for p in pieces if p is not None]  # every piece, now: narrows the type
+            self._write(task.part.index, task.part.fingerprint, _join(done, self.settings.fmt))
 
     def _write(self, index: int, fingerprint: str, result: PartitionResult) -> None:
         files = output.write_partition(self.out, index, self.settings.fmt, result.files)

@@ -6,6 +6,7 @@ import sys
 import threading
 import time
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -70,8 +71,8 @@ class Progress:
         self._unit = unit
         self._delay = delay
         self._bar_wanted = enabled and _isatty(self._stream)
-        self._bar = None  # rich.progress.Progress, started after ``delay``
-        self._task = None
+        self._bar: Any = None  # rich.progress.Progress, started after ``delay``
+        self._task: Any = None
         self._lines = enabled and not self._bar_wanted
         self.total = total
         self.position = 0  # items done, this run and resumed
@@ -87,7 +88,7 @@ class Progress:
         try:
             from quotetrace.store.sources import count, discover
 
-            total = count(discover(inputs))
+            total = count(discover(list[str | Path](inputs)))
         except Exception:  # the count is a nicety: a run never fails for it
             return
         if total is not None:

@@ -149,6 +149,7 @@ def process_partition(part: Partition, settings: WorkSettings) -> PartitionResul
     for item, prep in zip(part.items, prepared, strict=True):
         outcome = next(analysed) if isinstance(prep, Document) else prep
         if isinstance(outcome, Article):
+            assert isinstance(prep, Document)  # only a Document is analysed
             articles.append(ok_row(item, prep, outcome))
             quotes.extend(quote_rows(item.id, outcome.quotes))
             result.quotes += len(outcome.quotes)
@@ -173,6 +174,7 @@ def prepare(item: RawItem, settings: WorkSettings) -> Document | str:
         return item.error
     if os.environ.get(KILL_ON_ENV) == item.id:
         os.kill(os.getpid(), signal.SIGKILL)
+    assert item.payload is not None  # None exactly when item.error is set (RawItem)
     try:
         doc = bytes_to_document(item.payload, "the article", kind=item.kind, encoding=settings.encoding)
     except InputError as exc:

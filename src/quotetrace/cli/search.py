@@ -98,7 +98,7 @@ def _check_text(name: str, value: str | None) -> None:
     from quotetrace.ingest.decoding import first_surrogate
 
     at = first_surrogate(value) if value else None
-    if at is not None:
+    if value and at is not None:
         what = "QUERY" if name == "query" else f"--{name}"
         code = ord(value[at])
         byte = f"byte {code - 0xDC00:#04x}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"

@@ -10,6 +10,7 @@ import sys
 import types
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -53,7 +54,7 @@ class Extractor:
             raise ValueError(f"unknown gate {gate!r}; choose from {', '.join(GATES)}")
         # The pipeline is shared per process, so each Extractor sets the gate it was asked for.
         self.gate = GATES[gate]() if gate else default_gate()
-        self._component = self.nlp.get_pipe("quotetrace_quotes")
+        self._component: Any = self.nlp.get_pipe("quotetrace_quotes")  # typed Callable by spaCy
 
     def extract(self, text: str, title: str | None = None) -> Article:
         return next(self.pipe([Document(text=text, title=title)]))

@@ -30,7 +30,7 @@ from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.ingest import detect_title
-from quotetrace.records import Fragment, Quote, Speaker
+from quotetrace.records import Fragment, Quote, Speaker, SpeakerRef
 
 TERM_MAX_WORDS = 4
 MIN_INDIRECT_TOKENS = 3
@@ -180,7 +180,7 @@ def _embedded(text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCand
     """True when the quote is a fragment inside the writer's own sentence (a partial quote)."""
     cue_before = cue is not None and cue.end <= span.start
     # Only the words just before the quote decide; a bounded window keeps huge lines linear.
-    window_start = max(cue.end if cue_before else region[0], region[0], span.start - 300)
+    window_start = max(cue.end if cue is not None and cue_before else region[0], region[0], span.start - 300)
     before = text[window_start : span.start]
     before_words = [w for w in before.split() if w.strip(_STRIP + '"“”') and w.lower() != "that"]
     if before_words and not before.rstrip().endswith((",", ":", "—", "–")):
@@ -360,6 +360,7 @@ def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Sp
     quotes: list[Quote] = []
     last_spoken: Quote | None = None
     for draft in drafts:
+        speaker: SpeakerRef | None
         if draft.label is not None:
             speaker = resolver.resolve_label(*draft.label)
         elif draft.speaker_tok is not None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy
 from spacy.attrs import LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import VERB as VERB_ID
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc, Token
 
 from quotetrace.extract.lexicon import CONTENT_PREPS, PREPOSITIONAL_CUES, cue_lexicon
@@ -67,7 +68,7 @@ def cue_forms(nlp: Language, lexicon: dict) -> dict[str, str]:
             candidates.setdefault(form, set()).add(lemma)
     out: dict[str, str] = {}
     if "lemmatizer" in nlp.component_names:
-        lemmatizer = nlp.get_pipe("lemmatizer")
+        lemmatizer: Any = nlp.get_pipe("lemmatizer")  # spaCy types pipes as Callable[[Doc], Doc]
         words = sorted(candidates)
         doc = SpacyDoc(nlp.vocab, words=words, pos=["VERB"] * len(words))
         for tok in doc:

@@ -56,12 +56,12 @@ def fit(
     scored: list[tuple[float, bool]], edges: tuple[float, ...]
 ) -> list[tuple[float, float, int, int, float]]:
     """Rows (lo, hi, n, right, calibrated): add-one smoothed accuracy per band, pooled to be monotone."""
-    rows = []
+    rows: list[tuple[float, float, int, int]] = []
     for lo, hi in zip(edges, edges[1:], strict=False):
         cell = [ok for c, ok in scored if lo <= c < hi]
-        rows.append([lo, hi, len(cell), sum(cell)])
+        rows.append((lo, hi, len(cell), sum(cell)))
     # Pool adjacent bands whose accuracy would fall as the raw score rises.
-    pools = [[r] for r in rows]
+    pools: list[list] = [[r] for r in rows]
     i = 0
     while i < len(pools) - 1:
         if _rate(pools[i]) > _rate(pools[i + 1]):
@@ -69,7 +69,7 @@ def fit(
             i = max(0, i - 1)
         else:
             i += 1
-    out = []
+    out: list[tuple[float, float, int, int, float]] = []
     for pool in pools:
         rate = round(_rate(pool), 3)
         out.extend((lo, hi, n, right, rate) for lo, hi, n, right in pool)

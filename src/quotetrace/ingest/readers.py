@@ -274,8 +274,11 @@ def read_path(path: Path, opts: ReadOptions) -> Iterator[RawItem]:
         yield from read_stdin(opts)
     elif path.is_dir():
         for inner in walk(path):
+            reader = reader_for(inner)
+            if reader is None:  # walk() yields readable files only; a type narrowing
+                continue
             # Relative path without suffix: unique within the folder, stable wherever it lives.
-            yield from reader_for(inner)(inner, inner.relative_to(path).with_suffix("").as_posix(), opts)
+            yield from reader(inner, inner.relative_to(path).with_suffix("").as_posix(), opts)
     else:
         yield from (reader_for(path) or read_article_file)(path, path.stem, opts)
 

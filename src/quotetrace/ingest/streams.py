@@ -7,7 +7,7 @@ import io
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 
 class _ZstdReader(io.RawIOBase):
@@ -58,7 +58,7 @@ class _ZstdReader(io.RawIOBase):
 
 OPENERS: dict[str, Callable[[Path], BinaryIO]] = {
     "": lambda p: open(p, "rb"),  # noqa: SIM115
-    ".gz": lambda p: gzip.open(p, "rb"),  # noqa: SIM115
+    ".gz": lambda p: cast(BinaryIO, gzip.open(p, "rb")),  # noqa: SIM115
     ".zst": lambda p: io.BufferedReader(_ZstdReader(p)),
 }
 

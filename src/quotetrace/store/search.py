@@ -256,7 +256,8 @@ def speakers(
     limit: int | None = None,
 ) -> list[SpeakerCount]:
     """Speakers with how often they are quoted, most quoted first."""
-    clauses, params = ["1"], []
+    clauses: list[str] = ["1"]
+    params: list[Any] = []
     if outlet and outlet.strip():
         clauses.append("a.outlet = ? COLLATE NOCASE")
         params.append(outlet.strip())

@@ -123,6 +123,7 @@ def to_item(raw: RawItem, opts: ReadOptions) -> Item:
     if raw.kind == "article":
         return _analysed(raw, where, meta)
     try:
+        assert raw.payload is not None  # None exactly when raw.error is set (RawItem)
         document = bytes_to_document(
             raw.payload, "the article", kind=raw.kind, max_bytes=opts.max_bytes, encoding=opts.encoding
         )
@@ -145,6 +146,7 @@ def to_item(raw: RawItem, opts: ReadOptions) -> Item:
 
 
 def _analysed(raw: RawItem, where: str, meta: dict[str, str]) -> Item:
+    assert raw.payload is not None  # None exactly when raw.error is set (RawItem)
     try:
         article = Article.from_dict(json.loads(raw.payload))
     except (TypeError, ValueError, KeyError) as exc:

@@ -86,6 +86,7 @@ def add_article(conn: sqlite3.Connection, article: Article, meta: ArticleMeta) -
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ),
         ).lastrowid
+        assert article_id is not None  # sqlite3 sets lastrowid after an INSERT
         speaker_ids = _add_speakers(conn, article_id, article)
         for quote in article.quotes:
             _add_quote(conn, article_id, quote, speaker_ids)

@@ -75,7 +75,7 @@ def trace_articles(conn: sqlite3.Connection, article_ids: Iterable[int]) -> int:
 
 def _add_quotes(conn: sqlite3.Connection, recs: list[QuoteRec]) -> list[int]:
     """Sketch, store and link quotes; every quote is marked traced, even one too short."""
-    done = []
+    done: list[int] = []
     for rec in recs:
         s = sketch(rec)
         conn.execute(
@@ -92,10 +92,17 @@ def _add_quotes(conn: sqlite3.Connection, recs: list[QuoteRec]) -> list[int]:
         for other in others:
             score = link(s, other)
             if score is not None:
-                a, b = sorted((rec.quote_id, other.rec.quote_id))
+                a, b = sorted((_row_id(rec), _row_id(other.rec)))
                 conn.execute("INSERT OR REPLACE INTO trace_links VALUES (?, ?, ?)", (a, b, score))
-        done.append(rec.quote_id)
+        done.append(_row_id(rec))
     return done
+
+
+def _row_id(rec: QuoteRec) -> int:
+    """The store row of a quote read from the store (a ``QuoteRec`` may also come from elsewhere)."""
+    if rec.quote_id is None:
+        raise ValueError("a quote without a store row id cannot be traced in the store")
+    return rec.quote_id
 
 
 def _candidates(conn: sqlite3.Connection, s: Sketch) -> list[Sketch]:
@@ -175,7 +182,7 @@ def write_family(conn: sqlite3.Connection, members: list[QuoteRec]) -> int:
         "INSERT INTO family_members (quote_id, family_id) VALUES (?, ?)",
         [(m.quote_id, first.quote_id) for m in members],
     )
-    return first.quote_id
+    return _row_id(first)
 
 
 def rebuild(conn: sqlite3.Connection, progress=None) -> int:

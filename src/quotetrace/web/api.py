@@ -36,7 +36,7 @@ class ExtractRequest(BaseModel):
     def encodable(cls, value: str | None) -> str | None:
         # JSON may spell a lone surrogate ("\ud800"); no encoder takes one, so say where it is.
         at = first_surrogate(value) if value else None
-        if at is not None:
+        if value and at is not None:
             code = ord(value[at])
             raise ValueError(f"holds invalid Unicode: an unpaired surrogate U+{code:04X} at character {at}")
         return value
@@ -64,6 +64,7 @@ def extract(body: ExtractRequest, request: Request) -> dict[str, Any]:
     if body.text is not None:
         document = text_to_document(body.text, "text")
     else:
+        assert body.html is not None  # the model requires text or html
         document = bytes_to_document(body.html.encode("utf-8"), "html", kind="html")
     if body.title:
         document.title = body.title

@@ -82,7 +82,7 @@ def timeline(quotes: list[SpeakerQuote]) -> dict[str, Any] | None:
     def x_of(day: date) -> float:
         return round(MARGIN + (WIDTH - 2 * MARGIN) * (day - first).days / span, 1)
 
-    lanes = [
+    lanes: list[dict[str, Any]] = [
         {"outlet": o, "y": AXIS + i * LANE, "colour": outlet_colour(o if o != UNKNOWN_OUTLET else "")}
         for i, o in enumerate(outlets)
     ]

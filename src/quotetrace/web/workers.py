@@ -55,7 +55,9 @@ class ExtractionPool:
 
     def analyse(self, document: Document, frame: bool) -> Article:
         """The article of ``document``; blocks the calling thread (not the event loop)."""
-        if not self._slots.acquire(blocking=False):
+        slots = self._slots
+        assert slots is not None  # set by __post_init__
+        if not slots.acquire(blocking=False):
             raise ExtractionBusy("the server is busy analysing other articles: try again shortly")
         try:
             future = self._ensure_pool().schedule(
@@ -73,7 +75,7 @@ class ExtractionPool:
                     f"the analysis process stopped ({exc}); the article may be too large for this server"
                 ) from None
         finally:
-            self._slots.release()
+            slots.release()
 
     def _ensure_pool(self):
         with self._lock:
