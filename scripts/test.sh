@@ -7,4 +7,5 @@ if [ -f scripts/install-browser.sh ]; then
   bash scripts/install-browser.sh || echo "browser install failed: browser tests will skip"
 fi
 .venv/bin/ruff check src tests bench train
+.venv/bin/mypy  # src/quotetrace, settings in pyproject.toml [tool.mypy]
 .venv/bin/python -m pytest -q "$@"

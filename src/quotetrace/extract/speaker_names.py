@@ -11,6 +11,7 @@ data files in quotetrace/data (speaker_*.txt, titles.txt).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -86,7 +87,7 @@ def is_group(word: str) -> bool:
     return word.lower() in group_words()
 
 
-def expand_abbreviation(words: list[str]) -> str | None:
+def expand_abbreviation(words: Sequence[str]) -> str | None:
     """'State Sec' -> 'secretary of state'; None when the words are no known short form."""
     key = " ".join(w.lower().rstrip(".") for w in words)
     return abbreviations().get(key)

@@ -54,6 +54,7 @@ def decode_bytes(data: bytes, name: str = "input", encoding: str | None = None) 
     """Article bytes as text; ``encoding`` overrides detection (and must then fit the bytes)."""
     if encoding is not None:
         codec = check_encoding_name(encoding)
+        assert codec is not None  # a name in, a name out
         try:
             text = data.decode("utf-8-sig" if codec == "utf-8" else codec)
         except UnicodeDecodeError as exc:
