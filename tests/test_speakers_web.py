@@ -252,3 +252,33 @@ def test_article_speakers_get_their_type_and_titles(extractor):
     resolver.annotate(speakers)
     assert speakers[0].type == "person"
     assert "director" in speakers[0].titles
+
+
+def test_a_reporting_aside_names_the_speaker_not_the_clause_subject(extractor):
+    text = (
+        "Writer Omar Haddad has studied the movement for years.\n\n"
+        "The freedom struggle, he explains, had always been about “liberating the society” and nothing else.\n"
+    )
+    speaker = speaker_of(extractor, text, "liberating the society")
+    assert speaker.name == "Omar Haddad"
+
+
+def test_an_embedded_tweet_is_spoken_by_the_author_line_under_it(extractor):
+    text = (
+        "Airline boss Tony Fernandes flew to the coast on Wednesday.\n\n"
+        "I hope to fly to the site to thank everyone for the effort they put in.\n"
+        "— Tony Fernandes (@tonyfernandes) December 31, 2014\n"
+    )
+    speaker = speaker_of(extractor, text, "thank everyone")
+    assert speaker.name == "Tony Fernandes"
+    assert speaker.mention == "I"
+
+
+def test_someone_is_nobody_the_article_names(extractor):
+    text = (
+        "The Party for Jesus filled the hall on Saturday.\n\n"
+        'I was paying for parking when I heard someone saying, "Hey, you lost your antler."\n'
+    )
+    speaker = speaker_of(extractor, text, "you lost your antler")
+    assert speaker.name != "Jesus"
+    assert speaker.confidence <= 0.5

@@ -17,6 +17,7 @@ from spacy.parts_of_speech import PROPN as PROPN_ID
 from spacy.parts_of_speech import PUNCT as PUNCT_ID
 from spacy.tokens import Doc, Token
 
+from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender
 from quotetrace.extract.speaker_names import descriptors, name_type, name_words, strip_titles
 
@@ -108,12 +109,17 @@ class EntityIndex:
     def _scan_names(self) -> None:
         by_full: dict[tuple[str, ...], Entity] = {}
         pending: list[tuple[list[Token], tuple[str, ...], str, set[str]]] = []
+        parsed = []
         for run in self._runs():
             name_toks, run_titles, gender = strip_titles(run)
-            if not name_toks:
-                continue
-            key = tuple(name_words(name_toks))
-            if not key:
+            key = tuple(name_words(name_toks)) if name_toks else ()
+            if key:
+                parsed.append((name_toks, run_titles, gender, key))
+        # A Title Case headline capitalises every word: its runs are names only if the body has them.
+        body = headline_end(text_of(self.doc))
+        in_body = {key for toks, _, _, key in parsed if toks[0].idx >= body}
+        for name_toks, run_titles, gender, key in parsed:
+            if name_toks[0].idx < body and key not in in_body:
                 continue
             run_titles |= descriptors(name_toks[-1])
             if len(key) == 1:
@@ -161,6 +167,10 @@ class EntityIndex:
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
             head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i in range(name_toks[0].i, head.i + 3)
         )
+        # Salience is the main clause's: "Blinken denied reports that Washington had set ..."
+        # leaves Blinken, not Washington, as the one a following "he" means.
+        clause = head.head if head.dep_ in ("nsubj", "nsubjpass") else head.head.head
+        subject = subject and clause.dep_ not in ("ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp")
         if self._in_quote(name_toks[0].idx):
             return
         mention = NameMention(entity, name_toks[0].idx, subject)
@@ -190,3 +200,12 @@ class EntityIndex:
         before = [m for m in hits if m.start < char]
         pick = before[-1] if before else (hits[0] if hits else None)
         return pick.entity if pick else None
+
+
+def headline_end(text: str) -> int:
+    """Where the body starts when the first line is a headline (no closing punctuation), else 0."""
+    cut = text.find("\n\n", 0, 400)
+    headline = (
+        cut > 0 and "\n" not in text[:cut] and not text[:cut].rstrip().endswith((".", "!", "?", '"', "”"))
+    )
+    return cut if headline else 0

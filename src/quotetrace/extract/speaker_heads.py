@@ -51,8 +51,15 @@ def speaker_head(cue: CueCandidate) -> Token | None:
                 return subjects[0]  # "Salinas was quoted as saying ..."
             if step == 0 or hearer:
                 return None  # "she was warned that ...", "it was reported that ...": no speaker named
+        aside = _parenthetical_speaker(verb)
+        if aside is not None:
+            return aside  # "The struggle, he explains, had always been about ...": he speaks
         if subjects:
             return subjects[0]  # a relative "who" is resolved to its antecedent by the resolver
+        if step == 0 and verb.dep_ == "ROOT":
+            borrowed = _misparsed_subject(verb)
+            if borrowed is not None:
+                return borrowed
         if step == 0 and hearer and verb.tag_ == "VBN":
             return None  # "Asked whether Y, Z said": the unnamed interviewer asked, not Z
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
@@ -94,3 +101,24 @@ def _document_owner(noun: Token) -> Token:
         if subjects:
             return subjects[0]
     return noun
+
+
+def _parenthetical_speaker(verb: Token) -> Token | None:
+    """A reporting aside set off by commas inside the clause: 'X, he explains, had ...'."""
+    for child in verb.children:
+        if child.dep_ == "parataxis":
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if subjects and abs(child.i - verb.i) < 12:
+                return subjects[0]
+    return None
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """'Tri Wobowo, who co-piloted the aircraft, told ...': the parser hung the name on a clause
+    before the verb; a name at the start of the sentence with no verb of its own speaks."""
+    for child in verb.lefts:
+        if child.dep_ in ("advcl", "ccomp"):
+            names = [c for c in child.children if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i < child.i]
+            if names and names[0].left_edge.i == verb.sent.start:
+                return names[0]
+    return None

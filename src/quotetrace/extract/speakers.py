@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.speaker_calibration import calibrated
-from quotetrace.extract.speaker_entities import Entity, EntityIndex, Spoken
+from quotetrace.extract.speaker_entities import Entity, EntityIndex, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
     description,
     expand_abbreviation,
@@ -269,7 +269,7 @@ class SpeakerResolver(EntityIndex):
             return -0.5 if kind == "unknown" else 0.0
 
         para = self._para_start(char)
-        body = self._body_start()
+        body = headline_end(text_of(self.doc))
         window = [m for m in self._before(char) if char - m.start <= WINDOW and m.start >= body]
         for rank, m in enumerate(reversed(window)):
             e = m.entity
@@ -315,15 +315,6 @@ class SpeakerResolver(EntityIndex):
         if entity is not None and gender and not entity.gender:
             entity.gender = gender  # a pronoun that resolves to a person tells us their gender
         return best, kinds.get(best, "person"), min(confidence, 0.95), close
-
-    def _body_start(self) -> int:
-        """Where the body starts: names in the headline line are not what a pronoun refers to."""
-        text = text_of(self.doc)
-        cut = text.find("\n\n", 0, 400)
-        headline = (
-            cut > 0 and "\n" not in text[:cut] and not text[:cut].rstrip().endswith((".", "!", "?", '"', "”"))
-        )
-        return cut if headline else 0
 
     def _tweet_signature(self, char: int) -> Entity | None:
         """'I hope to fly ...' followed by the line '— Tony Fernandes (@tonyfernandes) December 31'."""
