@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from quotetrace.cli.ingest import add_encoding_argument
+from quotetrace.cli.options import add_encoding_argument, add_model, add_no_frame
 
 DESCRIPTION = """\
 Extract (and frame) the quotations of every article of a corpus, on all the
@@ -93,8 +93,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_encoding_argument(parser)
     parser.add_argument("--text-field", default="text", help="JSON/Parquet text field (text)")
     parser.add_argument("--id-field", default="id", help="JSON/Parquet id field (id)")
-    parser.add_argument("--no-frame", action="store_true", help="skip framing analysis")
-    parser.add_argument("--model", help="spaCy model package to use instead of the default")
+    add_no_frame(parser)
+    add_model(parser)
     parser.add_argument(
         "--overwrite", action="store_true",
         help="replace an output of a different command in DIR instead of refusing",

@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
+from quotetrace.cli.options import add_format, polnear_texts
 from quotetrace.errors import UsageError
 
 DESCRIPTION = """\
@@ -66,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     polnear.add_argument("directory", metavar="DIR", help="split folder, e.g. .../polnear/dev")
-    polnear.add_argument("--format", choices=("table", "json"), default="table")
+    add_format(polnear, ("table", "json"), short=False)
     polnear.add_argument("--limit", type=int, metavar="N", help="score only the first N articles")
     polnear.add_argument(
         "--errors",
@@ -102,7 +103,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     headline.add_argument(
         "--texts", metavar="DIR", help="article folder (default ../shared/data/polnear/dev/text)"
     )
-    headline.add_argument("--format", choices=("table", "json"), default="table")
+    add_format(headline, ("table", "json"), short=False)
     headline.add_argument("--errors", action="store_true", help="list every item the check gets wrong")
     headline.set_defaults(func=run_headline)
 
@@ -143,19 +144,12 @@ def run_headline(args: argparse.Namespace) -> int:
 
     from quotetrace.errors import InputError
     from quotetrace.evaluate.headline import evaluate_labels, format_errors, format_report, read_labels
-    from quotetrace.paths import REPO_ROOT, shared_data_dir
+    from quotetrace.paths import REPO_ROOT
 
     labels_path = Path(args.labels) if args.labels else REPO_ROOT / "bench" / "data" / "headline_labels.tsv"
-    if args.texts:
-        texts = Path(args.texts)
-    else:
-        shared = shared_data_dir()
-        if shared is None:
-            raise InputError("../shared/data is absent (or set QUOTETRACE_SHARED_DATA); use --texts DIR")
-        texts = shared / "polnear" / "dev" / "text"
-    for path, what in ((labels_path, "label file"), (texts, "folder")):
-        if not path.exists():
-            raise InputError(f"{path}: no such {what}")
+    texts = polnear_texts("dev", args.texts, flag="--texts")
+    if not labels_path.is_file():
+        raise InputError(f"{labels_path}: no such label file")
     labels = read_labels(labels_path)
     checks, result = evaluate_labels(labels, texts)
     if args.format == "json":

@@ -6,7 +6,7 @@ import argparse
 import csv
 import sys
 
-from quotetrace.cli.ingest import add_encoding_argument
+from quotetrace.cli.options import add_encoding_argument, add_model, add_no_frame
 from quotetrace.cli.output import add_wide_argument, write_csv, write_json, write_table
 from quotetrace.errors import QuotetraceError, UsageError
 from quotetrace.records import Article
@@ -75,8 +75,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )  # fmt: skip
     add_wide_argument(parser)
     add_encoding_argument(parser)
-    parser.add_argument("--no-frame", action="store_true", help="skip framing analysis")
-    parser.add_argument("--model", help="spaCy model package to use instead of the default")
+    add_no_frame(parser)
+    add_model(parser)
     parser.set_defaults(func=run)
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from quotetrace.cli.ingest import add_encoding_argument
+from quotetrace.cli.options import add_encoding_argument, add_format, add_model
 from quotetrace.cli.output import shorten, write_json, write_table
 from quotetrace.errors import InputError, UsageError
 from quotetrace.records import Article, Balance, HeadlineCheck
@@ -61,11 +61,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("path", metavar="PATH", help="a .txt/.html article, - for stdin, or extract JSON")
-    parser.add_argument(
-        "--format", "-f", choices=("table", "json", "html"), default="table",
-        help="table (default, a readable report), json (the full record), html (article view)",
+    add_format(
+        parser, ("table", "json", "html"),
+        "table (default, a readable report), json (the full record), html (article view)",
     )  # fmt: skip
-    parser.add_argument("--model", help="spaCy model package to use instead of the default")
+    add_model(parser)
     add_encoding_argument(parser)
     parser.set_defaults(func=run)
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-from quotetrace.errors import UsageError
+from quotetrace.cli.options import (
+    add_db_argument,
+    add_encoding_argument,
+    add_model,
+    add_no_frame,
+    require_db,
+)
 
 DESCRIPTION = """\
 Analyse articles and store them, with their quotes, speakers, cues and
@@ -40,40 +45,6 @@ exit codes: 0 all stored (or already there), 1 some inputs could not be read
 """
 
 
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", default=os.environ.get("QUOTETRACE_DB"),
-        help="the store's SQLite file (default: $QUOTETRACE_DB)",
-    )  # fmt: skip
-
-
-def encoding_name(value: str) -> str:
-    """argparse type: an encoding Python knows (a bad name is a usage error, exit 2)."""
-    import codecs
-
-    try:
-        codecs.lookup(value)
-    except LookupError:
-        raise argparse.ArgumentTypeError(
-            f"unknown encoding {value!r} (try utf-8, cp1252, latin-1, utf-16)"
-        ) from None
-    return value
-
-
-def add_encoding_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--encoding", metavar="NAME", type=encoding_name,
-        help="the encoding of article files (e.g. cp1252, latin-1, utf-16); default: detect, "
-        "preferring UTF-8, then cp1252 for Western text",
-    )  # fmt: skip
-
-
-def require_db(args: argparse.Namespace) -> str:
-    if not args.db:
-        raise UsageError("--db FILE is required (or set QUOTETRACE_DB)")
-    return args.db
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "ingest",
@@ -86,8 +57,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_db_argument(parser)
     add_encoding_argument(parser)
-    parser.add_argument("--no-frame", action="store_true", help="skip framing analysis")
-    parser.add_argument("--model", help="spaCy model package to use instead of the default")
+    add_no_frame(parser)
+    add_model(parser)
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary line")
     parser.set_defaults(func=run)
 

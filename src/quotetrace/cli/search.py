@@ -6,7 +6,7 @@ import argparse
 import re
 import sys
 
-from quotetrace.cli.ingest import add_db_argument, require_db
+from quotetrace.cli.options import add_db_argument, require_db
 from quotetrace.cli.output import add_wide_argument, write_csv, write_json, write_table
 from quotetrace.records import QUOTE_KINDS
 

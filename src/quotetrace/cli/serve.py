@@ -6,7 +6,7 @@ import argparse
 import socket
 import sys
 
-from quotetrace.cli.ingest import add_db_argument
+from quotetrace.cli.options import add_db_argument, add_no_frame
 
 DESCRIPTION = """\
 Start a local web server with three pages and a JSON API:
@@ -40,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_argument(parser)
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    parser.add_argument("--no-frame", action="store_true", help="skip framing analysis")
+    add_no_frame(parser)
     parser.add_argument(
         "--extract-workers", type=int, default=1, metavar="N",
         help="processes that analyse posted articles, so searches never wait on spaCy "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quotetrace.cli.ingest import add_db_argument, require_db
+from quotetrace.cli.options import add_db_argument, require_db
 from quotetrace.cli.output import write_csv, write_json, write_table
 
 DESCRIPTION = """\

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from quotetrace.cli.ingest import add_db_argument, require_db
+from quotetrace.cli.options import add_db_argument, add_format, require_db
 
 DESCRIPTION = """\
 Quote provenance across outlets. A quote family is every quotation of one
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--top", type=int, metavar="N", help="the N families in most outlets")
     parser.add_argument("--rebuild", action="store_true", help="recompute every family")
     parser.add_argument("--limit", "-n", type=int, default=20, help="families to show (default 20)")
-    parser.add_argument("--format", "-f", choices=("table", "json"), default="table")
+    add_format(parser, ("table", "json"))
     parser.set_defaults(func=run)
 
 

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from quotetrace.cli.ingest import add_encoding_argument
+from quotetrace.cli.options import add_encoding_argument, add_format
 from quotetrace.errors import InputError, QuotetraceError, UsageError
 
 DESCRIPTION = """\
@@ -66,7 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SOURCE",
         help=".txt, .html or - ; repeat for several sources (each quote takes its best match)",
     )
-    parser.add_argument("--format", "-f", choices=FORMATS, default="table")
+    add_format(parser, FORMATS)
     add_encoding_argument(parser)
     parser.add_argument(
         "--quotes",

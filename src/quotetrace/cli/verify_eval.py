@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
+from quotetrace.cli.options import add_format, polnear_texts
 from quotetrace.errors import InputError, UsageError
 
 DESCRIPTION = """\
@@ -58,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="K",
         help="join K articles into each source (long sources: more chance matches, repeats)",
     )
-    parser.add_argument("--format", "-f", choices=("markdown", "json"), default="markdown")
+    add_format(parser, ("markdown", "json"))
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="list N errors after the table")
     parser.add_argument(
         "--extract",
@@ -69,26 +69,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(func=run)
 
 
-def _folder(args: argparse.Namespace) -> Path:
-    from quotetrace.paths import shared_data_dir
-
-    if args.data:
-        folder = Path(args.data)
-    else:
-        shared = shared_data_dir()
-        if shared is None:
-            raise InputError("../shared/data is absent (or set QUOTETRACE_SHARED_DATA); use --data DIR")
-        folder = shared / "polnear" / args.split / "text"
-    if not folder.is_dir():
-        raise InputError(f"{folder}: no such folder")
-    return folder
-
-
 def run(args: argparse.Namespace) -> int:
     from quotetrace.evaluate.synth import build_set, load_corpus
     from quotetrace.evaluate.verify import evaluate, evaluate_extracted
 
-    articles = load_corpus(_folder(args))[: args.limit]
+    articles = load_corpus(polnear_texts(args.split, args.data))[: args.limit]
     if len(articles) < 2:
         raise InputError("need at least two source texts (negatives come from the others)")
     if args.merge < 1:
