@@ -26,7 +26,9 @@ from quotetrace.records import Article
 DEFAULT_WORKERS = 1  # one spaCy process: the other core serves searches and pages
 DEFAULT_QUEUE = 16  # waiting requests hold threads of the server's pool (40): leave most to searches
 DEFAULT_TIME_LIMIT = 60.0  # seconds per article; a 2 MB request (the size cap) needs ~40 s
-RECYCLE_TASKS = 500  # spaCy's string store only grows: a fresh process now and then
+# spaCy's string store only grows: a fresh process now and then (its start, a few seconds,
+# falls on the request that finds it replaced).
+RECYCLE_TASKS = 2_000
 
 
 class ExtractionBusy(QuotetraceError):
