@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import signal
 import subprocess
+from pathlib import Path
 
 import psutil
 import pyarrow.parquet as pq
@@ -21,7 +23,6 @@ from quotetrace.batch import BatchConfig, read_output, run_batch
 from quotetrace.batch.config import code_digest
 from quotetrace.batch.driver import WORKER_DIED
 from quotetrace.batch.output import read_manifest
-from quotetrace.batch.work import KILL_ON_ENV
 from quotetrace.errors import UsageError
 from test_batch_fixtures import (
     batch_command,
@@ -34,6 +35,12 @@ from test_batch_fixtures import (
 
 SIZE = 4
 N_LINES = 60
+# tests/poison/sitecustomize.py makes a worker SIGKILL itself on this article id.
+POISON_DIR = Path(__file__).resolve().parent / "poison"
+POISON_ENV = {
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(POISON_DIR), os.environ.get("PYTHONPATH")])),
+    "QUOTETRACE_TEST_KILL_ON_ID": "a005",
+}
 N_PARTITIONS = N_LINES // SIZE
 
 
@@ -176,7 +183,7 @@ def test_an_article_that_kills_its_worker_is_recorded_and_the_rest_done(corpus, 
     out = tmp_path / "out"
     summary = run_cli(
         str(small), "--out", str(out), "--partition-size", str(SIZE), "--workers", "1",
-        env={KILL_ON_ENV: "a005"},
+        env=POISON_ENV,
     )  # fmt: skip
     assert summary["total"] == {"articles": 8, "failed": 1, "quotes": summary["total"]["quotes"],
                                 "words": summary["total"]["words"], "partitions": 2}  # fmt: skip

@@ -121,14 +121,17 @@ def test_a_framing_exception_fails_its_article():
     assert out[1] == "framing error: KeyError: 'marker'"
 
 
-def test_framing_absent_is_skipped_but_framing_broken_stops_the_run(monkeypatch):
+def test_framing_that_cannot_load_stops_the_run(monkeypatch):
     import sys
     import types
 
     from quotetrace.batch.work import WorkerSetupError, _frame_function
 
-    monkeypatch.setitem(sys.modules, "quotetrace.frame", None)  # not installed
-    assert _frame_function(True) is None
+    assert _frame_function(True).__name__ == "frame_article"
+    # Framing ships with quotetrace: missing or broken, it would fail every article.
+    monkeypatch.setitem(sys.modules, "quotetrace.frame", None)
+    with pytest.raises(WorkerSetupError, match="framing cannot be loaded"):
+        _frame_function(True)
     monkeypatch.setitem(sys.modules, "quotetrace.frame", types.ModuleType("quotetrace.frame"))
     with pytest.raises(WorkerSetupError, match="framing cannot be loaded"):
         _frame_function(True)

@@ -32,8 +32,6 @@ RECYCLE_ARTICLES = 10_000
 DEFAULT_TIME_LIMIT = 120.0  # seconds for one article: 50x what a 20,000-word one takes
 MAX_ERROR_CHARS = 500
 MAX_REPORTED_FAILURES = 5
-# Fault injection for the test suite: the worker SIGKILLs itself on this article id.
-KILL_ON_ENV = "QUOTETRACE_BATCH_KILL_ON_ID"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +113,7 @@ def _frame_function(enabled: bool):
         return None
     try:
         from quotetrace.frame import frame_article
-    except ModuleNotFoundError as exc:
-        if exc.name == "quotetrace.frame":  # framing ships separately; quotes still count
-            return None
-        raise WorkerSetupError(f"framing cannot be loaded: {exc}") from exc
-    except Exception as exc:  # a broken framing module would fail every article: stop instead
+    except Exception as exc:  # a broken install would fail every article: stop instead
         raise WorkerSetupError(_one_line(f"framing cannot be loaded: {exc!r}")) from exc
     return frame_article
 
@@ -172,8 +166,6 @@ def prepare(item: RawItem, settings: WorkSettings) -> Document | str:
     """The article as a ``Document`` ready for the extractor, or why it cannot be analysed."""
     if item.error is not None:
         return item.error
-    if os.environ.get(KILL_ON_ENV) == item.id:
-        os.kill(os.getpid(), signal.SIGKILL)
     assert item.payload is not None  # None exactly when item.error is set (RawItem)
     try:
         doc = bytes_to_document(item.payload, "the article", kind=item.kind, encoding=settings.encoding)
