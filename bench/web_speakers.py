@@ -121,11 +121,13 @@ def speaker_error(gold: str, predicted: str) -> str:
     return "another speaker"
 
 
-def score_page(name: str, article: dict, gold: list[Gold]) -> PageResult:
+def score_page(name: str, article: dict, gold: list[Gold], min_confidence: float = 0.0) -> PageResult:
     result = PageResult(name=name, gold=len(gold))
     for quote in locate(article["text"], gold):
         result.errors.append({"category": "gold snippet not in the reduced text", "quote": quote})
-    printed = [q for q in article["quotes"] if q["kind"] != "term"]
+    printed = [
+        q for q in article["quotes"] if q["kind"] != "term" and _speaker_confidence(q) >= min_confidence
+    ]
     terms = [q for q in article["quotes"] if q["kind"] == "term"]
     result.rows = len(printed)
     for g in gold:
@@ -163,6 +165,11 @@ def score_page(name: str, article: dict, gold: list[Gold]) -> PageResult:
     return result
 
 
+def _speaker_confidence(quote: dict) -> float:
+    speaker = quote.get("speaker") or {}
+    return float(speaker.get("confidence", 0.0)) if speaker else 0.0
+
+
 def reliability(scored: list[tuple[float, bool]]) -> list[dict]:
     table = []
     for lo, hi in zip(BINS, BINS[1:], strict=False):
@@ -194,7 +201,7 @@ def extract_pages(pages: list[Path]) -> dict[str, dict]:
     return out
 
 
-def run(pages_dir: Path, only: list[str] | None = None) -> dict:
+def run(pages_dir: Path, only: list[str] | None = None, min_confidence: float = 0.0) -> dict:
     golds = sorted(GOLD_DIR.glob("*.jsonl"))
     if only:
         golds = [g for g in golds if g.name[: -len(".jsonl")] in only]
@@ -205,7 +212,10 @@ def run(pages_dir: Path, only: list[str] | None = None) -> dict:
     if absent:
         raise SystemExit(f"page not found: {absent[0]}")
     articles = extract_pages(pages)
-    results = [score_page(p.stem, articles[p.stem], load_gold(g)) for p, g in zip(pages, golds, strict=True)]
+    results = [
+        score_page(p.stem, articles[p.stem], load_gold(g), min_confidence)
+        for p, g in zip(pages, golds, strict=True)
+    ]
     total = {k: sum(getattr(r, k) for r in results) for k in ("gold", "found", "right", "rows", "not_speech")}
     scored = [s for r in results for s in r.scored]
     return {
@@ -277,6 +287,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", metavar="NAME", help="score only these pages (file stem)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        help="count only printed rows whose speaker confidence is at least this (no speaker: 0)",
+    )
+    parser.add_argument(
         "--calibrate",
         action="store_true",
         help="fit the speaker confidence table (src/quotetrace/data/speaker_calibration.tsv) on raw scores",
@@ -290,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         from quotetrace.extract import speaker_calibration
 
         speaker_calibration.set_enabled(False)
-    report = run(pages_dir, args.only)
+    report = run(pages_dir, args.only, args.min_confidence)
     if args.calibrate:
         write_calibration(report["scored"])
     if args.json:
