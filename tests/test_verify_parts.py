@@ -14,8 +14,8 @@ from quotetrace.text.tokens import words_with_spans
 from quotetrace.verify import Source, verify_quotes
 from quotetrace.verify.quotes import fragments, parse_items, quotes_from_marks, strip_marks
 from quotetrace.verify.render import render_csv, render_json, render_jsonl, render_table, word_diff
-from quotetrace.verify.render_html import render_html
 from quotetrace.verify.turns import parse_turns, speaker_matches
+from quotetrace.web.verify_report import render_html
 
 
 def test_fold_keeps_every_offset():

@@ -159,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
         render_json,
         render_table,
     )
-    from quotetrace.verify.render_html import render_html
+    from quotetrace.web.verify_report import render_html
 
     if [args.article, *args.source].count("-") > 1:
         raise UsageError("standard input ('-') can be read only once: give the others as files")

@@ -1,4 +1,4 @@
-"""Text views of verification results: table, JSON, JSON lines and CSV (HTML: render_html)."""
+"""Text views of verification results: table, JSON, JSON lines and CSV (HTML: web/verify_report.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """A self-contained HTML report: every quote, its verdict, and a word diff against the source.
 
 Rendered by the web pages' Jinja2 environment (autoescaped) with the one
-stylesheet inline: no scripts, no external resources.
+stylesheet inline: no scripts, no external resources. It lives with the web
+pages (the HTML layer), above the verify stage it presents.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ from markupsafe import Markup
 
 from quotetrace.verify.render import STATUS_NOTES, jump_text, summary
 from quotetrace.verify.result import Verification
+from quotetrace.web.render import environment, stylesheet
 
 
 def render_html(results: list[Verification], article: str, sources: list[str]) -> str:
-    from quotetrace.web.render import environment, stylesheet
-
     return (
         environment()
         .get_template("verify_report.html")
