@@ -282,3 +282,24 @@ def test_someone_is_nobody_the_article_names(extractor):
     speaker = speaker_of(extractor, text, "you lost your antler")
     assert speaker.name != "Jesus"
     assert speaker.confidence <= 0.5
+
+
+def test_the_company_is_the_organisation_named_before(extractor):
+    text = (
+        "Harbor Foods Inc. reported a loss on Monday.\n\n"
+        "The company said that it would cut 200 jobs by the end of the year.\n"
+    )
+    speaker = speaker_of(extractor, text, "cut 200 jobs")
+    assert speaker.name == "Harbor Foods Inc."
+    assert speaker.type == "organisation"
+
+
+def test_an_organisation_named_with_a_title_word_keeps_its_name(extractor):
+    text = "The Justice Department opened an inquiry.\n\nThe department said that the review would take months.\n"
+    assert speaker_of(extractor, text, "review would take months").name == "Justice Department"
+
+
+def test_a_described_government_is_not_linked_to_another_organisation(extractor):
+    text = "LONDON (Reuters) - A nurse has been diagnosed with the virus, the Scottish government said on Monday.\n"
+    speaker = speaker_of(extractor, text, "nurse has been diagnosed")
+    assert speaker.name == "Scottish government"

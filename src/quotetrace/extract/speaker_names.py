@@ -62,6 +62,11 @@ def org_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def org_nouns() -> frozenset[str]:
+    return frozenset(_words("speaker_org_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def non_person_words() -> frozenset[str]:
     return frozenset(_words("speaker_nonpersons.txt"))
 
@@ -131,8 +136,10 @@ def is_dateline(tok: Token) -> bool:
 
 def strip_titles(run: list[Token]) -> tuple[list[Token], set[str], str]:
     """Split a proper-name run into the name, its title words and the gender a title implies."""
-    known = roles()
     run = [t for t in run if not is_dateline(t)]
+    if run and run[-1].lower_.rstrip(".") in org_words():
+        return run, set(), ""  # "Justice Department", "Senate Committee": the title is the name
+    known = roles()
     cut, gender, found = 0, "", set()
     for i, tok in enumerate(run):
         word = tok.lower_
@@ -166,7 +173,7 @@ def strip_titles(run: list[Token]) -> tuple[list[Token], set[str], str]:
 
 def name_type(tokens: list[Token]) -> str:
     """'person', 'organisation' or 'group' for a proper-name run."""
-    lowers = {t.lower_ for t in tokens}
+    lowers = {t.lower_.rstrip(".") for t in tokens}
     if lowers & org_words():
         return "organisation"
     ents = {t.ent_type_ for t in tokens if t.ent_type_}

@@ -33,6 +33,7 @@ from quotetrace.extract.speaker_names import (
     name_words,
     non_person_words,
     noun_type,
+    org_nouns,
     org_words,
     roles,
     strip_titles,
@@ -231,10 +232,18 @@ class SpeakerResolver(EntityIndex):
             entity = self._titled(word, head.idx)
             if entity is not None:
                 return entity
-        if in_lexicon(word, org_words()) or head.text[:1].isupper():
+        if in_lexicon(word, org_words()) or head.text[:1].isupper() or word in org_nouns():
             # "the agency", "the department": the organisation named with that word before.
             for m in reversed(self._before(head.idx)):
                 if m.entity.type != "person" and m.entity.words[-1].lower() == word:
+                    return m.entity
+        bare = all(t.i == head.i or t.lower_ in ("the", "this", "that", "same") for t in span)
+        if word in org_nouns() and bare:
+            # "the company said": the organisation named last, when one was named close by.
+            for m in reversed(self._before(head.idx)):
+                if head.idx - m.start > WINDOW:
+                    break
+                if m.entity.type == "organisation" and m.start >= headline_end(text_of(self.doc)):
                     return m.entity
         if any(t.lower_ == "same" for t in span[:3]):
             # "the same official told Reuters": the person quoted last.
