@@ -144,3 +144,33 @@ def test_subheadline():
     hc = check(b.build())
     assert hc.status == "supported"
     assert hc.subheadline == "Ruiz says the ferry will keep running all winter"
+
+
+def test_a_dateline_under_the_headline_is_the_body_not_a_speaker():
+    title = "Budget vote set for Tuesday"
+    text = (
+        f"{title}\n"
+        "SPRINGFIELD: City council members will vote on Tuesday on the new budget, officials said.\n\n"
+        '"We have done the work," Mayor Ana Ruiz said.'
+    )
+    b = ArticleBuilder(text, title=title)
+    b.quote("City council members will vote on Tuesday on the new budget", kind="indirect",
+            cue="said", speaker="officials", mention="officials")  # fmt: skip
+    b.quote('"We have done the work,"', cue="said", speaker="Ana Ruiz", mention="Mayor Ana Ruiz")
+    hc = check(b.build())
+    assert hc.subheadline is None
+    assert hc.status == "no attribution in headline" and hc.speaker is None
+
+
+def test_a_stance_cue_the_extractor_found_in_the_headline_is_checked():
+    title = "Ruiz feared the budget would fail"
+    body = "Mayor Ana Ruiz said on Monday that she had feared the budget would fail in the council."
+    b = ArticleBuilder(f"{title}\n\n{body}", title=title)
+    b.quote("the budget would fail", kind="indirect", cue="feared", lemma="fear",
+            speaker="Ana Ruiz", mention="Ruiz")  # fmt: skip
+    b.quote("that she had feared the budget would fail in the council", kind="indirect",
+            cue="said", lemma="say", speaker="Ana Ruiz", mention="Mayor Ana Ruiz")  # fmt: skip
+    hc = check(b.build())
+    assert (hc.status, hc.speaker, hc.cue) == ("supported", "Ana Ruiz", "fear")
+    # The title-case patterns alone still leave stance verbs out ("Voters fear ...").
+    assert pattern_attribution(title) is None

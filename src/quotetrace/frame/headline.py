@@ -48,6 +48,15 @@ TOP = 3
 NO_ATTRIBUTION: HeadlineStatus = "no attribution in headline"
 
 
+# A body that opens with its dateline ("SPRINGFIELD:", "WASHINGTON (AP) —", "DENVER, Colo. -"):
+# that line is the story, not a subheadline, and the place is no speaker.
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'’ -]+[A-Z.]"  # the place, in capitals
+    r"(?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"  # its state or country ("Colo.")
+    r"\s*(?:\([A-Za-z]+\))?\s*[:—–-]\s"  # the agency ("(AP)"), then the dash or colon
+)
+
+
 @dataclass(slots=True)
 class Layout:
     headline: str
@@ -71,7 +80,7 @@ def layout(article: Article) -> Layout:
         m = re.match(r"\n\s*\n([^\n]+)\n", rest)  # or a short first paragraph with no full stop
         if m and (len(m.group(1).split()) > 25 or m.group(1).rstrip().endswith((".", '"', "”", "’"))):
             m = None
-    if m and len(m.group(1).split()) <= 40:
+    if m and len(m.group(1).split()) <= 40 and not DATELINE.match(m.group(1)):
         sub = m.group(1).strip()
         end += m.end(1)
     return Layout(title, sub, pos, end, end)
@@ -89,7 +98,7 @@ def extractor_attribution(article: Article, lay: Layout) -> Attribution | None:
     found = [
         q for q in article.quotes
         if lay.head_start <= q.start < lay.head_end and q.kind != "term" and q.speaker
-        and (q.cue is None or is_headline_cue(q.cue.lemma))
+        and (q.cue is None or is_headline_cue(q.cue.lemma, parsed=True))
         and speakerlike(q.speaker.mention) and q.speaker.mention.lower() not in LABELS
     ]  # fmt: skip
     if not found:

@@ -44,9 +44,16 @@ class Attribution:
     resolved: str | None = None  # the extractor's canonical name, when it found the quote
 
 
-def is_headline_cue(lemma: str) -> bool:
+# Verbs of a person's stance ("Ruiz feared ...", "Trump thinks ..."): the title-case patterns
+# leave them out (too often not a person's), but a speaker the parser found holds them.
+STANCE_CUES = frozenset({"believe", "think", "feel", "hope", "expect", "fear", "worry"})
+
+
+def is_headline_cue(lemma: str, parsed: bool = False) -> bool:
+    """A cue that attributes a headline's claim; ``parsed``: found by the extractor, with a speaker."""
     cue = canonical_cue(lemma)
-    return cue in set(headline_cues().values()) and cue not in NOT_HEADLINE_CUES
+    excluded = NOT_HEADLINE_CUES - STANCE_CUES if parsed else NOT_HEADLINE_CUES
+    return cue in set(headline_cues().values()) and cue not in excluded
 
 
 def pattern_attribution(line: str) -> Attribution | None:
