@@ -188,3 +188,11 @@ def test_html_is_self_contained_and_escaped(results):
     parser.feed(page)
     assert {"style", "del", "ins", "mark", "table"} <= set(parser.tags)
     assert "script" not in parser.tags and "link" not in parser.tags
+
+
+def test_mixed_case_surnames_in_capital_labels_are_read():
+    text = "DAN McNALLY: We did not expect this at all.\nQ: Why not?\nMacLEOD: Nobody told us.\n"
+    turns = parse_turns(text)
+    assert [(t.label, t.name, t.role) for t in turns] == [
+        ("DAN McNALLY", "dan mcnally", None), ("Q", None, "questioner"), ("MacLEOD", "macleod", None),
+    ]

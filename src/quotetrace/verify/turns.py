@@ -86,8 +86,7 @@ def parse_turns(text: str) -> list[Turn]:
     found = []
     for m in _LABEL.finditer(text):
         label = m.group("label").strip()
-        letters = [c for c in label.partition(",")[0] if c.isalpha()]
-        found.append((m, label, all(c.isupper() for c in letters)))
+        found.append((m, label, _in_capitals(label.partition(",")[0])))
     counts = Counter(label for _, label, _ in found)
     turns: list[Turn] = []
     for m, label, upper in found:
@@ -106,6 +105,16 @@ def parse_turns(text: str) -> list[Turn]:
         while turn.end > turn.body_start and text[turn.end - 1].isspace():
             turn.end -= 1
     return turns
+
+
+# Surname prefixes that stay mixed case in an all-capital name ("DAN McNALLY", "MacLEOD").
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O['’]|D['’])(?=[A-Z])")
+
+
+def _in_capitals(name: str) -> bool:
+    """The label is written in capitals, as transcripts write speaker labels."""
+    letters = [c for word in name.split() for c in _NAME_PREFIX.sub("", word) if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def speaker_matches(turn_name: str | None, role: str | None, speaker: str) -> bool | None:
