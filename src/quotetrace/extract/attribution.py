@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,9 +28,10 @@ from quotetrace.extract.gate import Gate, rule_gate
 from quotetrace.extract.labels import find_label_lines
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE
 from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
+from quotetrace.extract.spans import cue_left, source_extent
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.ingest import detect_title
-from quotetrace.records import Fragment, Quote, Speaker
+from quotetrace.records import Cue, Fragment, Quote, Speaker, SpeakerRef
 
 TERM_MAX_WORDS = 4
 MIN_INDIRECT_TOKENS = 3
@@ -363,7 +364,7 @@ def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Sp
         if draft.label is not None:
             speaker = resolver.resolve_label(*draft.label)
         elif draft.speaker_tok is not None:
-            speaker = resolver.resolve(draft.speaker_tok)
+            speaker = _conventional_mention(text, resolver.resolve(draft.speaker_tok), draft.speaker_tok)
         else:
             speaker = None
         quote = Quote(
@@ -372,7 +373,7 @@ def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Sp
             text=text[draft.start : draft.end],
             start=draft.start,
             end=draft.end,
-            cue=draft.cue.record() if draft.cue else None,
+            cue=_cue_record(doc, draft),
             speaker=speaker,
             confidence=draft.confidence,
             fragments=[Fragment(s, e, text[s:e]) for s, e in draft.pieces()],
@@ -396,6 +397,34 @@ def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Sp
                 last_spoken = quote
         quotes.append(quote)
     return quotes, _speaker_table(quotes)
+
+
+def _conventional_mention(text: str, ref: SpeakerRef | None, head: Token) -> SpeakerRef | None:
+    """The mention bounded as PolNeAR bounds sources (``spans.source_extent``)."""
+    if ref is None or head.pos_ == "PRON":
+        return ref
+    extent = source_extent(head)
+    if extent is None or extent == (ref.start, ref.end):
+        return ref
+    start, end = extent
+    return replace(ref, mention=text[start:end], start=start, end=end)
+
+
+def _cue_record(doc: Doc, draft: Draft) -> Cue | None:
+    """The cue, widened to the verbs that control it ("refused to endorse", ``spans.cue_left``)."""
+    cue = draft.cue
+    if cue is None:
+        return None
+    record = cue.record()
+    if cue.prepositional or draft.label is not None or cue.head.pos_ != "VERB":
+        return record
+    first = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if first is None:
+        return record
+    start = cue_left(cue.head, first[0]).idx
+    if start == cue.start or cue.start > draft.start >= start:
+        return record  # unchanged, or the widened cue would run into content before it
+    return replace(record, text=text_of(doc)[start : cue.end], start=start)
 
 
 def _paragraph_index(text: str):
