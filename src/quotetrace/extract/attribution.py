@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +25,6 @@ from quotetrace.extract.cues import (
     speaker_head,
     text_of,
 )
-from quotetrace.extract.gate import Gate, rule_gate
 from quotetrace.extract.labels import find_label_lines
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE
 from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
@@ -33,6 +33,8 @@ from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.ingest import detect_title
 from quotetrace.records import Cue, Fragment, Quote, Speaker, SpeakerRef
 
+# gate(cue, draft) -> confidence, or None to reject an unquoted candidate (see extract.gate).
+Gate = Callable[["CueCandidate", "Draft"], "float | None"]
 TERM_MAX_WORDS = 4
 MIN_INDIRECT_TOKENS = 3
 CONTENT_DEPS = ("ccomp",)
@@ -60,7 +62,8 @@ class Draft:
         return self.fragments or [(self.start, self.end)]
 
 
-def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate = rule_gate) -> tuple[list[Quote], list[Speaker]]:
+def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote], list[Speaker]]:
+    """Quotes and speakers of one parsed Doc; ``gate`` decides which unquoted candidates count."""
     text = text_of(doc)
     quoted = find_quotations(text)
     ranges = [(q.start, q.end) for q in quoted]

@@ -18,6 +18,14 @@ SOURCE_CUT_DEPS = frozenset({"relcl", "acl", "advcl", "punct_tail"})
 SOURCE_LEADING_WORDS = frozenset({"even", "both", "only", "also", "but", "and", "predictable"})
 # Verbs whose open complement carries the speech act: "refused to endorse", "went on to say".
 CONTROL_DEPS = frozenset({"xcomp"})
+HEARER_VERBS = frozenset({"tell", "ask", "urge", "warn", "remind", "order", "invite", "encourage"})
+
+
+def _controlled(verb: Token) -> bool:
+    """An open complement, or a to-infinitive of purpose ("took to Twitter to say")."""
+    if verb.dep_ in CONTROL_DEPS:
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
 
 
 def source_extent(head: Token) -> tuple[int, int] | None:
@@ -50,10 +58,12 @@ def cue_left(verb: Token, start_tok: Token) -> Token:
     left = start_tok
     node = verb
     for _ in range(3):
-        if node.dep_ not in CONTROL_DEPS or node.head.i >= node.i or node.head.pos_ not in ("VERB", "AUX"):
+        if not _controlled(node) or node.head.i >= node.i or node.head.pos_ not in ("VERB", "AUX"):
             break
         governor = node.head
-        if any(c.dep_ == "dobj" and governor.i < c.i < node.i for c in governor.children):
+        if governor.lemma_ in HEARER_VERBS and any(
+            c.dep_ == "dobj" and governor.i < c.i < node.i for c in governor.children
+        ):
             break  # "asked him to say": the object is the hearer, not part of the cue
         left = min(left, governor, key=lambda t: t.i)
         # auxiliaries/adverbs of the governor: "has refused to", "pointedly refused to"
