@@ -231,3 +231,9 @@ def test_cue_includes_the_verb_that_controls_it(extractor):
     text = "The mayor went on to criticize the new budget proposal sharply.\n"
     quote = quote_containing(extractor.extract(text), "budget proposal")
     assert quote.cue.text == "went on to criticize" and quote.speaker.mention == "The mayor"
+
+
+def test_act_tells_speech_from_belief_and_intention(extractor):
+    text = "Officials believe the dam will hold. The mayor wants to rebuild the bridge. She said the plan was sound.\n"
+    acts = {q.cue.lemma: q.act for q in extractor.extract(text).quotes}
+    assert acts == {"believe": "belief", "want": "intention", "say": "speech"}

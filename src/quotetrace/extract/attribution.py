@@ -26,7 +26,7 @@ from quotetrace.extract.cues import (
     text_of,
 )
 from quotetrace.extract.labels import find_label_lines
-from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE
+from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, act_of
 from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
 from quotetrace.extract.spans import cue_left, source_extent
 from quotetrace.extract.speakers import SpeakerResolver
@@ -380,6 +380,7 @@ def _finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Sp
             speaker=speaker,
             confidence=draft.confidence,
             fragments=[Fragment(s, e, text[s:e]) for s, e in draft.pieces()],
+            act=act_of(draft.cue.lemma) if draft.cue and draft.label is None else "speech",  # type: ignore[arg-type]
         )
         if (
             quote.kind == "direct"
