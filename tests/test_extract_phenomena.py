@@ -237,3 +237,17 @@ def test_act_tells_speech_from_belief_and_intention(extractor):
     text = "Officials believe the dam will hold. The mayor wants to rebuild the bridge. She said the plan was sound.\n"
     acts = {q.cue.lemma: q.act for q in extractor.extract(text).quotes}
     assert acts == {"believe": "belief", "want": "intention", "say": "speech"}
+
+
+def test_a_cue_offers_each_reading_of_its_content_to_the_gate(extractor):
+    """The object and the object of its preposition are both readings; the gate picks one."""
+    from quotetrace.extract.indirect import indirect_drafts
+
+    component = extractor.nlp.get_pipe("quotetrace_quotes")
+    text = "The senator accused her rival of lying about the budget."
+    doc = extractor.nlp(text)
+    cue = next(c for c in component.cue_finder.find(doc) if c.lemma == "accuse")
+    readings = {text[d.start : d.end]: d for d in indirect_drafts(doc, cue, [])}
+    assert set(readings) == {"her rival of lying about the budget", "lying about the budget"}
+    # With the object of "of" as content, the cue runs to the preposition, as PolNeAR marks it.
+    assert text[cue.start : readings["lying about the budget"].cue_end] == "accused her rival of"

@@ -58,7 +58,12 @@ def parse(articles: dict, nlp, cache: Path | None = None) -> list:
 
 
 def candidates(doc, cue_finder, gold_atts, scorer, text):
-    """(features, label) of every unquoted candidate of one parsed article."""
+    """(features, label) of every reading of every unquoted candidate of one parsed article.
+
+    A cue's readings (``extract.indirect``) compete: the one whose content is closest to a gold
+    Content of a gold attribution with that cue (Jaccard over word tokens) is the positive,
+    the others are negatives, so the gate learns boundaries as well as cues.
+    """
     from quotetrace.extract.attribution import attribute
     from quotetrace.extract.gate import features
 
@@ -71,12 +76,21 @@ def candidates(doc, cue_finder, gold_atts, scorer, text):
     attribute(doc, cue_finder, recording_gate)
     toks = scorer.tokenize(text)
     gold = [(g["cue"], scorer.token_set(g["content"], toks)) for g in gold_atts if g["cue"]]
-    rows = []
+    by_cue: dict[int, list] = {}
     for cue, draft in seen:
-        content = scorer.token_set([(draft.start, draft.end)], toks)
-        head = cue.head.idx
-        label = any(any(s <= head < e for s, e in ranges) and content & gold_toks for ranges, gold_toks in gold)
-        rows.append((features(cue, draft), int(label)))
+        by_cue.setdefault(cue.head.i, []).append((cue, draft))
+    rows = []
+    for readings in by_cue.values():
+        head = readings[0][0].head.idx
+        golds = [g for ranges, g in gold if any(s <= head < e for s, e in ranges)]
+        best, best_score = None, 0.0
+        for n, (_, draft) in enumerate(readings):
+            content = scorer.token_set([(draft.start, draft.end)], toks)
+            for g in golds:
+                score = len(content & g) / len(content | g) if content | g else 0.0
+                if score > best_score:
+                    best, best_score = n, score
+        rows.extend((features(cue, draft), int(n == best)) for n, (cue, draft) in enumerate(readings))
     return rows
 
 
@@ -140,7 +154,9 @@ def main() -> None:
     nlp = build_pipeline(None, "rules")
     cue_finder = nlp.get_pipe("quotetrace_quotes").cue_finder
     parsed = parse(articles, nlp, args.cache)
-    rows_of = {n: candidates(doc, cue_finder, articles[n]["gold"], scorer, articles[n]["text"]) for n, doc in parsed}
+    rows_of = {
+        n: candidates(doc, cue_finder, articles[n]["gold"], scorer, articles[n]["text"]) for n, doc in parsed
+    }
     print(f"parsed {len(parsed)} train articles, {sum(map(len, rows_of.values()))} candidates, "
           f"{time.time() - started:.0f}s")
 
@@ -153,7 +169,8 @@ def main() -> None:
         weights = fit([r for n, rows in rows_of.items() if n not in held_names for r in rows], args.C)
         rules_preds.update(predictions(held_out, cue_finder, rule_gate))
         for t in THRESHOLDS:
-            learned_preds[t].update(predictions(held_out, cue_finder, LearnedGate({"weights": weights, "threshold": t})))
+            gate = LearnedGate({"weights": weights, "threshold": t})
+            learned_preds[t].update(predictions(held_out, cue_finder, gate))
         print(f"fold {k + 1}/{FOLDS} done, {time.time() - started:.0f}s")
     rules_score = scorer.score(articles, rules_preds)
     print(f"CV rules: {end_to_end(rules_score):.4f}")
