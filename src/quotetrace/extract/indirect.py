@@ -19,6 +19,8 @@ CONTENT_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # Prepositions whose object is what was said or thought, beyond those that join the cue itself.
 OBJECT_PREPS = CONTENT_PREPS | {"to", "regarding", "toward", "towards", "with", "into", "at"}
+# Clauses that, after a comma at the end of a content, comment on it rather than report it.
+TRAILING_DEPS = frozenset({"relcl", "advcl", "acl"})
 
 
 def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
@@ -29,6 +31,8 @@ def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
         extents.append((*main, None))
     if not cue.prepositional:
         extents.extend(_alternative_extents(cue.head, main))
+    extents.extend([(*trimmed, how + "_trimmed", cue_end) for *ext, how, cue_end in list(extents)
+                    if (trimmed := _without_trailing_clause(doc, ext[0], ext[1]))])
     drafts = []
     speaker = speaker_head(cue)
     text = text_of(doc)
@@ -121,6 +125,22 @@ def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
             seen.add((start, end))
             how = "object_prep" if host is not head else "verb_prep"
             yield start, end, how, prep.idx + len(prep)
+
+
+def _without_trailing_clause(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The extent without a clause tacked on after a comma: ", which ...", ", drawing boos",
+    ", though voters ...". Annotators leave these out of what was reported."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return None
+    for tok in span:
+        if tok.dep_ not in TRAILING_DEPS or tok.left_edge.i <= span.start or tok.right_edge.i < span.end - 2:
+            continue
+        comma = doc[tok.left_edge.i - 1]
+        if comma.text in (",", "—", "–", ";") and comma.i > span.start:
+            last = doc[comma.i - 1]
+            return start, last.idx + len(last)
+    return None
 
 
 def _extent_of(parts: list[Token]) -> tuple[int, int]:
