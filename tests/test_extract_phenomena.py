@@ -194,10 +194,60 @@ def test_pipe_handles_many_texts(extractor):
     assert [len(a.quotes) for a in articles[:3]] == [1, 0, 1]
 
 
-def test_same_paragraph_continuation_shares_the_cue(extractor):
+def test_same_paragraph_continuation_is_a_second_fragment(extractor):
     text = '"We are ready," said Mayor Ines Duarte. "The city has waited long enough."\n'
+    article = extractor.extract(text)
+    quote = quote_containing(article, "We are ready")
+    assert quote is quote_containing(article, "waited long enough")  # one act of speech
+    assert quote.speaker.name == "Ines Duarte" and quote.cue.text == "said"
+    assert [f.text for f in quote.fragments] == ['"We are ready,"', '"The city has waited long enough."']
+    assert (quote.start, quote.end) == (quote.fragments[0].start, quote.fragments[-1].end)
+
+
+def test_cue_inside_a_quote_joins_its_two_fragments(extractor):
+    text = '"It\'s horrifying," she said, "and I\'m sure it will pass."\n'
+    quotes = [q for q in extractor.extract(text).quotes if q.kind != "term"]
+    assert len(quotes) == 1
+    assert [f.text for f in quotes[0].fragments] == ['"It\'s horrifying,"', '"and I\'m sure it will pass."']
+    assert quotes[0].cue.text == "said" and quotes[0].speaker.mention == "she"
+
+
+def test_paragraph_break_keeps_continuations_apart(extractor):
+    text = '"We are ready," said Mayor Ines Duarte.\n\n"The city has waited long enough."\n'
     article = extractor.extract(text)
     first = quote_containing(article, "We are ready")
     second = quote_containing(article, "waited long enough")
-    assert second.continuation and second.speaker.name == "Ines Duarte"
-    assert second.cue == first.cue  # one act of speech in two pieces
+    assert first is not second and second.continuation
+    assert second.speaker.name == "Ines Duarte" and len(second.fragments) == 1
+
+
+def test_source_mention_leaves_out_relative_clause(extractor):
+    text = "Maria Lopez, who chairs the committee, said the vote would be delayed.\n"
+    quote = quote_containing(extractor.extract(text), "vote would be delayed")
+    assert quote.speaker.mention == "Maria Lopez"
+
+
+def test_cue_includes_the_verb_that_controls_it(extractor):
+    text = "The mayor went on to criticize the new budget proposal sharply.\n"
+    quote = quote_containing(extractor.extract(text), "budget proposal")
+    assert quote.cue.text == "went on to criticize" and quote.speaker.mention == "The mayor"
+
+
+def test_act_tells_speech_from_belief_and_intention(extractor):
+    text = "Officials believe the dam will hold. The mayor wants to rebuild the bridge. She said the plan was sound.\n"
+    acts = {q.cue.lemma: q.act for q in extractor.extract(text).quotes}
+    assert acts == {"believe": "belief", "want": "intention", "say": "speech"}
+
+
+def test_a_cue_offers_each_reading_of_its_content_to_the_gate(extractor):
+    """The object and the object of its preposition are both readings; the gate picks one."""
+    from quotetrace.extract.indirect import indirect_drafts
+
+    component = extractor.nlp.get_pipe("quotetrace_quotes")
+    text = "The senator accused her rival of lying about the budget."
+    doc = extractor.nlp(text)
+    cue = next(c for c in component.cue_finder.find(doc) if c.lemma == "accuse")
+    readings = {text[d.start : d.end]: d for d in indirect_drafts(doc, cue, [])}
+    assert set(readings) == {"her rival of lying about the budget", "lying about the budget"}
+    # With the object of "of" as content, the cue runs to the preposition, as PolNeAR marks it.
+    assert text[cue.start : readings["lying about the budget"].cue_end] == "accused her rival of"

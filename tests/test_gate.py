@@ -1,4 +1,4 @@
-"""The indirect-speech gate: learned by default, rules as the fallback, same interface."""
+"""The indirect-speech gate: learned by default, rules as the fallback, fixed per pipeline."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from quotetrace.extract.gate import GATES, MODEL_FILE, LearnedGate, default_gate, rule_gate
+from quotetrace.extract.gate import GATES, MODEL_FILE, LearnedGate, default_gate
 from quotetrace.paths import data_file
 
 
@@ -15,8 +15,12 @@ def test_shipped_model_is_small_and_documented():
     assert path.stat().st_size < 2_000_000
     model = json.loads(path.read_text())
     assert 0 < model["threshold"] < 1
-    assert model["dev_content_partial_f1"]["learned"] > model["dev_content_partial_f1"]["rules"]
     assert "bias" in model["weights"] and len(model["weights"]) > 100
+    # Shipped only because it beat the rules in cross-validation on train (end to end).
+    learned, rules = model["cv_f1"]["learned"], model["cv_f1"]["rules"]
+    assert sum(learned[k] for k in ("content_overlap", "content_exact", "source", "cue")) > sum(
+        rules[k] for k in ("content_overlap", "content_exact", "source", "cue")
+    )
 
 
 def test_default_is_learned_when_weights_ship():
@@ -24,19 +28,33 @@ def test_default_is_learned_when_weights_ship():
     assert set(GATES) == {"rules", "learned"}
 
 
-def test_both_gates_find_clear_indirect_speech(extractor):
+@pytest.mark.parametrize("gate", ["rules", "learned"])
+def test_both_gates_find_clear_indirect_speech(gate):
+    from quotetrace.extract import Extractor
+
     text = "The senator denied reports that she had met the lobbyists in March.\n"
-    original = extractor.gate
-    try:
-        for gate in (rule_gate, GATES["learned"]()):
-            extractor.gate = gate
-            article = extractor.extract(text)
-            assert extractor.nlp.get_pipe("quotetrace_quotes").gate is gate
-            quote = next(q for q in article.quotes if "lobbyists" in q.text)
-            assert quote.kind == "indirect" and quote.cue.lemma == "deny"
-            assert 0 < quote.confidence <= 1
-    finally:
-        extractor.gate = original
+    extractor = Extractor(gate=gate)
+    assert extractor.nlp.get_pipe("quotetrace_quotes").gate_name == gate
+    quote = next(q for q in extractor.extract(text).quotes if "lobbyists" in q.text)
+    assert quote.kind == "indirect" and quote.cue.lemma == "deny"
+    assert 0 < quote.confidence <= 1
+
+
+def test_interleaved_extractors_keep_their_own_gate():
+    """Regression: the gate used to be set on a shared pipeline at run time, so the last
+    Extractor created decided for all of them."""
+    from quotetrace.extract import Extractor
+    from quotetrace.extract.gate import rule_gate
+
+    rules = Extractor(gate="rules")
+    learned = Extractor()
+    text = "Officials said the bridge would reopen in the spring.\n"
+    first = list(rules.pipe([text]))
+    list(learned.pipe([text]))
+    again = list(rules.pipe([text]))
+    assert rules.nlp.get_pipe("quotetrace_quotes").gate is rule_gate
+    assert isinstance(learned.nlp.get_pipe("quotetrace_quotes").gate, LearnedGate)
+    assert [q.to_dict() for q in first[0].quotes] == [q.to_dict() for q in again[0].quotes]
 
 
 def test_unknown_gate_is_a_clear_error():
@@ -44,3 +62,13 @@ def test_unknown_gate_is_a_clear_error():
 
     with pytest.raises(ValueError, match="unknown gate"):
         Extractor(gate="oracle")
+
+
+def test_quotes_are_doc_spans_and_survive_serialisation(extractor):
+    from spacy.tokens import Doc
+
+    doc = extractor.nlp('"We will win," the senator said.\n')
+    assert [s.label_ for s in doc.spans["cues"]] == ["say"]
+    assert doc.spans["quotes"][0].text.startswith('"We will win')
+    restored = Doc(extractor.nlp.vocab).from_bytes(doc.to_bytes())
+    assert [s.text for s in restored.spans["sources"]] == ["the senator"]

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import importlib
 import os
-from functools import lru_cache
-
 from spacy.language import Language
 
 from quotetrace.errors import QuotetraceError
@@ -23,8 +21,8 @@ EXCLUDED_PIPES = ("ner",)
 DISABLED_PIPES = ("lemmatizer",)
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
+    """A fresh spaCy Language (``extract.build_pipeline`` keeps one per process and gate)."""
     name = model or DEFAULT_MODEL
     try:
         module = importlib.import_module(name)

@@ -5,8 +5,10 @@ The same pure functions as the store (``quotetrace.trace.cluster``), spread out:
 1. each Parquet partition of quotes (joined with its articles' outlet and date) is
    sketched where it lies: wording, word count, LSH bands, 3-grams;
 2. every (band or 3-gram, quotation) pair is shuffled by key: a bucket of 2 to
-   ``MAX_BUCKET`` quotations yields the candidate pairs (3-grams only where the shorter
-   quotation has fewer than ``GRAM_WORDS`` words, as in the store);
+   ``MAX_BUCKET`` quotations yields the candidate pairs (for 3-grams, up to
+   ``ANCHOR_BUCKET``: a quotation under
+   ``GRAM_WORDS`` words with each quotation holding its first or last 3-gram, as in the
+   store);
 3. the sketches (words and keys, no article text) come back to the driver with the
    distinct pairs; the pairs are aligned in parallel, the dear part, and only accepted
    links come back;
@@ -20,11 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
 from quotetrace.trace.cluster import (
-    GRAM_WORDS,
+    ANCHOR_BUCKET,
     MAX_BUCKET,
     Sketch,
     assemble,
@@ -61,21 +64,44 @@ def _str(value) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _emit(sk: Sketch) -> list[tuple[str, tuple[str, int]]]:
-    keys = [(f"b{k}", (sk.rec.key, sk.n_words)) for k in sk.bands]
-    return keys + [(f"g{g}", (sk.rec.key, sk.n_words)) for g in sk.grams]
+def _emit(sk: Sketch) -> list[tuple[str, tuple]]:
+    """(bucket key, entry): bands, 3-grams held ("h") and anchors sought ("n", with what
+    the rule of ``cluster._anchored`` needs: partial or not, how many anchors)."""
+    keys = [(f"b{k}", ("b", sk.rec.key)) for k in sk.bands]
+    keys += [(f"g{g}", ("h", sk.rec.key)) for g in sk.grams]
+    return keys + [(f"g{g}", ("n", sk.rec.key, sk.partial, len(sk.anchors))) for g in sk.anchors]
 
 
-def _bucket_pairs(item) -> list[tuple[str, str]]:
-    key, members = item
-    members = sorted({tuple(m) for m in members})
-    if not 1 < len(members) <= MAX_BUCKET:
-        return []
-    grams = key.startswith("g")
-    return [
-        (a, b) for (a, na), (b, nb) in combinations(members, 2)
-        if not grams or na < GRAM_WORDS or nb < GRAM_WORDS
-    ]  # fmt: skip
+def _bucket_pairs(item) -> list[tuple]:
+    """Candidates of one bucket: ("pair", a, b), or ("half", S, X, anchors of S) for a longer S,
+    which must be found in X through all its anchors."""
+    _, entries = item
+    bands = sorted({e[1] for e in entries if e[0] == "b"})
+    if bands:
+        return [("pair", a, b) for a, b in combinations(bands, 2)] if len(bands) <= MAX_BUCKET else []
+    held = sorted({e[1] for e in entries if e[0] == "h"})
+    out = []
+    for _, s, partial, n_anchors in sorted({e for e in entries if e[0] == "n"}):
+        if len(held) < 2 or len(held) > (ANCHOR_BUCKET if partial else MAX_BUCKET):
+            continue
+        for x in held:
+            if x != s:
+                out.append(("pair", min(s, x), max(s, x)) if partial else ("half", s, x, n_anchors))
+    return out
+
+
+def _resolve(candidates) -> list[tuple[str, str]]:
+    """Pairs, from bucket candidates: a "half" counts only when all of S's anchors are in X."""
+    pairs, halves = set(), Counter()
+    for c in candidates:
+        if c[0] == "pair":
+            pairs.add((c[1], c[2]))
+        else:
+            halves[c[1:]] += 1
+    for (s, x, n_anchors), seen in halves.items():
+        if seen == n_anchors:
+            pairs.add((min(s, x), max(s, x)))
+    return sorted(pairs)
 
 
 def families(out: str | Path, scheduler: str | None = None) -> list[dict]:
@@ -102,12 +128,12 @@ def families(out: str | Path, scheduler: str | None = None) -> list[dict]:
         ])  # fmt: skip
         pairs = (
             sketches.map(_emit).flatten().groupby(lambda kv: kv[0])
-            .map(lambda kv: (kv[0], [m for _, m in kv[1]])).map(_bucket_pairs).flatten().distinct()
+            .map(lambda kv: (kv[0], [tuple(m) for _, m in kv[1]])).map(_bucket_pairs).flatten()
         )  # fmt: skip
         by_key = sketches.map(lambda s: (s.rec.key, s))
         all_sketches, all_pairs = dask.compute(by_key, pairs)
     table = dict(all_sketches)
-    links = _links(table, all_pairs, scheduler)
+    links = _links(table, _resolve(all_pairs), scheduler)
     groups = assemble({k: s.partial for k, s in table.items()}, links)
     result = []
     for group in groups:

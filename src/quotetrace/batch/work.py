@@ -74,12 +74,11 @@ class WorkerSetupError(RuntimeError):
 def get_extractor(model: str | None):
     stale = _state["articles"] >= RECYCLE_ARTICLES or _state["model"] != model
     if _state["extractor"] is None or stale:
-        from quotetrace.extract import Extractor
-        from quotetrace.nlp import load_pipeline
+        from quotetrace.extract import Extractor, build_pipeline
 
         if _state["extractor"] is not None:
             _state["extractor"] = None
-            load_pipeline.cache_clear()  # a fresh Language, so the old string store is freed
+            build_pipeline.cache_clear()  # a fresh Language, so the old string store is freed
         _state.update(extractor=Extractor(model), model=model, articles=0)
     return _state["extractor"]
 

@@ -16,22 +16,30 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from quotetrace.extract import windows
-from quotetrace.extract.component import QUOTES_ATTR, SPEAKERS_ATTR, register_component
+from quotetrace.extract.component import QUOTES_ATTR, SPEAKERS_ATTR
 from quotetrace.extract.cues import text_of
 from quotetrace.ingest import Document, clean_text, detect_title
 from quotetrace.nlp import load_pipeline
-from quotetrace.records import Article
+from quotetrace.records import Article, Quote, Speaker
 
 __all__ = ["Extractor", "extract", "get_default_extractor"]
 
 
-def build_pipeline(model: str | None = None) -> Language:
+@lru_cache(maxsize=4)
+def build_pipeline(model: str | None = None, gate: str = "") -> Language:
+    """The spaCy pipeline with quotetrace's components, one per (model, gate) per process.
+
+    The gate is part of the pipeline's configuration, fixed at ``add_pipe``: two Extractors
+    with different gates get two pipelines and cannot switch each other's behaviour.
+    """
+    from quotetrace.extract import component  # noqa: F401  (registers the factories)
+    from quotetrace.extract.gate import check_gate_name
+
+    check_gate_name(gate)
     nlp = load_pipeline(model)
-    register_component()
-    if "quotetrace_paragraph_breaks" not in nlp.pipe_names:
-        nlp.add_pipe("quotetrace_paragraph_breaks", before="parser")
-    if "quotetrace_quotes" not in nlp.pipe_names:
-        nlp.add_pipe("quotetrace_quotes", last=True)
+    nlp.add_pipe("quotetrace_paragraph_breaks", before="parser")
+    attributor: Any = nlp.add_pipe("quotetrace_quotes", last=True, config={"gate": gate})  # a Pipe
+    attributor.initialize(nlp=nlp)
     return nlp
 
 
@@ -46,21 +54,13 @@ class Extractor:
     def __init__(self, model: str | None = None, batch_size: int = 8, gate: str | None = None):
         """``gate`` chooses how unquoted speech is accepted: "learned" (the default when its
         weights ship) or "rules" (the PolNeAR-train cue-rate threshold)."""
-        self.nlp = build_pipeline(model)
+        self.nlp = build_pipeline(model, gate or "")
         self.batch_size = batch_size
-        from quotetrace.extract.gate import GATES, default_gate
-
-        if gate is not None and gate not in GATES:
-            raise ValueError(f"unknown gate {gate!r}; choose from {', '.join(GATES)}")
-        # The pipeline is shared per process, so each Extractor sets the gate it was asked for.
-        self.gate = GATES[gate]() if gate else default_gate()
-        self._component: Any = self.nlp.get_pipe("quotetrace_quotes")  # typed Callable by spaCy
 
     def extract(self, text: str, title: str | None = None) -> Article:
         return next(self.pipe([Document(text=text, title=title)]))
 
     def pipe(self, texts: Iterable[str | Document]) -> Iterator[Article]:
-        self._component.gate = self.gate
         docs = (self._as_document(t) for t in texts)
         # Long whitespace-free runs and very long articles would cost super-linear time and
         # memory in one spaCy Doc: windows.py keeps both proportional to the text.
@@ -72,8 +72,8 @@ class Extractor:
         return Article(
             text=text,
             title=title if title is not None else detect_title(text),
-            quotes=getattr(doc._, QUOTES_ATTR),
-            speakers=getattr(doc._, SPEAKERS_ATTR),
+            quotes=[Quote.from_dict(q) for q in getattr(doc._, QUOTES_ATTR)],
+            speakers=[Speaker(**s) for s in getattr(doc._, SPEAKERS_ATTR)],
         )
 
     @staticmethod

@@ -1,46 +1,121 @@
-"""The spaCy component that adds quotes and speakers to a Doc."""
+"""The spaCy components that add quotes and speakers to a Doc.
+
+``quotetrace_quotes`` is a real spaCy ``Pipe``: its settings (the gate) are fixed when it is
+added, its data (cue forms, gate weights) is loaded in ``initialize()`` and saved with the
+pipeline by ``to_disk``, and it never changes after that, so pipelines with different gates
+can live side by side in one process. Results go to ``doc._.qt_quotes`` / ``doc._.qt_speakers``
+(as JSON-contract dicts, so ``Doc.to_bytes`` can carry them; ``Extractor`` turns them back into
+records) and to ``doc.spans["quotes"]`` / ``doc.spans["cues"]`` /
+``doc.spans["sources"]`` so that spaCy's own tools (displaCy, ``Doc.to_bytes``) see them.
+"""
 
 # No `from __future__ import annotations`: spaCy validates factory signatures at runtime.
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
 
 import numpy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc
+from spacy.util import ensure_path
 
 QUOTES_ATTR = "qt_quotes"
 SPEAKERS_ATTR = "qt_speakers"
+SPAN_KEYS = ("quotes", "cues", "sources")
 
 
-def register_component() -> None:
+def register_extensions() -> None:
     for attr in (QUOTES_ATTR, SPEAKERS_ATTR):
         if not Doc.has_extension(attr):
             Doc.set_extension(attr, default=None)
 
 
-class QuoteAttributor:
-    def __init__(self, nlp: Language, gate: str = ""):
-        from quotetrace.extract.cues import CueFinder
-        from quotetrace.extract.gate import GATES, default_gate
+class QuoteAttributor(Pipe):
+    """Find quotations and reported speech, their cues and speakers."""
 
-        self.cue_finder = CueFinder(nlp)
-        self.gate = GATES[gate]() if gate else default_gate()
+    def __init__(self, nlp: Language, name: str = "quotetrace_quotes", gate: str = ""):
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.gate_name = gate
+        self.cue_finder: Any = None  # CueFinder, once initialized
+        self.gate: Any = None  # the gate callable (extract.gate), once initialized
+        self.gate_data: dict | None = None
+
+    def initialize(self, get_examples=None, *, nlp=None, gate_data=None) -> None:
+        """Load the cue lexicon's forms and the gate's weights (shipped in data/)."""
+        from quotetrace.extract.cues import CueFinder
+        from quotetrace.extract.gate import load_gate_data, make_gate
+
+        self.cue_finder = CueFinder(nlp or self.nlp)
+        self.gate_data = gate_data if gate_data is not None else load_gate_data(self.gate_name)
+        self.gate = make_gate(self.gate_name, self.gate_data)
 
     def __call__(self, doc: Doc) -> Doc:
         from quotetrace.extract.attribution import attribute
 
+        if self.cue_finder is None:
+            raise ValueError(f"{self.name} is not initialized: call nlp.get_pipe({self.name!r}).initialize()")
         quotes, speakers = attribute(doc, self.cue_finder, self.gate)
-        setattr(doc._, QUOTES_ATTR, quotes)
-        setattr(doc._, SPEAKERS_ATTR, speakers)
+        setattr(doc._, QUOTES_ATTR, [q.to_dict() for q in quotes])
+        setattr(doc._, SPEAKERS_ATTR, [asdict(s) for s in speakers])
+        _set_spans(doc, quotes)
         return doc
 
+    # Serialization: the gate's weights travel with the pipeline.
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "gate.json").write_text(json.dumps({"gate": self.gate_name, "data": self.gate_data}))
 
-@Language.factory("quotetrace_quotes", default_config={"gate": ""})
+    def from_disk(self, path, *, exclude=tuple()):
+        saved = json.loads((Path(path) / "gate.json").read_text())
+        self.gate_name = saved["gate"]
+        self.initialize(nlp=self.nlp, gate_data=saved["data"])
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return json.dumps({"gate": self.gate_name, "data": self.gate_data}).encode()
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()):
+        saved = json.loads(bytes_data)
+        self.gate_name = saved["gate"]
+        self.initialize(nlp=self.nlp, gate_data=saved["data"])
+        return self
+
+
+def _set_spans(doc: Doc, quotes) -> None:
+    groups: dict[str, list] = {key: [] for key in SPAN_KEYS}
+    for quote in quotes:
+        pieces = [("quotes", f.start, f.end, quote.kind) for f in quote.fragments]
+        if quote.cue is not None:
+            pieces.append(("cues", quote.cue.start, quote.cue.end, quote.cue.lemma))
+        if quote.speaker is not None:
+            pieces.append(("sources", quote.speaker.start, quote.speaker.end, quote.speaker.name))
+        for key, start, end, label in pieces:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                groups[key].append(span)
+    for key, spans in groups.items():
+        doc.spans[key] = spans
+
+
+@Language.factory(
+    "quotetrace_quotes",
+    default_config={"gate": ""},
+    assigns=[f"doc._.{QUOTES_ATTR}", f"doc._.{SPEAKERS_ATTR}", "doc.spans"],
+    requires=["token.pos", "token.dep", "token.head", "token.is_sent_start"],
+)
 def make_quote_attributor(nlp: Language, name: str, gate: str) -> QuoteAttributor:
     """``gate``: "rules", "learned", or "" for the learned one when its weights ship."""
-    return QuoteAttributor(nlp, gate)
+    return QuoteAttributor(nlp, name, gate)
 
 
-@Language.component("quotetrace_paragraph_breaks")
+@Language.component("quotetrace_paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines and paragraphs are never run together.
 

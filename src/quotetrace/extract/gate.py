@@ -101,3 +101,26 @@ GATES: dict[str, Callable[[], Gate]] = {"rules": lambda: rule_gate, "learned": l
 
 def default_gate() -> Gate:
     return learned_gate() if _load_model() is not None else rule_gate
+
+
+def check_gate_name(name: str) -> None:
+    if name and name not in GATES:
+        raise ValueError(f"unknown gate {name!r}; choose from {', '.join(GATES)}")
+
+
+def load_gate_data(name: str) -> dict | None:
+    """The weights a gate needs ("" means learned when its weights ship), or None for rules."""
+    check_gate_name(name)
+    if name == "rules":
+        return None
+    return _load_model()
+
+
+def make_gate(name: str, data: dict | None) -> Gate:
+    """A gate from its name and the data saved with the pipeline."""
+    check_gate_name(name)
+    if name == "rules" or data is None:
+        if name == "learned":
+            raise FileNotFoundError(f"{MODEL_FILE} is missing: run train/train_indirect_gate.py")
+        return rule_gate
+    return LearnedGate(data)

@@ -46,6 +46,17 @@ def cue_lexicon() -> dict[str, CueEntry]:
 
 
 @lru_cache(maxsize=1)
+def cue_acts() -> dict[str, str]:
+    """Cue lemma -> "belief" or "intention"; any other cue reports speech."""
+    return dict(_rows("cue_acts.tsv"))
+
+
+def act_of(lemma: str) -> str:
+    words = lemma.split()
+    return cue_acts().get(lemma) or (cue_acts().get(words[0], "speech") if words else "speech")
+
+
+@lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Title word -> gender ("m", "f" or "")."""
     out = {}

@@ -7,8 +7,9 @@ speakers it was attributed to. ``quotetrace.trace.store`` keeps families in the
 SQLite store, updated as articles are ingested. See docs/trace.md.
 """
 
-from quotetrace.trace.cluster import cluster, describe
+from quotetrace.trace.cluster import describe
 from quotetrace.trace.relate import RELATIONS
+from quotetrace.trace.stream import cluster
 from quotetrace.trace.wording import QuoteRec
 
 __all__ = ["RELATIONS", "QuoteRec", "cluster", "describe"]

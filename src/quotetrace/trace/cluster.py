@@ -27,16 +27,22 @@ import numpy as np
 
 from quotetrace.trace.relate import relation, same_utterance
 from quotetrace.trace.wording import (
+    TRACED_KINDS,
     QuoteRec,
+    anchor_keys,
     band_keys,
     gram_keys,
     is_partial,
-    traceable,
+    traceable_words,
     wording,
     words,
 )
 
-MAX_BUCKET = 200  # a band or 3-gram shared by more quotations than this is boilerplate
+MAX_BUCKET = 200  # a band shared by more quotations than this is boilerplate
+# An anchor 3-gram held by more quotations than this is a common phrase ("I don't think"):
+# the other anchor, or the bands, must find the longer quotation. It bounds the work per
+# quotation, whatever the size of the corpus.
+ANCHOR_BUCKET = 30
 GRAM_WORDS = 30  # a quotation this short is also sought inside longer ones, through 3-grams
 UNKNOWN_SPEAKER_WORDS = 6  # a partial quote with no speaker to check must be this long
 
@@ -49,43 +55,78 @@ class Sketch:
     partial: bool
     bands: list[int] = field(default_factory=list)
     grams: list[int] = field(default_factory=list)
+    anchors: list[int] = field(default_factory=list)  # only for quotations under GRAM_WORDS
 
 
 def sketch(rec: QuoteRec) -> Sketch | None:
-    if not traceable(rec):
+    if rec.kind not in TRACED_KINDS:
         return None
     text = wording(rec.kind, rec.text)
     ws = words(text)
-    return Sketch(rec, text, len(ws), is_partial(rec.kind, len(ws)), band_keys(ws), gram_keys(ws))
+    if not traceable_words(ws):
+        return None
+    anchors = anchor_keys(ws) if len(ws) < GRAM_WORDS else []
+    return Sketch(rec, text, len(ws), is_partial(rec.kind, len(ws)), band_keys(ws), gram_keys(ws), anchors)
 
 
 def candidate_pairs(sketches: list[Sketch]) -> set[tuple[int, int]]:
-    """Index pairs (i < j) worth aligning: sharing an LSH band (near-duplicates), or sharing
-    a 3-gram when the shorter has fewer than ``GRAM_WORDS`` words (one quote inside another:
-    too few shared shingles for the Jaccard estimate). Sorting flat numpy arrays keeps a
-    million quotations in a few hundred MB, where dicts of lists would not."""
-    words_of = np.fromiter((s.n_words for s in sketches), dtype=np.int32, count=len(sketches))
+    """Index pairs (i < j) worth aligning: sharing an LSH band (near-duplicates), or one
+    holding an anchor 3-gram of the other, shorter than ``GRAM_WORDS`` words (a quotation
+    inside a longer one: too few shared shingles for the Jaccard estimate)."""
     pairs: set[tuple[int, int]] = set()
-    for values, only_short in (([s.bands for s in sketches], False), ([s.grams for s in sketches], True)):
-        for bucket in _buckets(values):
-            if only_short:
-                short = words_of[bucket] < GRAM_WORDS
-                if not short.any():
-                    continue
-                pairs.update(
-                    (int(i), int(j)) for (i, si), (j, sj) in combinations(zip(bucket, short, strict=True), 2)
-                    if si or sj
-                )  # fmt: skip
-            else:
-                pairs.update((int(i), int(j)) for i, j in combinations(bucket, 2))
+    for bucket in _buckets([s.bands for s in sketches]):
+        pairs.update((int(i), int(j)) for i, j in combinations(bucket, 2))
+    hay_keys, hay_owners = _flat([s.grams for s in sketches])
+    needle_keys, needle_owners = _flat([s.anchors for s in sketches])
+    partial = [s.partial for s in sketches]
+    for s, others in _anchored(hay_keys, hay_owners, needle_keys, needle_owners, partial):
+        pairs.update((min(s, x), max(s, x)) for x in others if x != s)
     return pairs
 
 
-def _buckets(values: list[list[int]]):
-    """Groups of quotation indexes (ascending) sharing a key, from 2 to ``MAX_BUCKET`` long."""
+def _flat(values: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     counts = np.fromiter((len(v) for v in values), dtype=np.int64, count=len(values))
     keys = np.fromiter(chain.from_iterable(values), dtype=np.int64, count=int(counts.sum()))
-    owners = np.repeat(np.arange(len(values), dtype=np.int64), counts)
+    return keys, np.repeat(np.arange(len(values), dtype=np.int64), counts)
+
+
+def _anchored(hay_keys, hay_owners, needle_keys, needle_owners, partial):
+    """(quotation S under ``GRAM_WORDS`` words, the quotations that may hold it). A partial S
+    (``partial[S]``) is sought through either anchor held by at most ``ANCHOR_BUCKET``
+    quotations; a longer S only in quotations holding both its anchors (each held by at
+    most ``MAX_BUCKET``): one shared common phrase is not worth an alignment."""
+    order = np.argsort(hay_keys, kind="stable")
+    hay_keys, hay_owners = hay_keys[order], hay_owners[order]
+    del order
+    lo = np.searchsorted(hay_keys, needle_keys, side="left")
+    hi = np.searchsorted(hay_keys, needle_keys, side="right")
+    size = hi - lo
+    n_anchors = np.bincount(needle_owners) if len(needle_owners) else needle_owners
+    pending: dict[int, list[int] | None] = {}  # a longer S: holders of its first anchor
+    for k in np.flatnonzero(size > 1).tolist():
+        s = int(needle_owners[k])
+        holders = hay_owners[lo[k] : hi[k]].tolist()
+        if partial[s]:
+            if size[k] <= ANCHOR_BUCKET:
+                yield s, holders
+        elif s not in pending:
+            pending[s] = holders if size[k] <= MAX_BUCKET else None
+        else:
+            first = pending.pop(s)
+            if first is not None and size[k] <= MAX_BUCKET:
+                yield s, sorted(set(first).intersection(holders))
+    # A longer S whose two anchors are one 3-gram (or whose other anchor nobody else holds):
+    for s, holders in pending.items():
+        if holders is not None and n_anchors[s] == 1:
+            yield s, holders
+
+
+def _buckets(values: list[list[int]]):
+    return _buckets_flat(*_flat(values))
+
+
+def _buckets_flat(keys: np.ndarray, owners: np.ndarray):
+    """Groups of quotation indexes (ascending) sharing a key, from 2 to ``MAX_BUCKET`` long."""
     order = np.lexsort((owners, keys))
     keys, owners = keys[order], owners[order]
     del order
@@ -182,13 +223,6 @@ def assemble(partial: dict[str, bool], edges: Iterable[tuple[str, str, float]]) 
 def _best(scored: Iterable[tuple[float, str]]) -> str | None:
     best = min(scored, key=lambda sn: (-round(sn[0], 6), sn[1]), default=None)
     return best[1] if best else None
-
-
-def cluster(recs: Iterable[QuoteRec]) -> list[list[str]]:
-    """Families of keys over a whole collection held in memory."""
-    sketches = [s for s in map(sketch, recs) if s is not None]
-    found = links(sketches, candidate_pairs(sketches))
-    return assemble({s.rec.key: s.partial for s in sketches}, found)
 
 
 # -- description of one family ---------------------------------------------------------------

@@ -10,6 +10,7 @@ compared with the verifier's paraphrase scorer instead. Pure functions: no I/O.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +28,7 @@ PARTIAL_ALTERED_SCORE = 0.8  # ... or differ by about one word in six ("ISIS's" 
 LINK_ALTERED_SCORE = 0.75  # unmarked word changes: at most about one word in four
 LINK_STITCHED_SCORE = 0.85
 MIN_STITCH_PIECE_WORDS = 3
+PREFILTER_SCORE = 0.55  # under the aligner's 0.6, to allow for bracketed words
 MIN_PARAPHRASE = 0.72  # paraphrase score that joins an indirect quote to a family
 
 
@@ -68,7 +70,14 @@ def same_utterance(
         text, other = (a, b) if a_kind == "indirect" else (b, a)
         score = _paraphrase(text, other)
         return score if score >= MIN_PARAPHRASE else None
-    short, long = (a, b) if len(words(a)) <= len(words(b)) else (b, a)
+    wa, wb = words(a), words(b)
+    short, long = (a, b) if len(wa) <= len(wb) else (b, a)
+    ws, wl = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if _contained(ws, wl):
+        return 1.0  # what the aligner says of the same words in a row, without aligning
+    shared = (Counter(ws) & Counter(wl)).total()
+    if 2 * shared < PREFILTER_SCORE * (len(ws) + shared):
+        return None  # even matching every shared word would score under the aligner's minimum
     v = _align(short, long)
     if v.status not in ALIGNED or (strict and v.status not in PARTIAL_STATUSES):
         return None
@@ -82,6 +91,10 @@ def same_utterance(
     ):
         return None  # stock phrases of a long quotation can be strung into almost anything
     return max(v.score, 1e-6)
+
+
+def _contained(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return bool(short) and f" {' '.join(short)} " in f" {' '.join(long)} "
 
 
 def relation(member_kind: str, member: str, first_kind: str, first: str) -> Relation:

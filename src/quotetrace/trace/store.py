@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from quotetrace.store.db import transaction
 from quotetrace.trace.cluster import (
-    GRAM_WORDS,
+    ANCHOR_BUCKET,
     MAX_BUCKET,
     Sketch,
     assemble,
@@ -26,6 +26,8 @@ from quotetrace.trace.cluster import (
     sketch,
 )
 from quotetrace.trace.wording import QuoteRec
+
+ANCHOR = 1 << 40  # anchor rows of trace_grams: the 3-gram hash (32 bits) moved past its range
 
 _REC_SQL = """
     SELECT q.id, q.idx, q.kind, q.text, q.article_id, a.ext_id, a.outlet, a.published, a.url,
@@ -88,7 +90,8 @@ def _add_quotes(conn: sqlite3.Connection, recs: list[QuoteRec]) -> list[int]:
         conn.executemany("INSERT OR IGNORE INTO trace_bands VALUES (?, ?)",
                          [(k, rec.quote_id) for k in s.bands])  # fmt: skip
         conn.executemany("INSERT OR IGNORE INTO trace_grams VALUES (?, ?)",
-                         [(g, rec.quote_id) for g in s.grams])  # fmt: skip
+                         [(g, rec.quote_id) for g in s.grams]
+                         + [(g + ANCHOR, rec.quote_id) for g in s.anchors])  # fmt: skip
         for other in others:
             score = link(s, other)
             if score is not None:
@@ -106,7 +109,7 @@ def _row_id(rec: QuoteRec) -> int:
 
 
 def _candidates(conn: sqlite3.Connection, s: Sketch) -> list[Sketch]:
-    """Stored quotes sharing a band, or a 3-gram when either side is short; the same rule
+    """Stored quotes sharing a band, or holding an anchor 3-gram of the other; the same rule
     as ``cluster.candidate_pairs``, buckets over ``MAX_BUCKET`` (boilerplate) included."""
     ids: set[int] = set()
     for key in s.bands:
@@ -118,17 +121,50 @@ def _candidates(conn: sqlite3.Connection, s: Sketch) -> list[Sketch]:
         ]
         if len(hits) < MAX_BUCKET:  # with this quote the bucket holds len(hits) + 1
             ids.update(hits)
-    for gram in s.grams:
-        hits = conn.execute(
-            """SELECT g.quote_id, t.n_words FROM trace_grams g
-               JOIN trace_quotes t ON t.quote_id = g.quote_id WHERE g.gram = ? LIMIT ?""",
-            (gram, MAX_BUCKET + 1),
-        ).fetchall()
-        if len(hits) < MAX_BUCKET:
-            ids.update(q for q, n in hits if n < GRAM_WORDS or s.n_words < GRAM_WORDS)
+    ids.update(_holders_of(conn, s.anchors, s.partial))  # this quotation inside longer ones
+    grams = set(s.grams)  # shorter ones inside this quotation
+    marks = ",".join("?" * len(grams))
+    found = conn.execute(
+        f"SELECT DISTINCT quote_id FROM trace_grams WHERE gram IN ({marks})",
+        [g + ANCHOR for g in grams],
+    ).fetchall() if grams else []  # fmt: skip
+    for (other,) in found:
+        row = conn.execute("SELECT partial FROM trace_quotes WHERE quote_id = ?", (other,)).fetchone()
+        anchors = [r[0] - ANCHOR for r in conn.execute(
+            "SELECT gram FROM trace_grams WHERE quote_id = ? AND gram >= ?", (other, ANCHOR))]  # fmt: skip
+        if row is None:
+            continue
+        if row[0]:  # a partial quotation: any of its anchors held here, if not common
+            if any(a in grams and _count(conn, a) < ANCHOR_BUCKET for a in anchors):
+                ids.add(other)
+        elif all(a in grams and _count(conn, a) < MAX_BUCKET for a in anchors):
+            ids.add(other)
     ids.discard(s.rec.quote_id)
     recs = load(conn, ids)
     return [o for o in map(sketch, recs.values()) if o is not None]
+
+
+def _count(conn: sqlite3.Connection, gram: int) -> int:
+    """Stored quotations holding a 3-gram, up to ``MAX_BUCKET`` + 1."""
+    return conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM trace_grams WHERE gram = ? LIMIT ?)", (gram, MAX_BUCKET + 1)
+    ).fetchone()[0]
+
+
+def _holders_of(conn: sqlite3.Connection, anchors: list[int], partial: bool) -> set[int]:
+    """Stored quotations that may hold a quotation with these anchors: the rule of
+    ``cluster._anchored``; counts leave out the quotation being added, the batch's do not."""
+    lists = []
+    for a in anchors:
+        cap = ANCHOR_BUCKET if partial else MAX_BUCKET
+        hits = [r[0] for r in conn.execute(
+            "SELECT quote_id FROM trace_grams WHERE gram = ? LIMIT ?", (a, cap + 1))]  # fmt: skip
+        lists.append(set(hits) if len(hits) < cap else None)
+    if partial:
+        return set().union(*(h for h in lists if h is not None))
+    if not lists or any(h is None for h in lists):
+        return set()
+    return set.intersection(*lists)
 
 
 def _refresh(conn: sqlite3.Connection, seeds: list[int]) -> None:

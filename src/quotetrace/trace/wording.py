@@ -69,20 +69,23 @@ def wording(kind: str, text: str) -> str:
     return text.strip()
 
 
-def words(text: str) -> list[str]:
-    """Folded words (no ellipses or brackets): what shingles and word counts are made of."""
-    return [it.norm for it in parse_items(text) if it.is_word]
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """Folded words (no ellipses or brackets): what shingles and word counts are made of.
+    Cached: a quotation's words are asked for once per candidate pair it is in."""
+    return tuple(it.norm for it in parse_items(text) if it.is_word)
 
 
-def content_words(ws: list[str]) -> int:
+def content_words(ws: tuple[str, ...]) -> int:
     stop = stopwords()
     return sum(1 for w in ws if w not in stop and len(w) > 1)
 
 
 def traceable(rec: QuoteRec) -> bool:
-    if rec.kind not in TRACED_KINDS:
-        return False
-    ws = words(wording(rec.kind, rec.text))
+    return rec.kind in TRACED_KINDS and traceable_words(words(wording(rec.kind, rec.text)))
+
+
+def traceable_words(ws: tuple[str, ...]) -> bool:
     if not MIN_WORDS <= len(ws) <= MAX_WORDS:
         return False
     return len(ws) >= LONG_ENOUGH or content_words(ws) >= MIN_CONTENT_WORDS
@@ -93,15 +96,22 @@ def is_partial(kind: str, n_words: int) -> bool:
     return kind == "indirect" or n_words < SHORT_WORDS
 
 
-def shingles(ws: list[str]) -> list[bytes]:
+def shingles(ws: tuple[str, ...]) -> list[bytes]:
     if len(ws) < SHINGLE:
         return [" ".join(ws).encode()] if ws else []
     return [" ".join(ws[i : i + SHINGLE]).encode() for i in range(len(ws) - SHINGLE + 1)]
 
 
-def gram_keys(ws: list[str]) -> list[int]:
+def gram_keys(ws: tuple[str, ...]) -> list[int]:
     """Distinct signed 3-gram hashes (SQLite integers are signed)."""
     return sorted({_signed(zlib.crc32(s)) for s in shingles(ws)})
+
+
+def anchor_keys(ws: tuple[str, ...]) -> list[int]:
+    """The first and the last 3-gram: a quotation inside a longer one, whole or edited in
+    the middle, has both; one of them survives an edit at either end."""
+    sh = shingles(ws)
+    return sorted({_signed(zlib.crc32(sh[0])), _signed(zlib.crc32(sh[-1]))}) if sh else []
 
 
 def _signed(h: int) -> int:
@@ -119,7 +129,7 @@ def _seed_minhash() -> MinHash:
     return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme=SCHEME)
 
 
-def band_keys(ws: list[str]) -> list[int]:
+def band_keys(ws: tuple[str, ...]) -> list[int]:
     """One int64 key per LSH band: two quotes sharing any key are candidates."""
     sh = shingles(ws)
     if not sh:

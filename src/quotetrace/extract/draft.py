@@ -1,0 +1,62 @@
+"""The small records and span helpers that every attribution stage shares."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from quotetrace.extract.cues import CueCandidate
+
+# gate(cue, draft) -> confidence, or None to reject an unquoted candidate (see extract.gate).
+Gate = Callable[[CueCandidate, "Draft"], "float | None"]
+STRIP = " \n\t,;:—–-"
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quote before ids and continuation are settled."""
+
+    kind: str
+    start: int
+    end: int
+    cue: CueCandidate | None
+    speaker_tok: Token | None
+    confidence: float
+    continuation: bool = False
+    label: tuple[int, int] | None = None  # an explicit speaker label ("PENCE:") instead of a token
+    extent_kind: str = ""  # how the content was found: ccomp, object, parataxis, according, ...
+    # The content's pieces when the cue or its clause interrupts it ("A," she said, "B").
+    fragments: list[tuple[int, int]] | None = None
+    # Where the cue ends when the content's extent widens it ("expressed concern about").
+    cue_end: int | None = None
+
+    def pieces(self) -> list[tuple[int, int]]:
+        return self.fragments or [(self.start, self.end)]
+
+
+def inside(char: int, ranges: list[tuple[int, int]]) -> bool:
+    """``ranges`` sorted by start and non-overlapping, as quotation spans are."""
+    i = bisect.bisect_right(ranges, (char, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= char < ranges[i][1]
+
+
+def overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_left(ranges, (end, -1))  # ranges starting before ``end``
+    return i > 0 and ranges[i - 1][1] > start
+
+
+def between(cues: list[CueCandidate], start: int, end: int) -> list[CueCandidate]:
+    """Cues (sorted by start) that start in [start, end)."""
+    starts = [c.start for c in cues]
+    return cues[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in STRIP:
+        start += 1
+    while end > start and text[end - 1] in " \n\t,;:—–":
+        end -= 1
+    return start, end

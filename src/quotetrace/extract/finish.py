@@ -1,0 +1,168 @@
+"""From drafts to records: one quote per act of speech, speakers resolved, the speaker table."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from quotetrace.extract.cues import text_of
+from quotetrace.extract.draft import Draft
+from quotetrace.extract.lexicon import act_of
+from quotetrace.extract.marks import paragraphs
+from quotetrace.extract.spans import cue_left, source_extent
+from quotetrace.extract.speakers import SpeakerResolver
+from quotetrace.records import Cue, Fragment, Quote, Speaker, SpeakerRef
+
+
+def drop_nested(drafts: list[Draft]) -> list[Draft]:
+    """An indirect clause inside a longer attributed quote is the same speech twice."""
+    kept: list[Draft] = []
+    for d in drafts:
+        outer = next((k for k in kept if k.start <= d.start and d.end <= k.end and k.kind != "term"), None)
+        if outer is not None and d.kind in ("indirect", "mixed") and outer is not d:
+            continue
+        kept.append(d)
+    return kept
+
+
+def merge_shared_cues(drafts: list[Draft], para_of) -> list[Draft]:
+    """One act of speech is one attribution: '"A," she said, "B."' is one quote in two fragments.
+
+    A quoted draft joins the previous quoted draft of its paragraph when both have the same cue,
+    or when it has no cue of its own (it continues what that cue introduced).
+    """
+    kept: list[Draft] = []
+    for d in drafts:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and d.kind in ("direct", "mixed")
+            and prev.kind in ("direct", "mixed")
+            and prev.cue is not None
+            and prev.label is None
+            and d.label is None
+            and (d.cue is None or d.cue.head.i == prev.cue.head.i)
+            and para_of(d.start) == para_of(prev.end)
+            and d.start >= prev.end
+        ):
+            prev.fragments = prev.pieces() + d.pieces()
+            prev.end = d.end
+            prev.kind = "mixed" if "mixed" in (prev.kind, d.kind) else "direct"
+            prev.confidence = max(prev.confidence, d.confidence)
+            continue
+        kept.append(d)
+    return kept
+
+
+def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Speaker]]:
+    text = text_of(doc)
+    resolver = SpeakerResolver(doc, ranges)
+    para_of = paragraph_index(text)
+    quotes: list[Quote] = []
+    last_spoken: Quote | None = None
+    for draft in drafts:
+        speaker: SpeakerRef | None
+        if draft.label is not None:
+            speaker = resolver.resolve_label(*draft.label)
+        elif draft.speaker_tok is not None:
+            speaker = _conventional_mention(text, resolver.resolve(draft.speaker_tok), draft.speaker_tok)
+        else:
+            speaker = None
+        quote = Quote(
+            id=len(quotes),
+            kind=draft.kind,  # type: ignore[arg-type]
+            text=text[draft.start : draft.end],
+            start=draft.start,
+            end=draft.end,
+            cue=_cue_record(doc, draft),
+            speaker=speaker,
+            confidence=draft.confidence,
+            fragments=[Fragment(s, e, text[s:e]) for s, e in draft.pieces()],
+            act=act_of(draft.cue.lemma) if draft.cue and draft.label is None else "speech",  # type: ignore[arg-type]
+        )
+        if (
+            quote.kind == "direct"
+            and quote.cue is None
+            and last_spoken is not None
+            and last_spoken.speaker is not None
+            and para_of(quote.start) - para_of(last_spoken.end) <= 1
+        ):
+            quote.speaker = last_spoken.speaker
+            quote.continuation = True
+            quote.confidence = 0.6
+            if para_of(quote.start) == para_of(last_spoken.end):
+                # '"A," said Caddell. "B."': one act of speech, so B shares A's cue.
+                quote.cue = last_spoken.cue
+        if quote.speaker is not None:
+            resolver.note_speaker(quote.start, quote.speaker.name)
+            if quote.kind in ("direct", "mixed"):
+                last_spoken = quote
+        quotes.append(quote)
+    table = _speaker_table(quotes)
+    resolver.annotate(table)  # each speaker's type and descriptors
+    return quotes, table
+
+
+def _conventional_mention(text: str, ref: SpeakerRef | None, head: Token) -> SpeakerRef | None:
+    """The mention bounded as PolNeAR bounds sources (``spans.source_extent``)."""
+    if ref is None or head.pos_ == "PRON":
+        return ref
+    extent = source_extent(head)
+    if extent is None or extent == (ref.start, ref.end):
+        return ref
+    start, end = extent
+    return replace(ref, mention=text[start:end], start=start, end=end)
+
+
+def _cue_record(doc: Doc, draft: Draft) -> Cue | None:
+    """The cue, widened to the verbs that control it ("refused to endorse", ``spans.cue_left``)."""
+    cue = draft.cue
+    if cue is None:
+        return None
+    record = cue.record()
+    if cue.prepositional or draft.label is not None or cue.head.pos_ != "VERB":
+        return record
+    first = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if first is None:
+        return record
+    start = cue_left(cue.head, first[0]).idx
+    if cue.start > draft.start >= start:
+        start = cue.start  # the widened cue would run into content before it
+    end = max(cue.end, draft.cue_end or cue.end)
+    if (start, end) == (cue.start, cue.end):
+        return record
+    return replace(record, text=text_of(doc)[start:end], start=start, end=end)
+
+
+def paragraph_index(text: str):
+    starts = [s for s, _ in paragraphs(text)]
+
+    def index(char: int) -> int:
+        lo, hi = 0, len(starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if starts[mid] <= char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    return index
+
+
+def _speaker_table(quotes: list[Quote]) -> list[Speaker]:
+    table: dict[str, Speaker] = {}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for q in quotes:
+        if q.speaker is None or q.kind == "term":
+            continue
+        s = table.setdefault(q.speaker.name, Speaker(name=q.speaker.name))
+        s.quotes += 1
+        s.words += len(q.text.split())
+        if q.speaker.mention not in aliases[s.name]:
+            aliases[s.name].append(q.speaker.mention)
+    for name, s in table.items():
+        s.aliases = aliases[name]
+    return sorted(table.values(), key=lambda s: (-s.words, s.name))

@@ -1,0 +1,163 @@
+"""Reported speech without quotation marks: what a cue verb reports, in every reading.
+
+A cue can report more than one stretch of text ("expressed deep concern about the policy":
+the object, or what the concern is about). Each reading is a draft; the gate scores them all
+and keeps the most probable one (``attribution.attribute``), so the choice of boundaries is
+learned from PolNeAR train along with the choice of cues.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
+from quotetrace.extract.draft import Draft, overlaps, trim
+from quotetrace.extract.lexicon import CONTENT_PREPS
+from quotetrace.extract.speaker_heads import speaker_head
+
+MIN_INDIRECT_TOKENS = 1  # the gate weighs content length; one-word contents ("it") are annotated
+CONTENT_DEPS = ("ccomp",)
+OBJECT_DEPS = ("dobj", "xcomp", "oprd")
+# Prepositions whose object is what was said or thought, beyond those that join the cue itself.
+OBJECT_PREPS = CONTENT_PREPS | {"to", "regarding", "toward", "towards", "with", "into", "at"}
+# Clauses that, after a comma at the end of a content, comment on it rather than report it.
+TRAILING_DEPS = frozenset({"relcl", "advcl", "acl"})
+
+
+def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
+    """Every reading of what ``cue`` reports, as drafts (possibly none)."""
+    extents = []
+    main = content_extent(cue)
+    if main is not None:
+        extents.append((*main, None))
+    if not cue.prepositional:
+        extents.extend(_alternative_extents(cue.head, main))
+    extents.extend([(*trimmed, how + "_trimmed", cue_end) for *ext, how, cue_end in list(extents)
+                    if (trimmed := _without_trailing_clause(doc, ext[0], ext[1]))])
+    drafts = []
+    speaker = speaker_head(cue)
+    text = text_of(doc)
+    for ext_start, ext_end, how, cue_end in extents:
+        start, end = trim(text, ext_start, ext_end)
+        if cue.start <= start < cue.end or (cue_end is not None and start < cue_end):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len([t for t in span if not t.is_punct]) < MIN_INDIRECT_TOKENS:
+            continue
+        kind = "mixed" if overlaps(start, end, ranges) else "indirect"
+        draft = Draft(kind, start, end, cue, speaker, 0.35 + 0.5 * cue.rate, cue_end=cue_end)
+        draft.extent_kind = how
+        drafts.append(draft)
+    return drafts
+
+
+def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
+    """Characters of what the cue most plainly reports, and how they were found."""
+    head = cue.head
+    if cue.prepositional:
+        extent = _according_extent(cue)
+        return (*extent, "according") if extent else None
+    hearer_object = cue.lemma.split()[0] in HEARER_OBJECT_LEMMAS
+    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS]
+    how = "ccomp"
+    if not comps and not hearer_object:
+        # "denied reports that ...": the clause hangs off the object noun.
+        for obj in (c for c in head.children if c.dep_ == "dobj"):
+            if any(g.dep_ in ("acl", "ccomp") for g in obj.children):
+                comps, how = [obj], "object_clause"
+    if comps:
+        comp = max(comps, key=lambda c: len(list(c.subtree)))
+        start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+        if comp.right_edge.i < head.i:
+            # "X, but Y, another source said": the parser often hangs only Y on the cue;
+            # a sentence-final cue reports everything before it.
+            first = next((t for t in head.sent if not (t.is_punct or t.is_space)), comp.left_edge)
+            start = min(start, first.idx)
+        return start, end, how
+    if head.dep_ == "parataxis" and head.head.i != head.i:
+        # "This, he said, was the reason ...": the whole host clause is the content.
+        own = {t.i for t in head.subtree}
+        toks = [t for t in head.head.subtree if t.i not in own]
+        if toks:
+            return toks[0].idx, toks[-1].idx + len(toks[-1]), "parataxis"
+    return _object_extent(head, hearer_object)
+
+
+def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | None:
+    """Noun-phrase and infinitive content: "cited derogatory comments", "wants to triple ...".
+
+    PolNeAR annotates these as attributions too; they come from verbs that are
+    cues more often than not in training, so their objects are reported content.
+    """
+    parts = [c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")]
+    how = "+".join(sorted({p.dep_ for p in parts}))
+    if not parts:
+        # "spoke of X", "complained about X": X is the content, the preposition joins the cue.
+        preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+        parts = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        how = "prep"
+    passive = [c for c in head.lefts if c.dep_ == "nsubjpass"]
+    if not parts and passive and any(c.dep_ == "agent" for c in head.rights):
+        parts, how = passive, "passive"  # "was first reported by The Washington Post"
+    if not parts:
+        return None
+    return (*_extent_of(parts), how)
+
+
+def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
+    """Other readings: the object of a preposition after the verb or after its object.
+
+    "held his fire on Ben Carson", "offered his congratulations to X", "accused him of lying":
+    the cue then runs to the preposition (``cue_end``), as PolNeAR marks it.
+    """
+    seen = {main[:2]} if main else set()
+    objects = [c for c in head.rights if c.dep_ == "dobj"]
+    hosts = [head, *objects]
+    for host in hosts:
+        for prep in host.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in OBJECT_PREPS:
+                continue
+            objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+            if not objs:
+                continue
+            start, end = _extent_of(objs)
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            how = "object_prep" if host is not head else "verb_prep"
+            yield start, end, how, prep.idx + len(prep)
+
+
+def _without_trailing_clause(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The extent without a clause tacked on after a comma: ", which ...", ", drawing boos",
+    ", though voters ...". Annotators leave these out of what was reported."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return None
+    for tok in span:
+        if tok.dep_ not in TRAILING_DEPS or tok.left_edge.i <= span.start or tok.right_edge.i < span.end - 2:
+            continue
+        comma = doc[tok.left_edge.i - 1]
+        if comma.text in (",", "—", "–", ";") and comma.i > span.start:
+            last = doc[comma.i - 1]
+            return start, last.idx + len(last)
+    return None
+
+
+def _extent_of(parts: list[Token]) -> tuple[int, int]:
+    toks = [t for p in parts for t in p.subtree]
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:
+    """'According to X, S' / 'S, according to X': S without the prepositional phrase."""
+    sent = cue.head.sent
+    phrase = {t.i for t in cue.head.subtree}
+    before = [t for t in sent if t.i < min(phrase) and not t.is_punct]
+    after = [t for t in sent if t.i > max(phrase) and not t.is_punct]
+    side = after if len(after) >= len(before) else before
+    if not side:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1])
