@@ -26,6 +26,7 @@ FRAME_FILES = {
     "stopwords.tsv": "Explosion AI",
     "irregular_forms.tsv": "quotetrace",
     "abbreviations.tsv": "quotetrace",
+    "contractions.tsv": "quotetrace",
 }
 LABELS = ROOT / "bench" / "data" / "headline_labels.tsv"
 

@@ -362,3 +362,23 @@ def test_arbitrary_text_never_crashes(text):
         )
         if r.source_start is not None:
             assert r.source_text == text[r.source_start : r.source_end]
+
+
+SOURCE = "There is no money left for the ferry this winter, and we do not know where to find it."
+
+
+@pytest.mark.parametrize(("quote", "kinds"), [
+    ('"There\'s no money left for the ferry this winter, and we don\'t know where to find it."',
+     ["contraction", "contraction"]),
+    ('"There is no money left for the ferry (service) this winter, and we do not know where to find it."',
+     ["bracket"]),
+])  # fmt: skip
+def test_contractions_and_parenthesised_insertions_are_edited(quote, kinds):
+    (v,) = verify_quotes([Quote(0, "direct", quote, 0, len(quote))], [Source.from_text(SOURCE)])
+    assert v.status == "edited" and [c.kind for c in v.changes] == kinds
+
+
+def test_a_contraction_of_other_words_is_still_altered():
+    quote = '"It\'s no money left for the ferry this winter, and we do not know where to find it."'
+    (v,) = verify_quotes([Quote(0, "direct", quote, 0, len(quote))], [Source.from_text(SOURCE)])
+    assert v.status == "altered" and [c.kind for c in v.changes] == ["word"]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+from quotetrace.text.lexicon import rows
 from quotetrace.text.quotes import DOUBLE_MARKS, SINGLE_MARKS
 
 _DOUBLE = "".join(DOUBLE_MARKS)
@@ -70,3 +72,42 @@ def norm_punct(between: str) -> str:
 
 def has_ellipsis(text: str) -> bool:
     return bool(_DOTS.search(text))
+
+
+@lru_cache(maxsize=1)
+def _contractions() -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for form, expansion in rows("contractions.tsv", ("form", "expansion")):
+        out.setdefault(form, []).append(tuple(expansion.split()))
+    return out
+
+
+def _word_expansions(word: str) -> list[tuple[str, ...]]:
+    table = _contractions()
+    if word in table:
+        return table[word]
+    for suffix in ("n't", "'re", "'s", "'ve", "'ll", "'d", "'m"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            head = word[: -len(suffix)]
+            return [(head, *tail) for tail in table[suffix]]
+    return [(word,)]
+
+
+MAX_READINGS = 16
+
+
+def expansions(words: list[str]) -> set[tuple[str, ...]]:
+    """Every reading of folded ``words`` with contractions spelled out ("he's" -> he is / he has)."""
+    readings: set[tuple[str, ...]] = {()}
+    for word in words:
+        readings = {r + e for r in readings for e in _word_expansions(word)}
+        if len(readings) > MAX_READINGS:
+            return set()  # too ambiguous to say: never called a contraction
+    return readings
+
+
+def same_but_contracted(quote_words: list[str], source_words: list[str]) -> bool:
+    """The two word runs differ only by contractions ("there's" ~ "there is")."""
+    if quote_words == source_words:
+        return False
+    return bool(expansions(quote_words) & expansions(source_words))

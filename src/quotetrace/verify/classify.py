@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from quotetrace.text.normalize import has_ellipsis, norm_punct
+from quotetrace.text.normalize import fold, has_ellipsis, norm_punct, norm_word, same_but_contracted
 from quotetrace.verify.align import Piece
 from quotetrace.verify.quotes import Item
 from quotetrace.verify.result import MARKED_KINDS, Change, DiffOp, SourcePiece
@@ -74,7 +74,23 @@ class Classifier:
                     return "same"  # the source trails off with "…" there too
                 return "ellipsis"
             return "bracket"
+        if tag == "replace" and self._contracted(q0, q1, s0, s1):
+            return "contraction"
+        if tag == "insert" and self._parenthesised(q0, q1):
+            return "bracket"  # AP style: the writer's clarification in parentheses
         return "word"
+
+    def _parenthesised(self, q0: int, q1: int) -> bool:
+        start, end = self.items[q0].start, self.items[q1 - 1].end
+        before, after = self.fragment[:start].rstrip(), self.fragment[end:].lstrip()
+        return before.endswith("(") and after.startswith(")")
+
+    def _contracted(self, q0: int, q1: int, s0: int, s1: int) -> bool:
+        quote = [it.norm for it in self.items[q0:q1]]
+        if not all(it.is_word for it in self.items[q0:q1]):
+            return False
+        source = [norm_word(fold(self.src(s, s + 1))) for s in range(s0, s1)]
+        return same_but_contracted(quote, source)
 
     def _source_has_ellipsis(self, s: int) -> bool:
         if s <= 0 or s >= len(self.idx.starts):
@@ -122,7 +138,7 @@ class Classifier:
                 self.diff.append(DiffOp("jump", "", "", f"{gap:+d}"))
             else:
                 gap = None
-            for op in piece.ops:
+            for op in _merge_contractions(piece.ops, self._contracted):
                 source_words += op.s1 - op.s0
                 if op.tag == "equal":
                     self._equal(op.q0, op.q1, op.s0, op.s1)
@@ -162,3 +178,30 @@ class Classifier:
         if any(c.kind == "word" for c in self.changes):
             return "altered"
         return "edited" if self.changes else "verbatim"
+
+
+def _merge_contractions(ops: list, contracted) -> list:
+    """Adjacent non-equal ops that together only contract or expand words become one replace:
+    the aligner splits "there's" ~ "there is" into a replace and a delete."""
+    out: list = []
+    k = 0
+    while k < len(ops):
+        j = k
+        while j < len(ops) and ops[j].tag != "equal":
+            j += 1
+        run = ops[k:j]
+        if run:
+            q0, q1, s0, s1 = run[0].q0, run[-1].q1, run[0].s0, run[-1].s1
+            # A passage's first op may lack the source word the aligner left outside it:
+            # "There's no money" starts its passage at "is", after "There".
+            starts = (s0, s0 - 1) if k == 0 and s0 > 0 else (s0,)
+            found = next((s for s in starts if q1 > q0 and s1 > s and contracted(q0, q1, s, s1)), None)
+            if found is not None and (len(run) > 1 or found != s0):
+                out.append(replace(run[0], tag="replace", q1=q1, s0=found, s1=s1))
+                k = j
+                continue
+        out.extend(run)
+        if j < len(ops):
+            out.append(ops[j])
+        k = j + 1
+    return out

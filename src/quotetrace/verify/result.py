@@ -16,8 +16,9 @@ STATUSES: tuple[str, ...] = (
 )
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 # What a change is: an unmarked word change ("word") makes a quote altered; the rest are
-# marked by the writer (brackets, ellipsis, [sic]) or trivial (punctuation) and keep it edited.
-CHANGE_KINDS: tuple[str, ...] = ("word", "bracket", "ellipsis", "sic", "punctuation")
+# marked by the writer (brackets, ellipsis, [sic]) or trivial (punctuation, a contraction
+# spelled out or made: "there is" -> "there's") and keep it edited.
+CHANGE_KINDS: tuple[str, ...] = ("word", "bracket", "ellipsis", "sic", "punctuation", "contraction")
 MARKED_KINDS = frozenset(CHANGE_KINDS) - {"word"}
 
 
