@@ -62,7 +62,17 @@ def wording(kind: str, text: str) -> str:
     """The words an outlet attributes to the speaker, without marks and framing."""
     text = text.replace("''", '"')  # the New York Times marks quotes with two apostrophes
     quote = Quote(id=0, kind=kind, text=text, start=0, end=len(text))  # type: ignore[arg-type]
-    if kind in ("direct", "mixed"):
+    if kind == "direct":
+        # A quotation interrupted by its attribution ("…,” Okafor said. “…”) is its
+        # quoted stretches; the outlet's words between them are not the speaker's.
+        quote.kind = "mixed"
+        parts = [f.text for f in fragments(quote)]
+        if len(parts) < 2:
+            quote.kind = "direct"
+            parts = [f.text for f in fragments(quote)]
+        if parts:
+            return " … ".join(parts)
+    if kind == "mixed":
         parts = [f.text for f in fragments(quote)]
         if parts:
             return " … ".join(parts)
