@@ -92,7 +92,8 @@ def _bucket_pairs(item) -> list[tuple]:
 
 def _resolve(candidates) -> list[tuple[str, str]]:
     """Pairs, from bucket candidates: a "half" counts only when all of S's anchors are in X."""
-    pairs, halves = set(), Counter()
+    pairs: set = set()
+    halves: Counter = Counter()
     for c in candidates:
         if c[0] == "pair":
             pairs.add((c[1], c[2]))

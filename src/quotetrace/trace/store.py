@@ -162,9 +162,10 @@ def _holders_of(conn: sqlite3.Connection, anchors: list[int], partial: bool) -> 
         lists.append(set(hits) if len(hits) < cap else None)
     if partial:
         return set().union(*(h for h in lists if h is not None))
-    if not lists or any(h is None for h in lists):
+    found = [h for h in lists if h is not None]
+    if not found or len(found) < len(lists):
         return set()
-    return set.intersection(*lists)
+    return set.intersection(*found)
 
 
 def _refresh(conn: sqlite3.Connection, seeds: list[int]) -> None:

@@ -68,7 +68,8 @@ def cluster(recs: Iterable[QuoteRec], stats: Stats | None = None, clock=None) ->
 def _pairs(arrays, partial: list[bool]) -> Iterator[tuple[int, int]]:
     for bucket in _buckets_flat(*arrays["bands"]):
         yield from combinations(bucket.tolist(), 2)
-    for s, others in _anchored(*arrays["grams"], *arrays["anchors"], partial):
+    (gram_keys, gram_owners), (anchor_keys, anchor_owners) = arrays["grams"], arrays["anchors"]
+    for s, others in _anchored(gram_keys, gram_owners, anchor_keys, anchor_owners, partial):
         yield from ((min(s, x), max(s, x)) for x in others if x != s)
 
 
