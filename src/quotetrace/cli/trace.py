@@ -21,6 +21,8 @@ Families are computed as articles are ingested; --rebuild recomputes them all
 (after upgrading quotetrace, or for a store ingested before families existed).
 
 examples:
+  quotetrace ingest examples/trace/articles.jsonl --db /tmp/trace.db   # bundled example
+  quotetrace trace "not close a single library" --db /tmp/trace.db
   quotetrace trace "Mexico is going to pay for the wall" --db quotes.db
   quotetrace trace "a total disaster" --db quotes.db --format json
   quotetrace trace --top 10 --db quotes.db        # the quotes that spread furthest
