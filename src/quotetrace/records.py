@@ -14,9 +14,10 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "mixed", "indirect", "term"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "mixed", "indirect", "term")
-# What the attributed content is: something said, something believed, something intended.
-QuoteAct = Literal["speech", "belief", "intention"]
-QUOTE_ACTS: tuple[str, ...] = ("speech", "belief", "intention")
+# What the attributed content is: something said, believed, intended, or "other" (perception,
+# stance, depiction: "the film captures ...", "X backed the bill"). See docs/acts.md.
+QuoteAct = Literal["speech", "belief", "intention", "other"]
+QUOTE_ACTS: tuple[str, ...] = ("speech", "belief", "intention", "other")
 
 
 @dataclass(slots=True)
@@ -103,6 +104,12 @@ class Quote:
     fragments: list[Fragment] = field(default_factory=list)
     act: QuoteAct = "speech"
 
+    def is_reported_speech(self) -> bool:
+        """Whether a reader calls this reported speech (the default view; quotetrace.speech_view)."""
+        from quotetrace.speech_view import is_reported_speech
+
+        return is_reported_speech(self)
+
     def __post_init__(self) -> None:
         if not self.fragments:
             self.fragments = [Fragment(self.start, self.end, self.text)]
@@ -114,11 +121,11 @@ class Quote:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "cue": asdict(self.cue) if self.cue else None,
-            "speaker": asdict(self.speaker) if self.speaker else None,
+            "cue": flat(self.cue) if self.cue else None,
+            "speaker": flat(self.speaker) if self.speaker else None,
             "continuation": self.continuation,
             "confidence": round(self.confidence, 3),
-            "fragments": [asdict(f) for f in self.fragments],
+            "fragments": [flat(f) for f in self.fragments],
             "act": self.act,
         }
         if self.frame is not None:
@@ -301,6 +308,18 @@ class Article:
 
     def quotes_by(self, name: str) -> list[Quote]:
         return [q for q in self.quotes if q.speaker and q.speaker.name == name]
+
+
+def flat(record: Any) -> dict[str, Any]:
+    """``asdict`` for a record whose fields are plain values or lists of them, several times
+    faster: the extractor turns every quote into its JSON form (see extract.component)."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))
+    return {n: (list(v) if isinstance(v := getattr(record, n), list) else v) for n in names}
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def field_names(record: type) -> list[str]:

@@ -47,11 +47,12 @@ def cue_lexicon() -> dict[str, CueEntry]:
 
 @lru_cache(maxsize=1)
 def cue_acts() -> dict[str, str]:
-    """Cue lemma -> "belief" or "intention"; any other cue reports speech."""
+    """Cue lemma -> "speech", "belief", "intention" or "other" (train/build_cue_acts.py)."""
     return dict(_rows("cue_acts.tsv"))
 
 
 def act_of(lemma: str) -> str:
+    """The act a cue reports: the whole cue, else its first word; an unlisted cue is speech."""
     words = lemma.split()
     return cue_acts().get(lemma) or (cue_acts().get(words[0], "speech") if words else "speech")
 
