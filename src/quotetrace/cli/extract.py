@@ -10,6 +10,7 @@ from quotetrace.cli.options import add_encoding_argument, add_model, add_no_fram
 from quotetrace.cli.output import add_wide_argument, write_csv, write_json, write_table
 from quotetrace.errors import QuotetraceError, UsageError
 from quotetrace.records import Article
+from quotetrace.speech_view import DEFAULT_ACTS, parse_acts, select, view_name
 
 DESCRIPTION = """\
 Extract every quotation in articles: direct ("..." he said), mixed (a
@@ -36,6 +37,7 @@ examples:
   quotetrace extract https://example.org/news/story.html
   curl -s URL | quotetrace extract - --format csv
   quotetrace extract article.txt --format jsonl --kinds direct,mixed
+  quotetrace extract article.txt --acts all        # beliefs, intentions, stance too
 
 exit codes: 0 success, 1 an input could not be read, 2 bad usage.
 """
@@ -69,6 +71,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "add 'term' for scare quotes and titles). json always holds every quote.",
     )  # fmt: skip
     parser.add_argument(
+        "--acts", default="speech", metavar="ACTS",
+        help="comma-separated: speech (default: what a reader calls reported speech, see "
+        "docs/acts.md), belief, intention, other (perception, stance, depiction), or all "
+        "(every attribution, as PolNeAR counts them). json holds every quote and names the view.",
+    )  # fmt: skip
+    parser.add_argument(
         "--min-confidence", type=float, default=0.0, metavar="P",
         help="table/csv/jsonl: only quotes whose confidence is at least P (0 to 1; default 0). "
         "json always holds every quote with its confidence.",
@@ -90,11 +98,15 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--kinds: unknown kind(s) {', '.join(sorted(unknown))}")
     if not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
+    try:
+        acts = parse_acts(args.acts)
+    except ValueError as exc:
+        raise UsageError(f"--acts: {exc}") from None
     specs = expand(args.paths)
     analyser = Analyser(model=args.model, frame=not args.no_frame)
     if len(specs) == 1:  # one input: its error is the command's error
         article = analyser.analyse(load(specs[0], encoding=args.encoding))
-        emit(article, args.format, kinds, min_confidence=args.min_confidence, wide=args.wide)
+        emit(article, args.format, kinds, min_confidence=args.min_confidence, wide=args.wide, acts=acts)
         return 0
     failed = emitted = 0
     for spec in specs:
@@ -109,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"quotetrace extract: {spec}: {one_line(f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
             continue
         emit(article, args.format, kinds, source=spec, first=emitted == 0,
-             min_confidence=args.min_confidence, wide=args.wide)  # fmt: skip
+             min_confidence=args.min_confidence, wide=args.wide, acts=acts)  # fmt: skip
         emitted += 1
         sys.stdout.flush()  # one article at a time, for a reader following along
     return 1 if failed else 0
@@ -118,15 +130,21 @@ def run(args: argparse.Namespace) -> int:
 def emit(
     article: Article, fmt: str, kinds: set[str], out=None, *, source: str | None = None,
     first: bool = True, min_confidence: float = 0.0, wide: bool = False,
+    acts: frozenset[str] = DEFAULT_ACTS,
 ) -> None:  # fmt: skip
-    """``source`` is set when there are several inputs: it labels each article's output."""
+    """``source`` is set when there are several inputs: it labels each article's output.
+
+    ``acts`` picks the view (quotetrace.speech_view): the reported-speech view by default.
+    json keeps every quote, so that other tools read the whole contract, and records the view.
+    """
     out = out or sys.stdout
     quotes = [q for q in article.quotes if q.kind in kinds and q.confidence >= min_confidence]
-    if fmt == "json" and source is None:
-        write_json(article.to_dict(), out)
-    elif fmt in ("json", "jsonl-articles"):
-        data = article.to_dict() if source is None else {"source": source, **article.to_dict()}
-        write_json(data, out, indent=None)
+    quotes = select(quotes, acts)
+    if fmt in ("json", "jsonl-articles"):
+        data = {**article.to_dict(), "view": view_name(acts)}
+        if source is not None:
+            data = {"source": source, **data}
+        write_json(data, out, indent=2 if fmt == "json" and source is None else None)
     elif fmt == "jsonl":
         for q in quotes:
             data = q.to_dict() if source is None else {"source": source, **q.to_dict()}
