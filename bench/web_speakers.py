@@ -6,7 +6,11 @@ finds it, and the speaker is right when its canonical name equals the gold name
 after normalising case, whitespace, hyphens and a leading "the". Printed quotes
 that overlap no gold quote are counted as not reported speech.
 
-    .venv/bin/python bench/web_speakers.py [--pages DIR] [--only NAME ...] [--json]
+The printed quotes are those of a view (quotetrace.speech_view, as ``quotetrace extract
+--acts``): the reported-speech view by default, in full, then a summary line for every
+attribution (``all``); ``--acts all`` swaps them.
+
+    .venv/bin/python bench/web_speakers.py [--pages DIR] [--only NAME ...] [--acts VIEW] [--json]
 """
 
 from __future__ import annotations
@@ -201,7 +205,18 @@ def extract_pages(pages: list[Path]) -> dict[str, dict]:
     return out
 
 
-def run(pages_dir: Path, only: list[str] | None = None, min_confidence: float = 0.0) -> dict:
+def in_view(article: dict, acts: frozenset[str]) -> dict:
+    """The article with only the quotes the view prints (``term`` quotes kept: they are scored apart)."""
+    from quotetrace.speech_view import shown
+
+    quotes = [q for q in article["quotes"] if q["kind"] == "term" or shown(q, acts)]
+    return {**article, "quotes": quotes}
+
+
+def run(
+    pages_dir: Path, only: list[str] | None = None, min_confidence: float = 0.0, acts: str = "speech",
+    articles: dict[str, dict] | None = None,
+) -> dict:  # fmt: skip
     golds = sorted(GOLD_DIR.glob("*.jsonl"))
     if only:
         golds = [g for g in golds if g.name[: -len(".jsonl")] in only]
@@ -211,14 +226,19 @@ def run(pages_dir: Path, only: list[str] | None = None, min_confidence: float = 
     absent = [str(p) for p in pages if not p.is_file()]
     if absent:
         raise SystemExit(f"page not found: {absent[0]}")
-    articles = extract_pages(pages)
+    from quotetrace.speech_view import parse_acts, view_name
+
+    view = parse_acts(acts)
+    articles = articles if articles is not None else extract_pages(pages)
     results = [
-        score_page(p.stem, articles[p.stem], load_gold(g), min_confidence)
+        score_page(p.stem, in_view(articles[p.stem], view), load_gold(g), min_confidence)
         for p, g in zip(pages, golds, strict=True)
     ]
     total = {k: sum(getattr(r, k) for r in results) for k in ("gold", "found", "right", "rows", "not_speech")}
     scored = [s for r in results for s in r.scored]
     return {
+        "view": view_name(view),
+        "articles": articles,
         "scored": scored,
         "pages": len(results),
         **total,
@@ -256,9 +276,21 @@ def _pct(x: float | None) -> str:
     return "-" if x is None else f"{100 * x:.1f}%"
 
 
-def print_report(report: dict) -> None:
+def summary(r: dict) -> str:
+    return (
+        f"view {r['view']}: found {_pct(r['found_share'])}, right full-name speaker "
+        f"{_pct(r['right_speaker_share'])}, rows not speech {r['not_speech']}/{r['rows']} = "
+        f"{_pct(r['not_speech_share'])}"
+    )
+
+
+def print_report(report: dict, other: dict | None = None) -> None:
     print(f"{report['pages']} pages, {report['gold']} gold quotes, {report['rows']} printed rows")
+    print(summary(report))
+    if other is not None:
+        print(summary(other))
     r = report
+    print(f"\nview {r['view']}:")
     print(f"found:                   {r['found']}/{r['gold']} = {_pct(r['found_share'])}")
     print(f"right full-name speaker: {r['right']}/{r['gold']} = {_pct(r['right_speaker_share'])}")
     print(f"rows not speech:         {r['not_speech']}/{r['rows']} = {_pct(r['not_speech_share'])}")
@@ -293,6 +325,11 @@ def main(argv: list[str] | None = None) -> int:
         help="count only printed rows whose speaker confidence is at least this (no speaker: 0)",
     )
     parser.add_argument(
+        "--acts", default="speech",
+        help="the view scored in full: speech (default, the reported-speech view), all, or acts "
+        "as quotetrace extract --acts; the other of speech/all is summarised",
+    )  # fmt: skip
+    parser.add_argument(
         "--calibrate",
         action="store_true",
         help="fit the speaker confidence table (src/quotetrace/data/speaker_calibration.tsv) on raw scores",
@@ -306,13 +343,23 @@ def main(argv: list[str] | None = None) -> int:
         from quotetrace.extract import speaker_calibration
 
         speaker_calibration.set_enabled(False)
-    report = run(pages_dir, args.only, args.min_confidence)
+    if args.calibrate:
+        # The confidence table maps speaker scores whatever the view: fit it on every attribution.
+        args.acts = "all"
+    try:
+        report = run(pages_dir, args.only, args.min_confidence, args.acts)
+    except ValueError as exc:
+        print(f"error: --acts: {exc}", file=sys.stderr)
+        return 2
+    second = "all" if report["view"] != "all" else "speech"
+    other = run(pages_dir, args.only, args.min_confidence, second, articles=report.pop("articles"))
+    other.pop("articles")
     if args.calibrate:
         write_calibration(report["scored"])
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=1))
+        print(json.dumps({**report, "other_view": other}, ensure_ascii=False, indent=1))
     else:
-        print_report(report)
+        print_report(report, other)
     return 0
 
 
