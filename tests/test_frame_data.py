@@ -27,6 +27,7 @@ FRAME_FILES = {
     "irregular_forms.tsv": "quotetrace",
     "abbreviations.tsv": "quotetrace",
     "contractions.tsv": "quotetrace",
+    "headline_words.tsv": "quotetrace",
 }
 LABELS = ROOT / "bench" / "data" / "headline_labels.tsv"
 

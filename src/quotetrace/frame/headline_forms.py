@@ -12,28 +12,18 @@ from quotetrace.frame.lexicon import headline_cues, stopwords
 from quotetrace.frame.match import content_stems
 from quotetrace.frame.speakers import is_role
 from quotetrace.frame.verbs import canonical_cue
+from quotetrace.text.lexicon import rows
 from quotetrace.text.quotes import OPEN_QUOTES
 from quotetrace.text.tokens import tokens
 
 MAX_SPEAKER_TOKENS = 6
-# Headline section labels that look like "Speaker: claim" but are not a speaker.
-LABELS = frozenset({
-    "the latest", "poll", "polls", "analysis", "exclusive", "watch", "breaking", "update",
-    "opinion", "editorial", "review", "video", "live", "fact check", "explainer", "report",
-    "q&a", "interview", "photos", "timeline", "what we know", "factbox", "correction",
-})  # fmt: skip
-# Verbs of perception and finding ("Poll shows", "Study finds") are about data, not speech;
-# "post" is mostly the noun in headlines ("Washington Post"); "rejects" a request or a bill is
-# a decision.
-NOT_HEADLINE_CUES = frozenset({
-    "post", "reject",
-    "show", "find", "learn", "know", "realize", "realise", "notice", "discover", "see",
-    "demonstrate", "prove", "establish", "uncover", "recognize", "recognise", "believe", "think",
-    "feel", "hope", "expect", "fear", "worry", "go on", "continue",
-})  # fmt: skip
+_WORDS = rows("headline_words.tsv", ("word", "role"))
+LABELS = frozenset(word for word, role in _WORDS if role == "label")
+# A stance verb is left out of the title-case patterns too (see headline_words.tsv).
+STANCE_CUES = frozenset(word for word, role in _WORDS if role == "stance")
+NOT_HEADLINE_CUES = frozenset(word for word, role in _WORDS if role == "not_cue") | STANCE_CUES
 _SEES = frozenset({"see", "sees", "saw"})
-# Function words a speaker phrase may hold ("Secretary of State Antony Blinken").
-SPEAKER_GLUE = frozenset({"of", "the", "for", "and", "'s"})
+SPEAKER_GLUE = frozenset(word for word, role in _WORDS if role == "glue")
 
 
 @dataclass(slots=True)
@@ -42,11 +32,6 @@ class Attribution:
     cue: str | None
     claim: str
     resolved: str | None = None  # the extractor's canonical name, when it found the quote
-
-
-# Verbs of a person's stance ("Ruiz feared ...", "Trump thinks ..."): the title-case patterns
-# leave them out (too often not a person's), but a speaker the parser found holds them.
-STANCE_CUES = frozenset({"believe", "think", "feel", "hope", "expect", "fear", "worry"})
 
 
 def is_headline_cue(lemma: str, parsed: bool = False) -> bool:
