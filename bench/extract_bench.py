@@ -4,6 +4,7 @@ Systems, each timed in its own fresh subprocess (so peak RSS is its own) on the 
   bare-parse   nlp.pipe of the same model with only tok2vec + parser (the speed ceiling)
   bare-tagged  the same plus tagger + attribute_ruler, which quotetrace also runs
   quotetrace   Extractor.pipe: the parse plus quotes, cues, speakers (the product path)
+  qt-rules     the same with the rule gate instead of the learned one (Extractor(gate="rules"))
   qt+frame     quotetrace plus framing (frame_article on every article)
   textacy      the full sm pipeline + textacy.extract.triples.direct_quotations
 
@@ -26,7 +27,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SYSTEMS = ("bare-parse", "bare-tagged", "quotetrace", "qt+frame", "textacy")
+SYSTEMS = ("bare-parse", "bare-tagged", "quotetrace", "qt-rules", "qt+frame", "textacy")
 
 
 def load_texts(split_dir: Path, repeat: int) -> list[str]:
@@ -49,10 +50,10 @@ def run_system(name: str, texts: list[str]) -> dict:
         def process(batch):
             for _ in nlp.pipe(batch, batch_size=8):
                 pass
-    elif name in ("quotetrace", "qt+frame"):
+    elif name in ("quotetrace", "qt-rules", "qt+frame"):
         from quotetrace.extract import Extractor
 
-        extractor = Extractor()
+        extractor = Extractor(gate="rules" if name == "qt-rules" else None)
         frame = None
         if name == "qt+frame":
             from quotetrace.frame import frame_article as frame

@@ -110,10 +110,16 @@ def _attribute_quoted(
 def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
     if not local:
         return None
-    inside = set(range(quote.start, quote.end))
+    # Tokens that govern some token of the quote: the ancestors of the quote's own roots.
+    governors = {
+        anc.i
+        for tok in quote
+        if not quote.start <= tok.head.i < quote.end or tok.head.i == tok.i
+        for anc in tok.ancestors
+    }
 
     def score(c: CueCandidate) -> tuple[int, float, int]:
-        governs = any(anc.i == c.head.i for tok in quote for anc in tok.ancestors if tok.i in inside)
+        governs = c.head.i in governors
         distance = min(abs(c.head.i - quote.start), abs(c.head.i - (quote.end - 1)))
         strong = c.rate >= INDIRECT_MIN_RATE
         return (0 if governs else 1, 0 if strong else 1, distance)

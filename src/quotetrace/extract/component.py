@@ -12,7 +12,6 @@ records) and to ``doc.spans["quotes"]`` / ``doc.spans["cues"]`` /
 # No `from __future__ import annotations`: spaCy validates factory signatures at runtime.
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,8 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import ensure_path
+
+from quotetrace.records import flat
 
 QUOTES_ATTR = "qt_quotes"
 SPEAKERS_ATTR = "qt_speakers"
@@ -62,7 +63,7 @@ class QuoteAttributor(Pipe):
             raise ValueError(f"{self.name} is not initialized: call nlp.get_pipe({self.name!r}).initialize()")
         quotes, speakers = attribute(doc, self.cue_finder, self.gate)
         setattr(doc._, QUOTES_ATTR, [q.to_dict() for q in quotes])
-        setattr(doc._, SPEAKERS_ATTR, [asdict(s) for s in speakers])
+        setattr(doc._, SPEAKERS_ATTR, [flat(s) for s in speakers])
         _set_spans(doc, quotes)
         return doc
 

@@ -15,7 +15,6 @@ from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.lexicon import CONTENT_PREPS
 from quotetrace.extract.speaker_heads import speaker_head
 
-MIN_INDIRECT_TOKENS = 1  # the gate weighs content length; one-word contents ("it") are annotated
 CONTENT_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # Prepositions whose object is what was said or thought, beyond those that join the cue itself.
@@ -42,7 +41,7 @@ def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
         if cue.start <= start < cue.end or (cue_end is not None and start < cue_end):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len([t for t in span if not t.is_punct]) < MIN_INDIRECT_TOKENS:
+        if span is None or not any(not t.is_punct for t in span):
             continue
         kind = "mixed" if overlaps(start, end, ranges) else "indirect"
         draft = Draft(kind, start, end, cue, speaker, 0.35 + 0.5 * cue.rate, cue_end=cue_end)
@@ -66,7 +65,7 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
             if any(g.dep_ in ("acl", "ccomp") for g in obj.children):
                 comps, how = [obj], "object_clause"
     if comps:
-        comp = max(comps, key=lambda c: len(list(c.subtree)))
+        comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
         if comp.right_edge.i < head.i:
             # "X, but Y, another source said": the parser often hangs only Y on the cue;

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender, titles
 from quotetrace.paths import data_file
 
@@ -129,8 +130,9 @@ def is_dateline(tok: Token) -> bool:
         start -= 1
     if start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
         return False
-    line_end = doc.text.find("\n", doc[start].idx)
-    line = doc.text[doc[start].idx : line_end if line_end >= 0 else len(doc.text)]
+    text = text_of(doc)
+    line_end = text.find("\n", doc[start].idx)
+    line = text[doc[start].idx : line_end if line_end >= 0 else len(text)]
     return bool(_DATELINE.match(line[:60]))
 
 
