@@ -115,9 +115,7 @@ def build() -> list[tuple[str, str]]:
     lemmas = cue_lemmas()
     # Multi-word hand entries ("hope to") are kept: act_of looks the whole cue up first.
     extra = ["hope to", "according to", "point out", "figure out", "find out", "lay out"]
-    return [(lemma, classify(lemma, lists)) for lemma in lemmas] + [
-        (lemma, _MULTI[lemma]) for lemma in extra
-    ]
+    return [(lemma, classify(lemma, lists)) for lemma in lemmas] + [(lemma, _MULTI[lemma]) for lemma in extra]
 
 
 _MULTI = {

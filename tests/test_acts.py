@@ -1,0 +1,139 @@
+"""Acts and the reported-speech view: what a reader calls reported speech, and how to filter on it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import quote_containing
+from quotetrace.cli import main
+from quotetrace.extract.lexicon import act_of, cue_acts, cue_lexicon
+from quotetrace.records import QUOTE_ACTS, Cue, Quote, SpeakerRef
+from quotetrace.speech_view import is_reported_speech, parse_acts, select, view_name
+
+ARTICLE = (
+    "Mayor Jane Roe said the bridge would reopen in May after the repairs.\n\n"
+    '"We are ready for the storm," Roe said on Tuesday.\n\n'
+    "Roe believes the repairs will hold through the winter.\n\n"
+    "The council wants to rebuild the old ferry pier next year.\n"
+)
+
+
+def quote(kind: str, text: str, act: str = "speech", speaker: str | None = "Jane Roe",
+          type_: str = "person", lemma: str = "say") -> Quote:  # fmt: skip
+    ref = SpeakerRef(name=speaker, mention=speaker, start=0, end=1, type=type_) if speaker else None
+    cue = Cue(text=lemma, lemma=lemma, start=0, end=1)
+    return Quote(id=0, kind=kind, text=text, start=0, end=len(text), cue=cue, speaker=ref, act=act)
+
+
+def test_every_cue_lemma_has_an_act():
+    acts = cue_acts()
+    assert set(cue_lexicon()) <= set(acts)
+    assert set(acts.values()) == set(QUOTE_ACTS)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "act"),
+    [("say", "speech"), ("tweet", "speech"), ("according to", "speech"), ("point out", "speech"),
+     ("think", "belief"), ("know", "belief"), ("want", "intention"), ("hope to", "intention"),
+     ("decline", "intention"), ("capture", "other"), ("portray", "other"), ("show", "other"),
+     ("back", "other"), ("lay out", "other"), ("never-heard-of", "speech")],
+)  # fmt: skip
+def test_act_of(lemma, act):
+    assert act_of(lemma) == act
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        (quote("direct", '"We are ready for the storm,"'), True),
+        # Words in quotation marks were said, whatever verb of the narration was picked as cue.
+        (quote("direct", '"I did not want to hit anybody."', act="other", lemma="portray"), True),
+        (quote("direct", '"We will rebuild it, brick by brick."', speaker=None), True),
+        (quote("mixed", 'the deal was "a disaster for the town"'), True),
+        (quote("indirect", "the bridge would reopen in May"), True),
+        (quote("indirect", "the bridge would reopen", type_="unknown"), True),
+        (quote("indirect", "the repairs will hold", act="belief", lemma="believe"), False),
+        (quote("indirect", "to rebuild the old pier", act="intention", lemma="want"), False),
+        (quote("indirect", "the life of a writer and aviator", act="other", lemma="recount"), False),
+        # A speech verb with an infinitive is a request or a refusal, not what was said.
+        (quote("indirect", "to contact the police tip line", lemma="ask"), False),
+        # A document or a work is not a speaker; nor is the columnist's own unresolved "I".
+        (quote("indirect", "the wonder of a childhood summer", speaker="biography", type_="unknown"), False),
+        (
+            quote("indirect", "an executive order on land rules", speaker="court papers", type_="unknown"),
+            False,
+        ),
+        (quote("indirect", "the game is a decent vehicle", speaker="I", type_="unknown"), False),
+        # Names and titles in quotation marks, and contents too short to be a statement.
+        (quote("direct", '"Selma"', lemma="call"), False),
+        (quote("mixed", '"the Liars,"', lemma="call"), False),
+        (quote("indirect", "the idea", lemma="denounce"), False),
+        (quote("term", '"a disaster for the whole town"'), False),
+        (quote("indirect", "the bridge would reopen in May", speaker=None), False),
+    ],
+)
+def test_is_reported_speech(q, expected):
+    assert is_reported_speech(q) is expected
+    assert is_reported_speech(q.to_dict()) is expected, "the store and the web read JSON dicts"
+    assert q.is_reported_speech() is expected
+
+
+def test_views():
+    said = quote("indirect", "the bridge would reopen in May")
+    believed = quote("indirect", "the repairs will hold this winter", act="belief", lemma="believe")
+    depicted = quote("indirect", "the two worlds of the city", act="other", lemma="capture")
+    quotes = [said, believed, depicted]
+    assert select(quotes, parse_acts("speech")) == [said]
+    assert select(quotes, parse_acts("speech,belief")) == [said, believed]
+    assert select(quotes, parse_acts("other")) == [depicted]
+    assert select(quotes, parse_acts("all")) == quotes
+    assert view_name(parse_acts("belief, speech")) == "speech,belief"
+    with pytest.raises(ValueError, match="unknown act"):
+        parse_acts("speach")
+
+
+def test_api_keeps_every_attribution(extractor):
+    """The Python API returns beliefs and intentions (PolNeAR counts them); only views filter."""
+    article = extractor.extract(ARTICLE)
+    believed = quote_containing(article, "repairs will hold")
+    assert believed.act == "belief" and not believed.is_reported_speech()
+    assert quote_containing(article, "bridge would reopen").is_reported_speech()
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_shows_the_reported_speech_view_by_default(tmp_path, capsys, extractor):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(path), "--format", "jsonl")
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and all(is_reported_speech(r) for r in rows)
+    assert not any("repairs will hold" in r["text"] for r in rows)
+
+    code, out, err = run(capsys, "extract", str(path), "--format", "jsonl", "--acts", "belief")
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and {r["act"] for r in rows} == {"belief"}
+
+    code, out, _ = run(capsys, "extract", str(path), "--format", "csv", "--acts", "all")
+    assert "repairs will hold" in out and "bridge would reopen" in out
+
+    code, out, _ = run(capsys, "extract", str(path), "--format", "json")
+    data = json.loads(out)
+    assert data["view"] == "speech"
+    assert any(q["act"] == "belief" for q in data["quotes"]), "json holds every attribution"
+
+
+def test_cli_rejects_an_unknown_act_in_one_line(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    code, out, err = run(capsys, "extract", str(path), "--acts", "speech,opinion")
+    assert code == 2 and not out
+    assert err.strip().count("\n") == 0 and "opinion" in err and "Traceback" not in err
