@@ -376,6 +376,7 @@ SOURCE = "There is no money left for the ferry this winter, and we do not know w
 def test_contractions_and_parenthesised_insertions_are_edited(quote, kinds):
     (v,) = verify_quotes([Quote(0, "direct", quote, 0, len(quote))], [Source.from_text(SOURCE)])
     assert v.status == "edited" and [c.kind for c in v.changes] == kinds
+    assert v.source_start == 0  # the passage starts at "There", which the contraction holds
 
 
 def test_a_contraction_of_other_words_is_still_altered():

@@ -138,13 +138,15 @@ class Classifier:
                 self.diff.append(DiffOp("jump", "", "", f"{gap:+d}"))
             else:
                 gap = None
-            for op in _merge_contractions(piece.ops, self._contracted):
+            ops = _merge_contractions(piece.ops, self._contracted)
+            for op in ops:
                 source_words += op.s1 - op.s0
                 if op.tag == "equal":
                     self._equal(op.q0, op.q1, op.s0, op.s1)
                 else:
                     self._other(op.tag, op.q0, op.q1, op.s0, op.s1)
-            start, end = self.idx.starts[piece.s0], self.idx.ends[piece.s1 - 1]
+            first = min((op.s0 for op in ops if op.s1 > op.s0), default=piece.s0)
+            start, end = self.idx.starts[first], self.idx.ends[piece.s1 - 1]
             spans.append(
                 SourcePiece(
                     self.source.text[start:end], start, end, self.quoted(piece.q0, piece.q1), gap
