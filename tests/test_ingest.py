@@ -38,6 +38,14 @@ def test_crlf_and_control_characters_are_normalised():
     assert "\r" not in doc.text and "\x07" not in doc.text
 
 
+def test_control_characters_keep_offsets():
+    """A stray control character becomes a space: offsets into the text stay offsets into the
+    input (PolNeAR's wire stories carry U+0083, and gold offsets count it)."""
+    text = "Officials said the bridge\x83 would reopen.\n"
+    doc = bytes_to_document(text.encode("utf-8"))
+    assert len(doc.text) == len(text) and doc.text.index("would") == text.index("would")
+
+
 def test_html_junk_without_article_is_an_error():
     with pytest.raises(InputError, match="no article text"):
         bytes_to_document(

@@ -134,12 +134,14 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """Normalise line endings, drop control characters and replace lone surrogates.
+    """Normalise line endings, blank out control characters and replace lone surrogates.
 
     Offsets in the output refer to this cleaned text, so the cleaning is
-    deliberately minimal: no quote or dash normalisation here.
+    deliberately minimal: no quote or dash normalisation here. A control character
+    (a stray U+0083 in a wire story) becomes a space rather than vanishing, so that in
+    text without carriage returns every offset is also an offset into the input.
     """
     text = scrub_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
     if any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text):
-        text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+        text = "".join(c if c in "\n\t" or unicodedata.category(c) != "Cc" else " " for c in text)
     return text
