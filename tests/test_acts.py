@@ -137,3 +137,30 @@ def test_cli_rejects_an_unknown_act_in_one_line(tmp_path, capsys):
     code, out, err = run(capsys, "extract", str(path), "--acts", "speech,opinion")
     assert code == 2 and not out
     assert err.strip().count("\n") == 0 and "opinion" in err and "Traceback" not in err
+
+
+def test_search_filters_on_the_same_view(tmp_path, capsys):
+    """The store keeps every attribution; search shows the reported-speech view unless asked."""
+    from quotetrace.records import Article
+    from quotetrace.store import ArticleMeta, Filters, Store
+
+    text = "Roe said the bridge would reopen in May. Roe believes the bridge will hold in the storm."
+    said = quote("indirect", "the bridge would reopen in May")
+    believed = quote("indirect", "the bridge will hold in the storm", act="belief", lemma="believe")
+    for q in (said, believed):
+        q.start = text.index(q.text)
+        q.end = q.fragments[0].end = q.start + len(q.text)
+        q.fragments[0].start = q.start
+    believed.id = 1
+    article = Article(text=text, quotes=[said, believed])
+    path = tmp_path / "q.db"
+    with Store.open(path, create=True) as store:
+        store.add(article, ArticleMeta("a"))
+        assert [h.text for h in store.search("bridge").hits] == ["the bridge would reopen in May"]
+        assert store.search("bridge", Filters.parse(acts="all")).total == 2
+        assert [h.text for h in store.search("", Filters.parse(acts="belief")).hits] == [believed.text]
+        with pytest.raises(Exception, match="--acts: unknown act"):
+            Filters.parse(acts="feeling")
+    code, out, err = run(capsys, "search", "bridge", "--db", str(path), "--acts", "all", "--format", "jsonl")
+    assert code == 0, err
+    assert len(out.splitlines()) == 2

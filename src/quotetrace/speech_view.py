@@ -99,8 +99,9 @@ def parse_acts(value: str) -> frozenset[str]:
 def shown(quote: Any, acts: frozenset[str]) -> bool:
     """Whether a view shows a quote: "speech" is the reported-speech view, not every
     attribution whose cue is a speech verb; "belief", "intention", "other" add those acts;
-    "all" is every attribution the extractor returns."""
-    if "all" in acts:
+    "all" is every attribution the extractor returns. A ``term`` (scare quote, title) is not
+    an attribution: the kind filters (``--kinds``) alone decide whether it is shown."""
+    if "all" in acts or _field(quote, "kind") == "term":
         return True
     act = _field(quote, "act", "speech") or "speech"
     if act != "speech" and act in acts:

@@ -19,6 +19,8 @@ QUERY ("") lists the quotes that pass the filters, newest first.
 --speaker matches a canonical name, one of its mentions ("the minister"),
 or whole words of the name ("Okafor" finds "Adaeze Okafor"). --since and
 --until take YYYY, YYYY-MM or YYYY-MM-DD and include the whole period.
+Like 'quotetrace extract', search shows reported speech by default; --acts
+all adds the beliefs, intentions and stance the extractor also records.
 
 examples:
   quotetrace search ceasefire --db quotes.db
@@ -63,6 +65,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "(default: direct, mixed, indirect)",
     )  # fmt: skip
     parser.add_argument(
+        "--acts", default="speech", metavar="ACTS",
+        help="speech (default: what a reader calls reported speech, as 'quotetrace extract' "
+        "shows), belief, intention, other, comma-separated, or all (every attribution)",
+    )  # fmt: skip
+    parser.add_argument(
         "--format", "-f", choices=("table", "json", "jsonl", "csv"), default="table",
         help="table (default), json (same shape as /api/search), jsonl (one hit a line), csv",
     )  # fmt: skip
@@ -84,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         _check_text(name, getattr(args, name))
     for kind in args.kind or ():
         _check_text("kind", kind)
-    filters = Filters.parse(args.speaker, args.outlet, args.since, args.until, args.kind)
+    filters = Filters.parse(args.speaker, args.outlet, args.since, args.until, args.kind, args.acts)
     with Store.open(require_db(args)) as store:
         result = store.search(args.query, filters, limit=args.limit, offset=args.offset)
     emit(result, args.format, sys.stdout, wide=args.wide)

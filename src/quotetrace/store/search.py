@@ -9,6 +9,7 @@ from typing import Any
 
 from quotetrace.errors import UsageError
 from quotetrace.records import QUOTE_KINDS, Article
+from quotetrace.speech_view import DEFAULT_ACTS, parse_acts, shown
 from quotetrace.store.dates import parse_since, parse_until
 from quotetrace.store.query import to_fts_query
 from quotetrace.store.write import name_key
@@ -27,6 +28,8 @@ class Filters:
     since: str | None = None
     until: str | None = None
     kinds: tuple[str, ...] = DEFAULT_KINDS
+    # The view (quotetrace.speech_view): reported speech by default, "all" for every attribution.
+    acts: frozenset[str] = DEFAULT_ACTS
 
     @classmethod
     def parse(
@@ -36,8 +39,14 @@ class Filters:
         since: str | None = None,
         until: str | None = None,
         kinds: list[str] | tuple[str, ...] | None = None,
+        acts: str | None = None,
     ) -> Filters:
-        """Validate user input (UsageError on a bad date or kind); blanks mean no filter."""
+        """Validate user input (UsageError on a bad date, kind or act); blanks mean no filter
+        (for ``acts``: the reported-speech view)."""
+        try:
+            chosen_acts = parse_acts(acts) if acts and acts.strip() else DEFAULT_ACTS
+        except ValueError as exc:
+            raise UsageError(f"--acts: {exc}") from None
         chosen: list[str] = []
         for item in kinds or ():
             chosen.extend(k.strip() for k in str(item).split(",") if k.strip())
@@ -52,6 +61,7 @@ class Filters:
             since=parse_since(since) if since and since.strip() else None,
             until=parse_until(until) if until and until.strip() else None,
             kinds=tuple(dict.fromkeys(chosen)) or DEFAULT_KINDS,
+            acts=chosen_acts,
         )
 
 
@@ -145,7 +155,20 @@ def _where(filters: Filters) -> tuple[list[str], list[Any]]:
     if filters.until:
         clauses.append("a.published < ?")
         params.append(filters.until)
+    if "all" not in filters.acts:
+        # The act is only in the stored article JSON (Quote.act, as ``extract`` printed it).
+        act = "json_extract(a.article_json, '$.quotes[' || q.idx || '].act')"
+        clauses.append(f"qt_shown(q.kind, q.text, {act}, s.name, s.type, q.mention, ?)")
+        params.append(",".join(sorted(filters.acts)))
     return clauses, params
+
+
+def _shown(kind, text, act, name, type_, mention, acts: str) -> int:
+    """SQL function: the speech view's rule on a stored row, so that search filters exactly
+    what ``extract`` shows."""
+    speaker = {"name": name, "mention": mention, "type": type_ or "unknown"} if name or mention else None
+    quote = {"kind": kind, "text": text, "speaker": speaker, "act": act or "speech"}
+    return int(shown(quote, frozenset(acts.split(","))))
 
 
 def _like_escape(text: str) -> str:
@@ -175,6 +198,7 @@ def search(
     """Quotes matching ``query`` (best bm25 first) and the filters; an empty query lists
     the filtered quotes, newest article first."""
     filters = filters or Filters()
+    conn.create_function("qt_shown", 7, _shown, deterministic=True)
     fts = to_fts_query(query)
     clauses, params = _where(filters)
     if fts:
