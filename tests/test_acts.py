@@ -139,10 +139,8 @@ def test_cli_rejects_an_unknown_act_in_one_line(tmp_path, capsys):
     assert err.strip().count("\n") == 0 and "opinion" in err and "Traceback" not in err
 
 
-def test_search_filters_on_the_same_view(tmp_path, capsys):
-    """The store keeps every attribution; search shows the reported-speech view unless asked."""
+def two_quotes():
     from quotetrace.records import Article
-    from quotetrace.store import ArticleMeta, Filters, Store
 
     text = "Roe said the bridge would reopen in May. Roe believes the bridge will hold in the storm."
     said = quote("indirect", "the bridge would reopen in May")
@@ -152,7 +150,14 @@ def test_search_filters_on_the_same_view(tmp_path, capsys):
         q.end = q.fragments[0].end = q.start + len(q.text)
         q.fragments[0].start = q.start
     believed.id = 1
-    article = Article(text=text, quotes=[said, believed])
+    return Article(text=text, quotes=[said, believed]), said, believed
+
+
+def test_search_filters_on_the_same_view(tmp_path, capsys):
+    """The store keeps every attribution; search shows the reported-speech view unless asked."""
+    from quotetrace.store import ArticleMeta, Filters, Store
+
+    article, said, believed = two_quotes()
     path = tmp_path / "q.db"
     with Store.open(path, create=True) as store:
         store.add(article, ArticleMeta("a"))
@@ -164,3 +169,27 @@ def test_search_filters_on_the_same_view(tmp_path, capsys):
     code, out, err = run(capsys, "search", "bridge", "--db", str(path), "--acts", "all", "--format", "jsonl")
     assert code == 0, err
     assert len(out.splitlines()) == 2
+
+
+def test_article_page_shows_the_same_view(tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from quotetrace.store import ArticleMeta, Store
+    from quotetrace.web import create_app
+
+    article, said, believed = two_quotes()
+    path = tmp_path / "q.db"
+    with Store.open(path, create=True) as store:
+        ref = store.add(article, ArticleMeta("a"))
+    row = '<td class="quote-text">{}</td>'
+    with TestClient(create_app(str(path))) as client:
+        page = client.get(f"/articles/{ref}").text
+        assert row.format(said.text) in page and row.format(believed.text) not in page
+        assert "1 other attribution" in page
+        page = client.get(f"/articles/{ref}?acts=all").text
+        assert row.format(said.text) in page and row.format(believed.text) in page
+        assert client.get(f"/articles/{ref}?acts=bogus").status_code == 400

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -10,6 +11,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from quotetrace.errors import QuotetraceError
 from quotetrace.ingest import bytes_to_document
+from quotetrace.records import Article
+from quotetrace.speech_view import ACT_CHOICES, parse_acts, select, view_name
 from quotetrace.web.render import article_context, environment
 from quotetrace.web.state import AppState
 
@@ -28,6 +31,20 @@ def _page(request: Request, template: str, status: int = 200, **context: Any) ->
     context.setdefault("page_title", "quotetrace")
     html = environment().get_template(template).render(db_name=state.db_name, **context)
     return HTMLResponse(html, status_code=status)
+
+
+def _in_view(article: Article, acts_value: str, href: str | None) -> dict[str, Any]:
+    """The article context with only the quotes of the chosen view (quotetrace.speech_view, the
+    same rule as ``extract`` and ``search``): reported speech unless the reader asks for more."""
+    try:
+        acts = parse_acts(acts_value or "speech")
+    except ValueError as exc:
+        raise HTTPException(400, f"acts: {exc}") from None
+    shown = select(article.quotes, acts)
+    hidden = sum(1 for q in article.quotes if q.kind != "term") - sum(1 for q in shown if q.kind != "term")
+    links = [(a, f"{href}?acts={a}") for a in ACT_CHOICES] if href else []
+    view = {"name": view_name(acts), "hidden": hidden, "links": links}
+    return {**article_context(replace(article, quotes=shown)), "view": view}
 
 
 def _analyse_form(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
@@ -50,6 +67,7 @@ def analyse(
     title: Annotated[str, Form()] = "",
     kind: Annotated[str, Form()] = "auto",
     file: Annotated[UploadFile | None, File()] = None,
+    acts: Annotated[str, Form()] = "speech",
 ) -> HTMLResponse:
     form = {"text": text, "title": title, "kind": kind}
     if kind not in KINDS_READ_AS:
@@ -72,7 +90,7 @@ def analyse(
     return _page(
         request, "article.html", nav="analyse", page_title=article.title or "Analysis",
         stored=None, json_href="data:application/json;charset=utf-8," + quote(payload),
-        json_name="quotetrace-article.json", **article_context(article),
+        json_name="quotetrace-article.json", **_in_view(article, acts, None),
     )  # fmt: skip
 
 
@@ -186,15 +204,16 @@ def article_json(request: Request, ref: str) -> Response:
 
 
 @router.get("/articles/{ref}", response_class=HTMLResponse)
-def article(request: Request, ref: str) -> HTMLResponse:
-    """``ref`` is the store's number or the id ``ingest`` reported (the file name, the JSONL id)."""
+def article(request: Request, ref: str, acts: str = "speech") -> HTMLResponse:
+    """``ref`` is the store's number or the id ``ingest`` reported (the file name, the JSONL id);
+    ``acts`` the view (reported speech by default, ``all`` for every attribution)."""
     stored = _stored(request, ref)
     return _page(
         request, "article.html", nav="articles",
         page_title=stored.title or stored.article.title or f"Article {stored.id}",
         stored=stored, safe_url=_safe_url(stored.url),
         json_href=f"/articles/{stored.id}.json", json_name=f"article-{stored.id}.json",
-        **article_context(stored.article),
+        **_in_view(stored.article, acts, f"/articles/{stored.id}"),
     )  # fmt: skip
 
 
