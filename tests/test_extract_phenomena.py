@@ -221,10 +221,11 @@ def test_paragraph_break_keeps_continuations_apart(extractor):
     assert second.speaker.name == "Ines Duarte" and len(second.fragments) == 1
 
 
-def test_source_mention_leaves_out_relative_clause(extractor):
+def test_source_mention_keeps_its_apposition_and_relative_clause(extractor):
     text = "Maria Lopez, who chairs the committee, said the vote would be delayed.\n"
     quote = quote_containing(extractor.extract(text), "vote would be delayed")
-    assert quote.speaker.mention == "Maria Lopez"
+    assert quote.speaker.mention == "Maria Lopez, who chairs the committee"
+    assert quote.speaker.name == "Maria Lopez"
 
 
 def test_cue_includes_the_verb_that_controls_it(extractor):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft
 from quotetrace.extract.lexicon import act_of
 from quotetrace.extract.marks import paragraphs
-from quotetrace.extract.spans import cue_left, source_extent
+from quotetrace.extract.spans import cue_left
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.records import Cue, Fragment, Quote, Speaker, SpeakerRef
 
@@ -67,7 +67,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
         if draft.label is not None:
             speaker = resolver.resolve_label(*draft.label)
         elif draft.speaker_tok is not None:
-            speaker = _conventional_mention(text, resolver.resolve(draft.speaker_tok), draft.speaker_tok)
+            speaker = resolver.resolve(draft.speaker_tok)
         else:
             speaker = None
         quote = Quote(
@@ -103,17 +103,6 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
     table = _speaker_table(quotes)
     resolver.annotate(table)  # each speaker's type and descriptors
     return quotes, table
-
-
-def _conventional_mention(text: str, ref: SpeakerRef | None, head: Token) -> SpeakerRef | None:
-    """The mention bounded as PolNeAR bounds sources (``spans.source_extent``)."""
-    if ref is None or head.pos_ == "PRON":
-        return ref
-    extent = source_extent(head)
-    if extent is None or extent == (ref.start, ref.end):
-        return ref
-    start, end = extent
-    return replace(ref, mention=text[start:end], start=start, end=end)
 
 
 def _cue_record(doc: Doc, draft: Draft) -> Cue | None:
