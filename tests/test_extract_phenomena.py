@@ -252,3 +252,15 @@ def test_a_cue_offers_each_reading_of_its_content_to_the_gate(extractor):
     assert set(readings) == {"her rival of lying about the budget", "lying about the budget"}
     # With the object of "of" as content, the cue runs to the preposition, as PolNeAR marks it.
     assert text[cue.start : readings["lying about the budget"].cue_end] == "accused her rival of"
+
+
+def test_cue_of_a_quotation_stops_before_its_preposition(extractor):
+    text = '"We will rebuild," the mayor said on Monday.\n'
+    quote = quote_containing(extractor.extract(text), "We will rebuild")
+    assert quote.cue.text == "said"
+
+
+def test_clause_opening_adverb_is_not_part_of_the_cue(extractor):
+    text = "When asked about the budget, the mayor said the city would cut spending.\n"
+    quotes = extractor.extract(text).quotes
+    assert all(not q.cue.text.lower().startswith("when") for q in quotes if q.cue)

@@ -19,6 +19,8 @@ from quotetrace.records import Cue
 ACCORDING_ID = hash_string("according")
 CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 HEARER_OBJECT_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "warn", "urge", "remind"})
+# Adverbs that open the cue's clause rather than modify the verb: "when asked", "as noted".
+CLAUSE_MARKERS = frozenset({"when", "while", "where", "how", "why", "as", "once", "after", "before"})
 
 
 @dataclass(slots=True)
@@ -127,7 +129,11 @@ class CueFinder:
         left = tok
         while left.i > 0:
             prev = tok.doc[left.i - 1]
-            if prev.dep_ in CUE_MODIFIER_DEPS and (prev.head.i == tok.i or prev.head.i == left.i):
+            if (
+                prev.dep_ in CUE_MODIFIER_DEPS
+                and (prev.head.i == tok.i or prev.head.i == left.i)
+                and prev.lower_ not in CLAUSE_MARKERS
+            ):
                 left = prev
             else:
                 break

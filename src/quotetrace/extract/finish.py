@@ -120,6 +120,11 @@ def _cue_record(doc: Doc, draft: Draft) -> Cue | None:
     if cue.start > draft.start >= start:
         start = cue.start  # the widened cue would run into content before it
     end = max(cue.end, draft.cue_end or cue.end)
+    last = first[-1]
+    quoted = draft.kind in ("direct", "mixed")
+    if quoted and len(first) > 1 and last.dep_ == "prep" and last.head.i == cue.head.i:
+        # "said on Monday": for a quotation the preposition introduces no content.
+        end = first[-2].idx + len(first[-2])
     if (start, end) == (cue.start, cue.end):
         return record
     return replace(record, text=text_of(doc)[start:end], start=start, end=end)
