@@ -52,7 +52,6 @@ def run(args: argparse.Namespace) -> int:
     from quotetrace.errors import UsageError
     from quotetrace.store.db import connect
     from quotetrace.trace import query
-    from quotetrace.trace.store import rebuild
 
     modes = sum([args.text is not None, args.top is not None])
     if modes != 1 and not (args.rebuild and modes == 0):
@@ -62,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
     conn = connect(require_db(args))
     try:
         if args.rebuild:
+            from quotetrace.trace.store import rebuild
+
             n = rebuild(conn, progress=_progress if sys.stderr.isatty() else None)
             print(f"{n} famil{'y' if n == 1 else 'ies'} across the store", file=sys.stderr)
             if modes == 0:

@@ -5,11 +5,27 @@ gives a family's first appearance, each member's relation to it (verbatim,
 trimmed, edited, altered, stitched, paraphrase) with a word diff, and the
 speakers it was attributed to. ``quotetrace.trace.store`` keeps families in the
 SQLite store, updated as articles are ingested. See docs/trace.md.
+
+Names are loaded on first use: ``quotetrace trace TEXT`` only reads the store and should
+not pay for numpy and datasketch.
 """
 
-from quotetrace.trace.cluster import describe
-from quotetrace.trace.relate import RELATIONS
-from quotetrace.trace.stream import cluster
-from quotetrace.trace.wording import QuoteRec
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["RELATIONS", "QuoteRec", "cluster", "describe"]
+_WHERE = {
+    "RELATIONS": "quotetrace.trace.relate",
+    "QuoteRec": "quotetrace.trace.wording",
+    "cluster": "quotetrace.trace.stream",
+    "describe": "quotetrace.trace.cluster",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'quotetrace.trace' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(_WHERE[name]), name)

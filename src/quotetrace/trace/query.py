@@ -7,7 +7,7 @@ import sqlite3
 
 from quotetrace.errors import UsageError
 from quotetrace.trace.relate import same_utterance
-from quotetrace.trace.wording import band_keys, gram_keys, wording, words
+from quotetrace.trace.wording import gram_keys, wording, words
 
 MAX_QUERY_CHARS = 5000
 
@@ -61,14 +61,13 @@ def find(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
     ws = words(query)
     if not ws:
         raise UsageError("the quote to trace has no words")
-    keys, grams = band_keys(ws), gram_keys(ws)
-    ids: set[int] = set()
-    for sql, values in (
-        ("SELECT quote_id FROM trace_bands WHERE key IN ({})", keys),
-        ("SELECT quote_id FROM trace_grams WHERE gram IN ({})", grams),
-    ):
-        if values:
-            ids.update(r[0] for r in conn.execute(sql.format(",".join("?" * len(values))), values))
+    # Any traced quotation sharing a 3-gram with the query: a query is usually a few words
+    # of a quotation (bands would need MinHash, and datasketch's import is slow).
+    grams = gram_keys(ws)
+    rows = conn.execute(
+        f"SELECT DISTINCT quote_id FROM trace_grams WHERE gram IN ({','.join('?' * len(grams))})", grams
+    )
+    ids = {r[0] for r in rows}
     if not ids:
         return []
     marks = ",".join("?" * len(ids))

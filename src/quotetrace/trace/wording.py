@@ -22,10 +22,6 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
-
 from quotetrace.records import Quote
 from quotetrace.verify.paraphrase import stopwords
 from quotetrace.verify.quotes import fragments, parse_items
@@ -131,11 +127,17 @@ def _signed(h: int) -> int:
 @lru_cache(maxsize=1)
 def lsh_params() -> tuple[int, int]:
     """(bands, rows) that datasketch's MinHashLSH would choose for this threshold."""
+    # Imported here: datasketch's LSH module loads scipy (two seconds), which a query
+    # (``quotetrace trace TEXT``) never needs.
+    from datasketch.lsh import _optimal_param
+
     return _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)
 
 
 @lru_cache(maxsize=1)
-def _seed_minhash() -> MinHash:
+def _seed_minhash():
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, scheme=SCHEME)
 
 
@@ -146,12 +148,14 @@ def band_keys(ws: tuple[str, ...]) -> list[int]:
         return []
     seed = _seed_minhash()
     # Reusing the seed's permutations: building them is dearer than hashing a quote.
-    m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=seed.permutations, scheme=SCHEME)
+    m = type(seed)(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=seed.permutations, scheme=SCHEME)
     m.update_batch(sh)
     return bands_of(m.hashvalues)
 
 
-def bands_of(hashvalues: np.ndarray) -> list[int]:
+def bands_of(hashvalues) -> list[int]:
+    import numpy as np
+
     b, r = lsh_params()
     hv = hashvalues[: b * r].astype(np.uint64).reshape(b, r)
     keys = np.arange(1, b + 1, dtype=np.uint64)  # the band number: equal rows of two bands differ
