@@ -38,7 +38,8 @@ def test_every_cue_lemma_has_an_act():
     [("say", "speech"), ("tweet", "speech"), ("according to", "speech"), ("point out", "speech"),
      ("think", "belief"), ("know", "belief"), ("want", "intention"), ("hope to", "intention"),
      ("decline", "intention"), ("capture", "other"), ("portray", "other"), ("show", "other"),
-     ("back", "other"), ("lay out", "other"), ("never-heard-of", "speech")],
+     ("back", "other"), ("lay out", "other"), ("invite", "intention"), ("order", "intention"),
+     ("never-heard-of", "speech")],
 )  # fmt: skip
 def test_act_of(lemma, act):
     assert act_of(lemma) == act
@@ -72,6 +73,47 @@ def test_act_of(lemma, act):
         (quote("indirect", "the idea", lemma="denounce"), False),
         (quote("term", '"a disaster for the whole town"'), False),
         (quote("indirect", "the bridge would reopen in May", speaker=None), False),
+        # A speech act without a content: the object is the topic or the occasion.
+        (quote("indirect", "the loss of Flight 8501", lemma="speak"), False),
+        (quote("indirect", "the authorities in Indonesia", lemma="tweet"), False),
+        (quote("indirect", "whether the flight had been cleared", lemma="discuss"), True),
+        # A paraphrase with quoted words reports what its cue reports.
+        (quote("mixed", 'why we ever called that "sport"', act="belief", lemma="wonder"), False),
+        (quote("mixed", 'to change route to "avoid bad weather"', lemma="ask"), False),
+        # A label line with no one behind it (a credit line, a dateline) is page furniture...
+        (
+            quote(
+                "direct",
+                "Aviation Safety Network; ICAO; World Bank.",
+                speaker="Source",
+                type_="unknown",
+                lemma=":",
+            ),
+            False,
+        ),
+        # ...but a transcript answer under a speaker's name is speech.
+        (quote("direct", "We will hold the line on taxes.", speaker="Mike Pence", lemma=":"), True),
+        # A speaker resolved to no one ("a semifinal game in the playoff") is not a speaker.
+        (
+            quote(
+                "indirect",
+                "being right about the Buckeyes",
+                speaker="semifinal game",
+                type_="unknown",
+                lemma="boast",
+            ),
+            False,
+        ),
+        (
+            quote(
+                "indirect",
+                "the deal would be signed on Friday",
+                speaker="Macmillan",
+                type_="unknown",
+                lemma="announce",
+            ),
+            True,
+        ),
     ],
 )
 def test_is_reported_speech(q, expected):

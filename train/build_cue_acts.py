@@ -14,7 +14,8 @@ Rules, first match wins:
 1. The short hand lists below (``HAND``), for lemmas the word lists get wrong in news text:
    mental verbs that Recasens et al. list as report verbs ("think", "hope", "see"), speech
    verbs that Hooper lists as factives ("note", "reveal", "recall"), communication verbs that
-   only PolNeAR has ("talk", "joke", "slam"), and stance/depiction verbs ("portray", "capture").
+   only PolNeAR has ("talk", "joke", "slam"), stance/depiction verbs ("portray", "capture"),
+   and directives, which report what someone wants done ("invite", "order": intention).
 2. A verb in the Gender Gap Tracker quote-verb list (news quote verbs) is ``speech``.
 3. A Hooper factive or a Hyland hedge is ``belief`` (knowing, noticing, seeming, supposing).
 4. A Karttunen implicative is ``intention`` (manage, fail, dare, avoid, hesitate to ...).
@@ -49,7 +50,8 @@ for _act, _words in {
         experience witness seem seemed appear sound tend lean may might could would should can""",
     "intention": """want plan intend aim seek wish try attempt decide choose mean strive opt
         refuse decline will need plot prepare scramble struggle push pursue fight lobby
-        campaign work""",
+        campaign work invite encourage order persuade convince instruct command forbid prompt
+        ensure""",
     "other": """show capture portray depict recount find illustrate demonstrate reflect
         highlight document chronicle feature paint frame
         display represent cover track explore focus include list identify expose

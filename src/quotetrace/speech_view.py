@@ -3,18 +3,19 @@
 The extractor returns every attribution PolNeAR's scheme counts, beliefs, intentions and
 stance included (``Quote.act``). What a user of the command line, the web page or search
 wants by default is narrower: words someone said or wrote. The rule (chosen on the real-page
-gold, bench/data/web_gold/, and checked on PolNeAR train, see docs/acts.md):
+gold, bench/data/web_gold/, and checked on PolNeAR train by bench/acts_polnear.py; docs/acts.md):
 
-- a quotation in quotation marks (kind ``direct`` or ``mixed``) of at least
-  ``MIN_WORDS`` words, whatever its cue's act and even with no speaker found (the words in
-  marks were said; the cue picked for them is often a verb of the narration, and a quotation
-  whose speaker is missed is still speech a reader wants to see);
-- an indirect quote whose cue reports speech (``act == "speech"``), whose content has at
-  least ``MIN_WORDS`` words and is not an infinitive ("asked him to resign"), and whose
-  speaker is named and is not a document or a work
-  (data/speaker_documents.txt, data/speaker_works.txt) nor the writer's own "I"/"we"
-  (data/speaker_first_person.txt);
-- never a ``term`` (scare quotes, titles).
+- never a ``term`` (scare quotes, titles), nor a content under ``MIN_WORDS`` words;
+- a ``direct`` quotation (in quotation marks) whatever its cue's act and even with no speaker
+  found (the words in marks were said; the cue picked for them is often a verb of the
+  narration), except a label line with no one behind it ("SOURCE: ...", a dateline);
+- a ``mixed`` or ``indirect`` quote (a paraphrase) only when its cue reports speech
+  (``act == "speech"``) and its content is not an infinitive ("asked him to resign");
+- an ``indirect`` quote also needs a content, not a topic: with a cue of
+  data/speech_topic_cues.txt ("spoke about the loss", "tweeted his thanks") its content must
+  open a clause (data/clause_openers.txt); and a speaker that is a person, organisation or
+  group, or a capitalised name that is not a document or a work (data/speaker_documents.txt,
+  data/speaker_works.txt) nor the writer's own "I"/"we" (data/speaker_first_person.txt).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ ACT_CHOICES = ("all", "speech", "belief", "intention", "other")
 MIN_WORDS = 3
 # "asked him to resign", "refused to discuss": a request, plan or attempt, not what was said.
 _INFINITIVE = re.compile(r"\s*to\s+\w", re.IGNORECASE)
+# SpeakerRef.type values of a resolved speaker ("unknown" is a document, a title, the writer).
+_SPEAKER_TYPES = ("person", "organisation", "group")
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -57,8 +60,11 @@ def _head(speaker: Any) -> str:
 
 
 def _not_a_speaker(speaker: Any) -> bool:
-    if _field(speaker, "type") in ("person", "organisation", "group"):
+    if _field(speaker, "type") in _SPEAKER_TYPES:
         return False
+    name = (_field(speaker, "name") or "").strip()
+    if name[:1].islower():  # resolved to no one: "a semifinal game", "the reference to irony"
+        return True
     head = _head(speaker)
     singular = head[:-1] if head.endswith("s") else head
     nouns = _words("speaker_documents.txt") | _words("speaker_works.txt")
@@ -76,11 +82,35 @@ def is_reported_speech(quote: Any) -> bool:
     speaker = _field(quote, "speaker")
     if kind == "term" or content_words(quote) < MIN_WORDS:
         return False
-    if kind in ("direct", "mixed"):
-        return True
-    if _INFINITIVE.match(_field(quote, "text") or ""):
+    if kind == "direct":
+        # A label line whose "speaker" is no one ("SOURCE: ...", a dateline) is page furniture.
+        return not (_is_label(quote) and _field(speaker, "type") not in _SPEAKER_TYPES)
+    if act != "speech":  # a paraphrase, quoted words and all, reports what its cue reports
         return False
-    return act == "speech" and speaker is not None and not _not_a_speaker(speaker)
+    text = _field(quote, "text") or ""
+    if _INFINITIVE.match(text):
+        return False
+    if kind == "mixed":
+        return True
+    if _topic_cue(quote) and not _opens_clause(text):
+        return False
+    return speaker is not None and not _not_a_speaker(speaker)
+
+
+def _is_label(quote: Any) -> bool:
+    cue = _field(quote, "cue")
+    return cue is not None and (_field(cue, "lemma") or "").strip() == ":"
+
+
+def _topic_cue(quote: Any) -> bool:
+    cue = _field(quote, "cue")
+    lemma = (_field(cue, "lemma") or "").split() if cue is not None else []
+    return bool(lemma) and lemma[0].lower() in _words("speech_topic_cues.txt")
+
+
+def _opens_clause(text: str) -> bool:
+    words = _WORD.findall(text.lower())
+    return bool(words) and words[0] in _words("clause_openers.txt")
 
 
 def parse_acts(value: str) -> frozenset[str]:
