@@ -8,6 +8,7 @@ CLI and bench/accuracy.py.
 from __future__ import annotations
 
 import importlib
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -28,10 +29,10 @@ class TextMismatchError(QuotetraceError):
 def offset_map(original: str, cleaned: str) -> list[int] | None:
     """Map each offset of ``cleaned`` to ``original``; None when the texts are equal.
 
-    ``ingest.clean_text`` only deletes characters (\\r before \\n, control
-    characters such as the stray U+0083 in some Washington Post texts) or
-    turns a lone \\r into \\n, so the cleaned text aligns with the original
-    character by character. Anything else is an error: offsets would be wrong.
+    ``ingest.clean_text`` only deletes the \\r of \\r\\n, turns a lone \\r into \\n and
+    a control character (the stray U+0083 in some Washington Post texts) into a space,
+    so the cleaned text aligns with the original character by character. Anything else
+    is an error: offsets would be wrong.
     """
     if original == cleaned:
         return None
@@ -53,7 +54,10 @@ def offset_map(original: str, cleaned: str) -> list[int] | None:
 def _same(original: str, i: int, ch: str) -> bool:
     if original[i] == ch:
         return True
-    # A lone \r became \n; the \r of \r\n was deleted and its \n kept.
+    # A lone \r became \n; the \r of \r\n was deleted and its \n kept; a control
+    # character became a space.
+    if ch == " " and unicodedata.category(original[i]) == "Cc":
+        return True
     return original[i] == "\r" and ch == "\n" and original[i + 1 : i + 2] != "\n"
 
 
@@ -66,8 +70,9 @@ def _map_span(start: int, end: int, mapping: list[int] | None) -> Span:
 
 
 def quote_attribution(quote: Quote, mapping: list[int] | None = None) -> Attribution:
+    pieces = [_map_span(f.start, f.end, mapping) for f in quote.fragments]
     return Attribution(
-        content=_map_span(quote.start, quote.end, mapping),
+        content=as_span(r for piece in pieces for r in piece),
         cue=_map_span(quote.cue.start, quote.cue.end, mapping) if quote.cue else (),
         source=_map_span(quote.speaker.start, quote.speaker.end, mapping) if quote.speaker else (),
         label=quote.kind,
