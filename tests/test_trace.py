@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrace.trace import QuoteRec, cluster, describe
+from quotetrace.trace import QuoteRec, describe
 from quotetrace.trace.cluster import misattributed, same_person, speaker_counts
 from quotetrace.trace.relate import relation, same_utterance
+from quotetrace.trace.stream import cluster
 from quotetrace.trace.wording import band_keys, wording, words
 
 FIRST = (

@@ -1,6 +1,6 @@
 """Quote provenance across outlets: families of quotations of one utterance.
 
-``cluster(recs)`` groups ``QuoteRec`` records into families and ``describe(members)``
+``stream.cluster(recs)`` groups ``QuoteRec`` records into families and ``describe(members)``
 gives a family's first appearance, each member's relation to it (verbatim,
 trimmed, edited, altered, stitched, paraphrase) with a word diff, and the
 speakers it was attributed to. ``quotetrace.trace.store`` keeps families in the
@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["RELATIONS", "QuoteRec", "cluster", "describe"]
+__all__ = ["RELATIONS", "QuoteRec", "describe"]  # cluster: quotetrace.trace.stream.cluster
 _WHERE = {
     "RELATIONS": "quotetrace.trace.relate",
     "QuoteRec": "quotetrace.trace.wording",
-    "cluster": "quotetrace.trace.stream",
     "describe": "quotetrace.trace.cluster",
 }
 

@@ -64,10 +64,10 @@ def find(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
     # Any traced quotation sharing a 3-gram with the query: a query is usually a few words
     # of a quotation (bands would need MinHash, and datasketch's import is slow).
     grams = gram_keys(ws)
-    rows = conn.execute(
+    found = conn.execute(
         f"SELECT DISTINCT quote_id FROM trace_grams WHERE gram IN ({','.join('?' * len(grams))})", grams
     )
-    ids = {r[0] for r in rows}
+    ids = {r[0] for r in found}
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
