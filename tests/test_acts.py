@@ -235,3 +235,14 @@ def test_article_page_shows_the_same_view(tmp_path):
         page = client.get(f"/articles/{ref}?acts=all").text
         assert row.format(said.text) in page and row.format(believed.text) in page
         assert client.get(f"/articles/{ref}?acts=bogus").status_code == 400
+
+
+def test_shipped_cue_acts_are_what_the_script_builds(shared_data):
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "train" / "build_cue_acts.py"
+    spec = importlib.util.spec_from_file_location("build_cue_acts", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "run .venv/bin/python train/build_cue_acts.py"
