@@ -38,7 +38,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "quotetrace" / "data" / "cue_acts.tsv"
 CUES = ROOT / "src" / "quotetrace" / "data" / "cues.tsv"
-LEXICONS = ROOT.parent / "shared" / "data" / "lexicons"
 ACTS = ("speech", "belief", "intention", "other")
 
 HAND: dict[str, str] = {}
@@ -79,7 +78,10 @@ for _act, _words in {
 
 
 def read_list(name: str) -> set[str]:
-    path = LEXICONS / name
+    from quotetrace.paths import shared_data_dir
+
+    data = shared_data_dir()
+    path = (data / "lexicons" / name) if data else Path("../shared/data/lexicons") / name
     if not path.is_file():
         raise SystemExit(f"error: lexicon not found: {path} (the shared data folder is needed)")
     lines = path.read_text(encoding="utf-8").splitlines()
