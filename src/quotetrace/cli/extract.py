@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from collections import Counter
 
 from quotetrace.cli.options import add_encoding_argument, add_model, add_no_frame
 from quotetrace.cli.output import add_wide_argument, write_csv, write_json, write_table
@@ -195,7 +196,17 @@ def _table(article: Article, quotes, out, wide: bool = False) -> None:
     write_table(("#", "kind", "speaker", "cue", "conf", "quote"), rows, out, flexible=5, wide=wide,
                 numeric=(0, 4))  # fmt: skip
     out.write("\n")
-    speakers = [[s.name, s.quotes, s.words, ", ".join(s.aliases)] for s in article.speakers]
+    # Counted over the rows shown, so that the two tables agree under any --acts/--kinds view.
+    shown = Counter(q.speaker.name for q in quotes if q.speaker)
+    words: Counter[str] = Counter()
+    for q in quotes:
+        if q.speaker:
+            words[q.speaker.name] += len(q.text.split())
+    speakers = [
+        [s.name, shown[s.name], words[s.name], ", ".join(s.aliases)]
+        for s in article.speakers
+        if shown[s.name]
+    ]
     if speakers:
         write_table(("speaker", "quotes", "words", "mentions"), speakers, out, flexible=3, wide=wide,
                     numeric=(1, 2))  # fmt: skip
