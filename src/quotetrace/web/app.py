@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -71,4 +72,31 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(trace_pages.router)  # quote families: /trace, /api/trace
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    document_errors(app)
     return app
+
+
+def document_errors(app: FastAPI) -> None:
+    """Every JSON route can meet the size guard (400/413), invalid parameters (422) and a
+    missing store (503): the OpenAPI spec lists them for routes declared in any module, so
+    that it stays a complete list of what a client may see. A route's own entries win."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = generate()
+        schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("ErrorBody", errors.ErrorBody.model_json_schema())
+        body = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+        for path, item in spec.get("paths", {}).items():
+            if not path.startswith("/api/"):
+                continue
+            for operation in item.values():
+                listed = operation.setdefault("responses", {})
+                for code, text in errors.RESPONSE_TEXT.items():
+                    listed.setdefault(str(code), {"description": text, "content": body})
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
