@@ -264,3 +264,9 @@ def test_clause_opening_adverb_is_not_part_of_the_cue(extractor):
     text = "When asked about the budget, the mayor said the city would cut spending.\n"
     quotes = extractor.extract(text).quotes
     assert all(not q.cue.text.lower().startswith("when") for q in quotes if q.cue)
+
+
+def test_any_verb_in_the_attribution_slot_is_the_cue(extractor):
+    text = 'The rally was loud.\n\n"Let\'s defeat her in November," Trump boomed.\n'
+    quote = quote_containing(extractor.extract(text), "defeat her")
+    assert quote.cue.text == "boomed" and quote.speaker.name == "Trump"

@@ -40,7 +40,7 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
     for index, span in enumerate(quoted):
         if index in consumed:
             continue
-        draft = _attribute_quoted(doc, span, quoted, index, cues, consumed)
+        draft = _attribute_quoted(doc, span, quoted, index, cues, consumed, cue_finder)
         if draft.cue is not None:
             used_cues.add(draft.cue.head.i)
         drafts.append(draft)
@@ -72,6 +72,7 @@ def _attribute_quoted(
     index: int,
     cues: list[CueCandidate],
     consumed: set[int],
+    cue_finder: CueFinder,
 ) -> Draft:
     text = text_of(doc)
     tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -86,6 +87,11 @@ def _attribute_quoted(
     if cue is None:
         cue = _colon_cue(doc, span, cues)
         confidence = 0.8 if cue else 0.0
+    if cue is None:
+        # '"...," Trump tweeted.' / 'Trump boomed: "..."': any verb in the attribution slot
+        # next to a quotation is its cue, listed in the lexicon or not.
+        cue = _frame_verb_cue(doc, span, tokens, cue_finder)
+        confidence = 0.7 if cue else 0.0
 
     embedded = _embedded(text, span, region, cue)
     if cue is None:
@@ -144,6 +150,27 @@ def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandi
     colon = len(before) - 1
     window = between(cues, colon - 200, colon)
     return window[-1] if window else None
+
+
+def _frame_verb_cue(doc: Doc, span: QuotedSpan, quote: Span, cue_finder: CueFinder) -> CueCandidate | None:
+    text = text_of(doc)
+    inner_end = text[span.start : span.end].rstrip("\"”’'»« ")
+    after = quote.end
+    if span.closed and inner_end.endswith((",", "?", "!")) and after < len(doc):
+        # The attribution slot after a quotation: "X said", "said X", "X, a spokesman, said".
+        for tok in doc[after : min(after + 6, len(doc))]:
+            if tok.is_sent_start or "\n" in tok.text:
+                break
+            if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                return cue_finder.any_verb(tok)
+    before = text[: span.start].rstrip()
+    if before.endswith(":") and quote.start > 0:
+        colon = doc[quote.start - 1] if doc[quote.start - 1].text == ":" else None
+        sent = (colon or doc[quote.start - 1]).sent
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.i < quote.start]
+        if verbs and verbs[-1].idx >= span.start - 200:
+            return cue_finder.any_verb(verbs[-1])
+    return None
 
 
 def _embedded(text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCandidate | None) -> bool:

@@ -121,6 +121,12 @@ class CueFinder:
             found.append(self._verb_cue(tok, entry.lemma, entry.rate))
         return found
 
+    def any_verb(self, tok: Token, unlisted_rate: float = 0.3) -> CueCandidate:
+        """A cue for a verb that stands where a cue must be, whether the lexicon lists it or not."""
+        lemma = self.form_lemma.get(tok.lower_, tok.lower_)
+        entry = self.lexicon.get(lemma)
+        return self._verb_cue(tok, lemma, entry.rate if entry else unlisted_rate)
+
     @staticmethod
     def _verb_cue(tok: Token, lemma: str, rate: float) -> CueCandidate:
         start, end = tok.idx, tok.idx + len(tok)
