@@ -270,3 +270,12 @@ def test_any_verb_in_the_attribution_slot_is_the_cue(extractor):
     text = '"We will win this state in November," Senator Maria Lopez tweeted on Friday.\n'
     quote = quote_containing(extractor.extract(text), "win this state")
     assert quote.cue.text == "tweeted" and quote.speaker.name == "Maria Lopez"
+
+
+def test_short_quote_paragraph_after_a_speaker_continues_them(extractor):
+    text = (
+        'Mayor Ines Duarte said the city would rebuild. "We have the money," Duarte said.\n\n'
+        '"We are ready."\n'
+    )
+    quote = quote_containing(extractor.extract(text), "We are ready")
+    assert quote.kind == "direct" and quote.continuation and quote.speaker.name == "Ines Duarte"

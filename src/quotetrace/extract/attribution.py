@@ -95,7 +95,7 @@ def _attribute_quoted(
 
     embedded = _embedded(text, span, region, cue)
     if cue is None:
-        if inner_words <= TERM_MAX_WORDS or embedded:
+        if (inner_words <= TERM_MAX_WORDS and not _whole_paragraph(text, span)) or embedded:
             return Draft("term", span.start, span.end, None, None, 0.6)
         return Draft("direct", span.start, span.end, None, None, 0.3)
 
@@ -150,6 +150,18 @@ def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandi
     colon = len(before) - 1
     window = between(cues, colon - 200, colon)
     return window[-1] if window else None
+
+
+def _whole_paragraph(text: str, span: QuotedSpan) -> bool:
+    """A quotation that is a paragraph of its own, ending a sentence: '"We are ready."' after a
+    speaker's quote is a short continuation, not a scare-quoted term."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    inner = text[span.start : span.end].rstrip("\"”’'»« ")
+    return not text[line_start : span.start].strip() and not text[span.end : line_end].strip() and (
+        inner.endswith((".", "!", "?", "…"))
+    )
 
 
 def _frame_verb_cue(doc: Doc, span: QuotedSpan, quote: Span, cue_finder: CueFinder) -> CueCandidate | None:
