@@ -303,3 +303,12 @@ def test_a_described_government_is_not_linked_to_another_organisation(extractor)
     text = "LONDON (Reuters) - A nurse has been diagnosed with the virus, the Scottish government said on Monday.\n"
     speaker = speaker_of(extractor, text, "nurse has been diagnosed")
     assert speaker.name == "Scottish government"
+
+
+def test_name_after_a_document_noun_in_a_relative_clause_is_a_person(extractor):
+    text = (
+        "Water Minister Adaeze Okafor spoke on Tuesday.\n\n"
+        'He called it a failure, a charge Okafor dismissed as "theatre."\n'
+    )
+    quote = next(q for q in extractor.extract(text).quotes if "theatre" in q.text)
+    assert quote.speaker.name == "Adaeze Okafor"

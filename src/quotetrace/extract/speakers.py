@@ -197,7 +197,13 @@ class SpeakerResolver(EntityIndex):
         before = span[0].i - 1
         while before >= 0 and span.doc[before].lower_ in ("the", "a", "an"):
             before -= 1
-        return before >= 0 and is_document(span.doc[before].lower_) and span.doc[before].pos_ == "NOUN"
+        if before < 0:
+            return False
+        work = span.doc[before]
+        # "the novel The Road" (linked in the parse), not "a charge Okafor dismissed" (a clause).
+        siblings = work.head.i == head.head.i and work.dep_ == head.dep_
+        linked = work.head.i == head.i or head.head.i == work.i or siblings
+        return is_document(work.lower_) and work.pos_ == "NOUN" and linked
 
     def _name_for(self, run: list[Token]) -> tuple[str, str, float] | None:
         propn = [t for t in run if (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text == "-"]
