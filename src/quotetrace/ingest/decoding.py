@@ -92,13 +92,15 @@ def decode_bytes(data: bytes, name: str = "input", encoding: str | None = None) 
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text written without a mark: mostly-ASCII text leaves a zero in every other byte."""
+    """UTF-16 text written without a mark: every character up to U+00FF (ASCII, spaces,
+    Latin-1 letters) leaves a zero in the same half of its two bytes, and text has no zero in
+    the other half. Binary data has zeros in both, or text that decodes to control codes."""
     sample = data[:8192]
     if len(data) % 2 or len(sample) < 2:
         return None
     even, odd = sample[0::2], sample[1::2]
-    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros.count(0) >= 0.7 * len(zeros):
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.3 * len(zeros) and other.count(0) <= 0.02 * len(other):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
