@@ -114,6 +114,13 @@ class Quote:
         if not self.fragments:
             self.fragments = [Fragment(self.start, self.end, self.text)]
 
+    def content_text(self, sep: str = " … ") -> str:
+        """The content as a reader sees it: the fragments joined, without the narration between them
+        ('"A," she said, "B."' reads '"A," … "B."'). What tables, search and word counts use."""
+        if len(self.fragments) <= 1:
+            return self.text
+        return sep.join(f.text for f in self.fragments)
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": self.id,

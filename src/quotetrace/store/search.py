@@ -88,6 +88,9 @@ class Hit:
     matches: list[tuple[int, int]] = field(default_factory=list)
     snippet: str = ""
     snippet_matches: list[tuple[int, int]] = field(default_factory=list)
+    # The content's pieces with their article offsets ({start, end, text}, as in the JSON
+    # contract); ``text`` above is them joined with " … ".
+    fragments: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -178,7 +181,8 @@ def _like_escape(text: str) -> str:
 _SELECT = """
     q.id AS quote_id, q.article_id, q.idx, q.kind, q.text, q.mention, q.confidence,
     q.start_char, q.end_char, s.name AS speaker, c.text AS cue, f.frame_class,
-    a.ext_id, a.title, a.outlet, a.published, a.url
+    a.ext_id, a.title, a.outlet, a.published, a.url,
+    json_extract(a.article_json, '$.quotes[' || q.idx || '].fragments') AS fragments
 """
 _JOINS = """
     JOIN articles a ON a.id = q.article_id
@@ -255,7 +259,18 @@ def _hit(row: sqlite3.Row) -> Hit:
         matches=matches,
         snippet=snippet,
         snippet_matches=snippet_matches,
+        fragments=_fragments(row),
     )
+
+
+def _fragments(row: sqlite3.Row) -> list[dict[str, Any]]:
+    # A quote stored before fragments existed is one piece: its whole extent. The JSON is read
+    # by position (idx), so pieces outside the row's extent belong to another quote: not used.
+    stored = json.loads(row["fragments"]) if row["fragments"] else None
+    start, end = row["start_char"], row["end_char"]
+    if stored and start <= stored[0]["start"] and stored[-1]["end"] <= end:
+        return stored
+    return [{"start": start, "end": end, "text": row["text"]}]
 
 
 @dataclass(slots=True)

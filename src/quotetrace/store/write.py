@@ -147,12 +147,17 @@ def _add_speakers(conn: sqlite3.Connection, article_id: int, article: Article) -
             for q in article.quotes:
                 if q.speaker and name_key(q.speaker.name) == name_key(quote.speaker.name):
                     airtime[sid][0] += 1
-                    airtime[sid][1] += len(q.text.split())
+                    airtime[sid][1] += quoted_words(q)
     conn.executemany(
         "INSERT INTO article_speakers (article_id, speaker_id, quotes, words) VALUES (?, ?, ?, ?)",
         [(article_id, sid, q, w) for sid, (q, w) in airtime.items()],
     )
     return ids
+
+
+def quoted_words(quote: Quote) -> int:
+    """The speaker's words: those of the fragments, not of the narration between them."""
+    return sum(len(f.text.split()) for f in quote.fragments)
 
 
 def _add_quote(conn: sqlite3.Connection, article_id: int, quote: Quote, ids: dict[str, int]) -> None:
@@ -165,7 +170,10 @@ def _add_quote(conn: sqlite3.Connection, article_id: int, quote: Quote, ids: dic
             article_id,
             quote.id,
             quote.kind,
-            quote.text,
+            # The content as read: the index, search hits and trace never see the narration between
+            # fragments ('"A," she said, "B."'); the offsets stay the whole extent, and the
+            # fragments themselves are in articles.article_json.
+            quote.content_text(),
             quote.start,
             quote.end,
             speaker_id,
