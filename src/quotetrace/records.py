@@ -121,6 +121,10 @@ class Quote:
             return self.text
         return sep.join(f.text for f in self.fragments)
 
+    def content_words(self) -> int:
+        """The speaker's words (airtime): the fragments', not the narration between them."""
+        return sum(len(f.text.split()) for f in self.fragments)
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": self.id,

@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 
 from quotetrace.cli.options import add_encoding_argument, add_model, add_no_frame
-from quotetrace.cli.output import add_wide_argument, write_csv, write_json, write_table
+from quotetrace.cli.output import add_wide_argument, fragments_cell, write_csv, write_json, write_table
 from quotetrace.errors import QuotetraceError, UsageError
 from quotetrace.records import Article
 from quotetrace.speech_view import DEFAULT_ACTS, parse_acts, select, view_name
@@ -45,7 +45,7 @@ exit codes: 0 success, 1 an input could not be read, 2 bad usage.
 
 CSV_HEADER = (
     "id", "kind", "speaker", "mention", "cue", "cue_lemma", "start", "end",
-    "continuation", "confidence", "frame_class", "text",
+    "continuation", "confidence", "frame_class", "text", "fragments",
 )  # fmt: skip
 FORMATS = ("table", "json", "jsonl-articles", "jsonl", "csv")
 
@@ -168,6 +168,7 @@ def _row(q) -> list:
         q.id, q.kind, q.speaker.name if q.speaker else "", q.speaker.mention if q.speaker else "",
         q.cue.text if q.cue else "", q.cue.lemma if q.cue else "", q.start, q.end,
         q.continuation, round(q.confidence, 3), q.frame.cls if q.frame else "", q.text,
+        fragments_cell(q.fragments),
     ]  # fmt: skip
 
 
@@ -189,7 +190,7 @@ def _table(article: Article, quotes, out, wide: bool = False) -> None:
             q.speaker.name if q.speaker else "?",
             q.cue.text if q.cue else "",
             f"{q.confidence:.2f}",
-            q.text,
+            q.content_text(),
         ]
         for q in quotes
     ]
@@ -201,7 +202,7 @@ def _table(article: Article, quotes, out, wide: bool = False) -> None:
     words: Counter[str] = Counter()
     for q in quotes:
         if q.speaker:
-            words[q.speaker.name] += len(q.text.split())
+            words[q.speaker.name] += q.content_words()
     speakers = [
         [s.name, shown[s.name], words[s.name], ", ".join(s.aliases)]
         for s in article.speakers

@@ -156,7 +156,7 @@ def _quotes(article: Article, out: TextIO) -> None:
             q.frame.cls if q.frame else "",
             _score(q.frame.veridicality if q.frame else None),
             _markers(q),
-            q.text,
+            q.content_text(),
         ]
         for q in quotes
     ]

@@ -30,6 +30,15 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[Any]], out: TextIO 
     writer.writerows(rows)
 
 
+def fragments_cell(fragments: Iterable[Any]) -> str:
+    """A CSV cell: the content's pieces as JSON [{start, end, text}], as in the JSON contract
+    (a spreadsheet keeps the 'text' column, the whole extent; a program reads the pieces here)."""
+    pieces = [
+        f if isinstance(f, dict) else {"start": f.start, "end": f.end, "text": f.text} for f in fragments
+    ]
+    return json.dumps(pieces, ensure_ascii=False)
+
+
 def shorten(value: Any, width: int) -> str:
     text = "" if value is None else " ".join(str(value).split())
     return text if len(text) <= width else text[: max(width - 1, 1)] + "…"

@@ -7,7 +7,7 @@ import re
 import sys
 
 from quotetrace.cli.options import add_db_argument, require_db
-from quotetrace.cli.output import add_wide_argument, write_csv, write_json, write_table
+from quotetrace.cli.output import add_wide_argument, fragments_cell, write_csv, write_json, write_table
 from quotetrace.records import QUOTE_KINDS
 
 DESCRIPTION = """\
@@ -34,7 +34,7 @@ at /articles/ARTICLE_ID.
 
 CSV_HEADER = (
     "score", "article_id", "quote_id", "published", "outlet", "title", "speaker", "kind",
-    "cue", "frame_class", "text", "highlighted",
+    "cue", "frame_class", "text", "highlighted", "fragments",
 )  # fmt: skip
 
 
@@ -132,7 +132,7 @@ def emit(result, fmt: str, out, wide: bool = False) -> None:
             [
                 h.score, h.article_id, h.quote_index, h.published or "", h.outlet or "",
                 h.title or "", h.speaker or "", h.kind, h.cue or "", h.frame_class or "",
-                h.text, mark(h.text, h.matches, "**", "**"),
+                h.text, mark(h.text, h.matches, "**", "**"), fragments_cell(h.fragments),
             ]
             for h in result.hits
         )  # fmt: skip

@@ -147,17 +147,12 @@ def _add_speakers(conn: sqlite3.Connection, article_id: int, article: Article) -
             for q in article.quotes:
                 if q.speaker and name_key(q.speaker.name) == name_key(quote.speaker.name):
                     airtime[sid][0] += 1
-                    airtime[sid][1] += quoted_words(q)
+                    airtime[sid][1] += q.content_words()
     conn.executemany(
         "INSERT INTO article_speakers (article_id, speaker_id, quotes, words) VALUES (?, ?, ?, ?)",
         [(article_id, sid, q, w) for sid, (q, w) in airtime.items()],
     )
     return ids
-
-
-def quoted_words(quote: Quote) -> int:
-    """The speaker's words: those of the fragments, not of the narration between them."""
-    return sum(len(f.text.split()) for f in quote.fragments)
 
 
 def _add_quote(conn: sqlite3.Connection, article_id: int, quote: Quote, ids: dict[str, int]) -> None:
