@@ -14,11 +14,19 @@ FIRST = '"It\'s horrifying,"'
 SECOND = '"and I\'m sure it will pass."'
 NARRATION = "Mayor Ana Lopez said on Tuesday,"
 TEXT = f"Storm hits coast\n\n{FIRST} {NARRATION} {SECOND}\n\nOfficials said the levee held overnight."
+
+
+def article_text(narration: str = NARRATION) -> str:
+    return TEXT.replace(NARRATION, narration)
+
+
 # The words a reader is shown: the fragments joined, the narration left out.
 SHOWN = f"{FIRST} … {SECOND}"
 
 
-def two_fragment_article(frame: bool = False) -> Article:
+def two_fragment_article(frame: bool = False, narration: str = NARRATION) -> Article:
+    """``narration``: the writer's words between the fragments (with "Mayor Ana Lopez" and "said")."""
+    TEXT = article_text(narration)  # noqa: N806 (the module's TEXT, with this narration)
     start = TEXT.index(FIRST)
     second = TEXT.index(SECOND)
     end = second + len(SECOND)

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import compress
 
-from quotetrace.frame.markers import verbatim_spans
+from quotetrace.frame.markers import fragment_spans, verbatim_spans
 from quotetrace.records import Airtime, Article, Balance
 from quotetrace.text.tokens import WORD
 
@@ -37,8 +37,10 @@ def balance(article: Article, starts: list[int] | None = None) -> Balance:
     owner = [0] * len(starts)  # speaker slot per word, 0 = the writer
     verbatim = [False] * len(starts)
     for q in quotes:
-        lo, hi = bisect_left(starts, q.start), bisect_left(starts, q.end)
-        owner[lo:hi] = [slot[q.speaker.name if q.speaker else UNATTRIBUTED]] * (hi - lo)
+        # Fragment by fragment: the narration between them ("she said,") is the writer's.
+        for s, e in fragment_spans(q):
+            lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+            owner[lo:hi] = [slot[q.speaker.name if q.speaker else UNATTRIBUTED]] * (hi - lo)
         for s, e in verbatim_spans(text, q):
             lo, hi = bisect_left(starts, s), bisect_left(starts, e)
             verbatim[lo:hi] = [True] * (hi - lo)

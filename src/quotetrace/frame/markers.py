@@ -87,11 +87,16 @@ class ArticleIndex:
     hit_starts: list[int]
 
 
+def fragment_spans(quote: Quote) -> list[tuple[int, int]]:
+    """The quote's content pieces: '"A," she said, "B."' is two, "she said," is the writer's."""
+    return [(f.start, f.end) for f in quote.fragments]
+
+
 def verbatim_spans(text: str, quote: Quote) -> list[tuple[int, int]]:
     if quote.kind in ("direct", "term"):
-        return [(quote.start, quote.end)]
+        return fragment_spans(quote)
     if quote.kind == "mixed":
-        return quoted_segments(text, quote.start, quote.end)
+        return [seg for s, e in fragment_spans(quote) for seg in quoted_segments(text, s, e)]
     return []
 
 
@@ -102,7 +107,7 @@ def index_article(article: Article) -> ArticleIndex:
     for q in article.quotes:
         verbatim += verbatim_spans(text, q)
         if q.kind in ("indirect", "mixed"):
-            paraphrase.append((q.start, q.end))
+            paraphrase += fragment_spans(q)
     index = ArticleIndex(text, sentences(text), Spans(verbatim), Spans(paraphrase), [], [], [])
     hits = [(i, m) for i, m in _lexicon_hits(index) if not index.verbatim.overlaps(m.start, m.end)]
     hits.sort(key=lambda h: (h[1].start, -(h[1].end - h[1].start)))
@@ -246,8 +251,8 @@ def scare_quote_marker(text: str, term: Quote) -> Marker:
 def scare_quote_owner(index: ArticleIndex, term: Quote, quotes: list[Quote]) -> Quote | None:
     """The quote a scare quote belongs to: the one containing it, else the nearest in its sentence."""
     others = [q for q in quotes if q.kind != "term"]
-    for q in others:
-        if q.start <= term.start and term.end <= q.end:
+    for q in others:  # inside a fragment: a term in the narration between two is the writer's
+        if any(s <= term.start and term.end <= e for s, e in fragment_spans(q)):
             return q
     sent = index.sentences[sentence_at(index.sentences, term.start)]
     same = [q for q in others if q.start < sent[1] and sent[0] < q.end]
