@@ -38,6 +38,10 @@ ARTICLE_SCHEMA = pa.schema([
     ("n_quotes", pa.int32()), ("n_words", pa.int32()), ("article_json", pa.string()),
 ])  # fmt: skip
 
+# A quote's content pieces, in order: '"A," she said, "B."' is two; ``text`` is them joined
+# with " … " (as in the store), ``start``/``end`` the whole extent. Added last: columns only grow.
+FRAGMENTS = pa.list_(pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())]))
+
 QUOTE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("quote_id", pa.int32()), ("kind", pa.string()),
     ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
@@ -45,6 +49,7 @@ QUOTE_SCHEMA = pa.schema([
     ("cue_end", pa.int32()), ("speaker_name", pa.string()), ("speaker_mention", pa.string()),
     ("speaker_start", pa.int32()), ("speaker_end", pa.int32()), ("continuation", pa.bool_()),
     ("confidence", pa.float64()), ("frame_class", pa.string()), ("veridicality", pa.float64()),
+    ("fragments", FRAGMENTS),
 ])  # fmt: skip
 
 SCHEMAS = {"articles": ARTICLE_SCHEMA, "quotes": QUOTE_SCHEMA}

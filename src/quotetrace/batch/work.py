@@ -250,9 +250,10 @@ def quote_rows(article_id: str, quotes: list[Quote]) -> list[dict[str, Any]]:
     rows = []
     for q in quotes:
         row = {
-            "article_id": article_id, "quote_id": q.id, "kind": q.kind, "text": q.text,
+            "article_id": article_id, "quote_id": q.id, "kind": q.kind, "text": q.content_text(),
             "start": q.start, "end": q.end, "continuation": q.continuation,
             "confidence": round(q.confidence, 3),
+            "fragments": [{"start": f.start, "end": f.end, "text": f.text} for f in q.fragments],
         }  # fmt: skip
         for column, (record, attr) in NESTED_COLUMNS.items():
             value = getattr(q, record)
