@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 Gate = Callable[["CueCandidate", "Draft"], "float | None"]
 MODEL_FILE = "indirect_gate.json"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Words that open a reported clause or phrase; other first words are represented by their POS.
+CONTENT_OPENERS = frozenset(
+    {"that", "whether", "if", "to", "how", "what", "why", "who", "when", "where", "about", "the", "a", "an"}
+)
 
 
 def rule_gate(cue: CueCandidate, draft: Draft) -> float | None:
@@ -64,7 +68,25 @@ def features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
     feats[f"content_chars={min(length // 40, 8)}"] = 1.0
     feats[f"sent_start={bool(head.is_sent_start)}"] = 1.0
     feats[f"lemma_how={cue.lemma}|{draft.extent_kind}"] = 1.0
+    feats.update(_content_features(cue, draft))
     return feats
+
+
+def _content_features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
+    """The shape of the reading itself: how it opens and closes, how long, where it sits."""
+    span = cue.head.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return {}
+    first, last = span[0], span[-1]
+    opener = first.lower_ if first.lower_ in CONTENT_OPENERS else f"pos:{first.pos_}"
+    return {
+        f"first={opener}": 1.0,
+        f"first_how={opener}|{draft.extent_kind}": 1.0,
+        f"last_pos={last.pos_}": 1.0,
+        f"tokens={min(len(span), 24) // 3}": 1.0,
+        f"before_cue={draft.end <= cue.start}": 1.0,
+        f"cue_end={draft.cue_end is not None}": 1.0,
+    }
 
 
 class LearnedGate:
