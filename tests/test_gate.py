@@ -72,3 +72,13 @@ def test_quotes_are_doc_spans_and_survive_serialisation(extractor):
     assert doc.spans["quotes"][0].text.startswith('"We will win')
     restored = Doc(extractor.nlp.vocab).from_bytes(doc.to_bytes())
     assert [s.text for s in restored.spans["sources"]] == ["the senator"]
+
+
+def test_shipped_cue_forms_match_what_the_lemmatizer_derives(extractor):
+    """data/cue_forms.tsv (train/build_cue_forms.py) saves ~3 s of start-up; it must equal the
+    forms the model's lemmatizer would derive for the current lexicon."""
+    from quotetrace.extract.cues import cue_forms, shipped_cue_forms
+    from quotetrace.extract.lexicon import cue_lexicon
+
+    shipped = shipped_cue_forms(cue_lexicon())
+    assert shipped is not None and shipped == cue_forms(extractor.nlp, cue_lexicon())

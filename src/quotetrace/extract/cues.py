@@ -12,7 +12,7 @@ from spacy.parts_of_speech import VERB as VERB_ID
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc, Token
 
-from quotetrace.extract.lexicon import CONTENT_PREPS, PREPOSITIONAL_CUES, cue_lexicon
+from quotetrace.extract.lexicon import CONTENT_PREPS, PREPOSITIONAL_CUES, cue_form_rows, cue_lexicon
 from quotetrace.records import Cue
 
 # Subject-taking verbs whose subject is the speaker; for these the object is the hearer.
@@ -90,11 +90,25 @@ def cue_forms(nlp: Language, lexicon: dict) -> dict[str, str]:
     return out
 
 
+def shipped_cue_forms(lexicon: dict) -> dict[str, str] | None:
+    """data/cue_forms.tsv as {form: lemma}, or None when it is absent or stale."""
+    rows = cue_form_rows()
+    if rows is None:
+        return None
+    lemmas, forms = rows
+    if lemmas != sorted(lemma for lemma in lexicon if lemma.isalpha()):
+        return None
+    return forms
+
+
 class CueFinder:
     def __init__(self, nlp: Language):
         self.nlp = nlp
         self.lexicon = cue_lexicon()
-        self.form_lemma = cue_forms(nlp, self.lexicon)
+        # The forms ship precomputed (train/build_cue_forms.py): running the lemmatizer over
+        # every candidate form cost ~3 s of start-up. They are recomputed only when the
+        # shipped table no longer matches the lexicon.
+        self.form_lemma = shipped_cue_forms(self.lexicon) or cue_forms(nlp, self.lexicon)
 
     def find(self, doc: Doc, min_rate: float = 0.05) -> list[CueCandidate]:
         found = []

@@ -57,6 +57,20 @@ def act_of(lemma: str) -> str:
     return cue_acts().get(lemma) or (cue_acts().get(words[0], "speech") if words else "speech")
 
 
+CUE_FORMS_FILE = "cue_forms.tsv"
+
+
+@lru_cache(maxsize=1)
+def cue_form_rows() -> tuple[list[str], dict[str, str]] | None:
+    """(the lexicon lemmas the table was built for, {form: lemma}) from data/cue_forms.tsv."""
+    if not data_file(CUE_FORMS_FILE).exists():
+        return None
+    lines = data_file(CUE_FORMS_FILE).read_text(encoding="utf-8").splitlines()
+    marker = "# lemmas: "
+    built_for = next((line[len(marker) :].split() for line in lines if line.startswith(marker)), [])
+    return built_for, dict(_rows(CUE_FORMS_FILE))
+
+
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Title word -> gender ("m", "f" or "")."""
