@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from quotetrace.store import ArticleMeta, Store
 from test_fragments_fixtures import FIRST, SECOND, SHOWN, two_fragment_article
@@ -64,3 +68,14 @@ def test_speaker_airtime_counts_only_the_quoted_words(tmp_path):
             "WHERE p.name = 'Ana Lopez'"
         ).fetchone()[0]
     assert words == 8  # It's horrifying (2) + and I'm sure it will pass (6); not "Mayor ... said"
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.from_regex(r"[a-z]{6,12}", fullmatch=True))
+def test_no_word_of_the_narration_makes_the_quote_a_hit(word):
+    article = two_fragment_article(narration=f"Mayor Ana Lopez said {word} on Tuesday,")
+    assume(word not in article.quotes[0].content_text() and word not in article.quotes[1].text)
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "q.db", create=True) as s:
+        s.add(article, ArticleMeta("storm"))
+        assert s.search(word).total == 0
+        assert [h.quote_index for h in s.search("horrifying").hits] == [0]
