@@ -27,7 +27,27 @@ def check(article):
             assert text[q.cue.start : q.cue.end] == q.cue.text
         if q.speaker:
             assert text[q.speaker.start : q.speaker.end] == q.speaker.mention
+        # Fragments: each one's text is what its offsets say, in order, disjoint, within the
+        # quote's extent, which runs from the first fragment's start to the last one's end.
+        assert q.fragments
+        for f in q.fragments:
+            assert text[f.start : f.end] == f.text
+        assert all(a.end <= b.start for a, b in zip(q.fragments, q.fragments[1:], strict=False))
+        assert (q.fragments[0].start, q.fragments[-1].end) == (q.start, q.end)
     assert [q.id for q in article.quotes] == list(range(len(article.quotes)))
+
+
+FRAGMENT_PIECES = st.one_of(
+    st.sampled_from(['"It is done," she said, "and it will pass."', '"Yes," he said. "No."', " ", "\n\n"]),
+    st.sampled_from(WORDS),
+    st.sampled_from(MARKS),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FRAGMENT_PIECES, max_size=30).map(" ".join))
+def test_fragments_are_ordered_disjoint_and_true(extractor, text):
+    check(extractor.extract(text))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
