@@ -383,3 +383,21 @@ def test_a_contraction_of_other_words_is_still_altered():
     quote = '"It\'s no money left for the ferry this winter, and we do not know where to find it."'
     (v,) = verify_quotes([Quote(0, "direct", quote, 0, len(quote))], [Source.from_text(SOURCE)])
     assert v.status == "altered" and [c.kind for c in v.changes] == ["word"]
+
+
+def test_a_quote_in_two_fragments_is_checked_piece_by_piece():
+    """'"A," she said, "B."' quotes the source word for word: the narration between the two
+    fragments is the writer's, not an alteration of the speech."""
+    from quotetrace.records import Fragment as Piece
+
+    article = "“It’s horrifying,” she said, “and I’m sure it will pass.”"
+    first, second = article.index("“It"), article.index("“and")
+    quote = Quote(
+        id=0, kind="direct", text=article, start=0, end=len(article),
+        fragments=[Piece(first, article.index(",”") + 2, "“It’s horrifying,”"),
+                   Piece(second, len(article), article[second:])],
+    )
+    source = Source.from_text("It's horrifying, and I'm sure it will pass. Thank you all.", "speech")
+    results = verify_quotes([quote], [source])
+    assert len(results) == 2  # one verdict per fragment, as for a mixed quote's pieces
+    assert [r.status for r in results] == ["verbatim", "verbatim"]

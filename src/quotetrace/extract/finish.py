@@ -154,7 +154,7 @@ def _speaker_table(quotes: list[Quote]) -> list[Speaker]:
             continue
         s = table.setdefault(q.speaker.name, Speaker(name=q.speaker.name))
         s.quotes += 1
-        s.words += len(q.text.split())
+        s.words += q.content_words()
         if q.speaker.mention not in aliases[s.name]:
             aliases[s.name].append(q.speaker.mention)
     for name, s in table.items():

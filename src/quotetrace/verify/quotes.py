@@ -73,8 +73,10 @@ def strip_marks(text: str) -> str:
 def fragments(quote: Quote) -> list[Fragment]:
     """The parts of ``quote`` to verify word for word (none for indirect and term quotes)."""
     if quote.kind == "direct":
-        text = strip_marks(quote.text)
-        return [Fragment(text)] if text else []
+        # '"A," she said, "B."' is one quote in two pieces: each is checked, not the narration.
+        pieces = [f.text for f in quote.fragments] or [quote.text]
+        texts = [t for t in map(strip_marks, pieces) if t]
+        return [Fragment(t, i) if len(texts) > 1 else Fragment(t) for i, t in enumerate(texts)]
     if quote.kind == "mixed":
         found = [m.group(1) for m in _FRAGMENT_DOUBLE.finditer(quote.text)]
         if not found:
