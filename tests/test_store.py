@@ -14,7 +14,8 @@ from quotetrace.store.db import connect, migrate, schema_version
 from quotetrace.store.query import to_fts_query
 from quotetrace.store.schema import LATEST_VERSION
 from quotetrace.store.search import search
-from quotetrace.store.write import content_hash, name_key
+from quotetrace.store.speaker_merge import name_key
+from quotetrace.store.write import content_hash
 from test_store_fixtures import CEASEFIRE, OKAFOR_AGAIN, RIVER, make_article
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from quotetrace.errors import InputError
 from quotetrace.ingest.decoding import clean_text
-from quotetrace.ingest.document import Document, detect_title
+from quotetrace.ingest.record import Document, detect_title
 from quotetrace.outlets import normalise as normalise_outlet
 from quotetrace.paths import data_file
 

@@ -12,7 +12,7 @@ from quotetrace.records import QUOTE_KINDS, Article
 from quotetrace.speech_view import DEFAULT_ACTS, parse_acts, shown
 from quotetrace.store.dates import parse_since, parse_until
 from quotetrace.store.query import to_fts_query
-from quotetrace.store.write import name_key
+from quotetrace.store.speaker_merge import name_key
 
 DEFAULT_KINDS: tuple[str, ...] = ("direct", "mixed", "indirect")
 # highlight()/snippet() wrap matches in these; they cannot occur in stored text

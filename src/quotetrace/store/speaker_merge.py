@@ -19,11 +19,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import unicodedata
 from functools import lru_cache
 
 from quotetrace.paths import data_file
 from quotetrace.records import Article
-from quotetrace.store.write import name_key
+
+
+def name_key(name: str) -> str:
+    """Names that differ only in case, accents, spacing or stray punctuation merge."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().replace(".", " ").replace(",", " ").split())
+
 
 MERGEABLE = ("person", "unknown")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -13,6 +12,7 @@ from functools import lru_cache
 from quotetrace.records import Article, Quote
 from quotetrace.store.dates import normalise_published
 from quotetrace.store.db import transaction
+from quotetrace.store.speaker_merge import article_speakers, name_key
 from quotetrace.text.lexicon import words
 
 
@@ -31,13 +31,6 @@ class ArticleMeta:
 def content_hash(text: str) -> str:
     """Whitespace-insensitive: the same article re-wrapped or re-indented is the same article."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
-def name_key(name: str) -> str:
-    """Names that differ only in case, accents, spacing or stray punctuation merge."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().replace(".", " ").replace(",", " ").split())
 
 
 @lru_cache(maxsize=1)
@@ -120,8 +113,6 @@ def _add_alias(conn: sqlite3.Connection, speaker_id: int, alias: str) -> None:
 
 
 def _add_speakers(conn: sqlite3.Connection, article_id: int, article: Article) -> dict[str, int]:
-    # Imported here: speaker_merge uses name_key from this module.
-    from quotetrace.store.speaker_merge import article_speakers
 
     ids: dict[str, int] = article_speakers(conn, article_id, article)
     airtime: dict[int, list[int]] = {}
