@@ -279,3 +279,17 @@ def test_short_quote_paragraph_after_a_speaker_continues_them(extractor):
     )
     quote = quote_containing(extractor.extract(text), "We are ready")
     assert quote.kind == "direct" and quote.continuation and quote.speaker.name == "Ines Duarte"
+
+
+def test_quotes_sharing_a_cue_across_a_term_become_one():
+    from quotetrace.extract.finish import _one_quote_per_cue
+    from quotetrace.records import Cue, Quote
+
+    text = '"A," she said, a "term" aside, "B."'
+    cue = Cue("said", "say", text.index("said"), text.index("said") + 4)
+    first = Quote(0, "direct", '"A,"', 0, 4, cue=cue)
+    term = Quote(1, "term", '"term"', text.index('"term"'), text.index('"term"') + 6)
+    second = Quote(2, "direct", '"B."', text.index('"B."'), len(text), cue=cue)
+    merged = _one_quote_per_cue(text, [first, term, second])
+    assert [q.kind for q in merged] == ["direct", "term"] and [q.id for q in merged] == [0, 1]
+    assert [f.text for f in merged[0].fragments] == ['"A,"', '"B."'] and merged[0].text == text

@@ -1,16 +1,17 @@
 """The spaCy pipeline, loaded once per process.
 
-We run tok2vec + tagger + parser + attribute_ruler. NER is excluded (it costs
-as much as the parser and speakers are found from the parse instead) and the
-rule lemmatizer is loaded but disabled: it is the slowest pipe, so it runs only
-once at load time, to map the cue verbs' inflected forms to their lemmas
-(``extract.cues.cue_forms``).
+We run tok2vec + tagger + parser and the attribute_ruler's tag-to-POS mapping (replaced by
+an equivalent numpy component, ``extract.tag_pos``, in ``extract.build_pipeline``). NER is
+excluded (it costs as much as the parser and speakers are found from the parse instead) and
+the rule lemmatizer is loaded but disabled: the cue verbs' inflected forms ship precomputed
+(``data/cue_forms.tsv``), and it derives them only when that table is stale.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+
 from spacy.language import Language
 
 from quotetrace.errors import QuotetraceError

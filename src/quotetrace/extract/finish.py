@@ -100,6 +100,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
             if quote.kind in ("direct", "mixed"):
                 last_spoken = quote
         quotes.append(quote)
+    quotes = _one_quote_per_cue(text, quotes)
     table = _speaker_table(quotes)
     resolver.annotate(table)  # each speaker's type and descriptors
     return quotes, table
@@ -128,6 +129,29 @@ def _cue_record(doc: Doc, draft: Draft) -> Cue | None:
     if (start, end) == (cue.start, cue.end):
         return record
     return replace(record, text=text_of(doc)[start:end], start=start, end=end)
+
+
+def _one_quote_per_cue(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Quotes that share one cue are one act of speech, even when another quote (a scare-quoted
+    term, say) stands between them: the later ones become fragments of the first."""
+    first_by_cue: dict[tuple[int, int], Quote] = {}
+    kept: list[Quote] = []
+    for quote in quotes:
+        key = (quote.cue.start, quote.cue.end) if quote.cue is not None and quote.kind != "term" else None
+        first = first_by_cue.get(key) if key else None
+        if first is not None and quote.start >= first.end:
+            first.fragments.extend(quote.fragments)
+            first.end = quote.end
+            first.text = text[first.start : first.end]
+            if "mixed" in (first.kind, quote.kind):
+                first.kind = "mixed"
+            continue
+        if key is not None and first is None:
+            first_by_cue[key] = quote
+        kept.append(quote)
+    for i, quote in enumerate(kept):
+        quote.id = i
+    return kept
 
 
 def paragraph_index(text: str):
