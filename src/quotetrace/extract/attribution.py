@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from quotetrace.extract.cues import CueCandidate, CueFinder, text_of
-from quotetrace.extract.draft import STRIP, Draft, Gate, between, inside, trim
+from quotetrace.extract.draft import STRIP, Draft, Gate, between, governors_of, inside, trim
 from quotetrace.extract.finish import drop_nested, finish, merge_shared_cues, paragraph_index
 from quotetrace.extract.indirect import content_extent, indirect_drafts
 from quotetrace.extract.labels import find_label_lines
@@ -116,13 +116,7 @@ def _attribute_quoted(
 def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
     if not local:
         return None
-    # Tokens that govern some token of the quote: the ancestors of the quote's own roots.
-    governors = {
-        anc.i
-        for tok in quote
-        if not quote.start <= tok.head.i < quote.end or tok.head.i == tok.i
-        for anc in tok.ancestors
-    }
+    governors = governors_of(quote.doc, quote.start, quote.end)
 
     def score(c: CueCandidate) -> tuple[int, float, int]:
         governs = c.head.i in governors

@@ -22,6 +22,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
+from quotetrace.extract.draft import HEADS_KEY
 from quotetrace.records import flat
 
 QUOTES_ATTR = "qt_quotes"
@@ -62,6 +63,7 @@ class QuoteAttributor(Pipe):
         if self.cue_finder is None:
             raise ValueError(f"{self.name} is not initialized: call nlp.get_pipe({self.name!r}).initialize()")
         quotes, speakers = attribute(doc, self.cue_finder, self.gate)
+        doc.user_data.pop(HEADS_KEY, None)  # a working array, not a result to serialise
         setattr(doc._, QUOTES_ATTR, [q.to_dict() for q in quotes])
         setattr(doc._, SPEAKERS_ATTR, [flat(s) for s in speakers])
         _set_spans(doc, quotes)

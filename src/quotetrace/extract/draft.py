@@ -6,13 +6,16 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import HEAD
+from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import CueCandidate
 
 # gate(cue, draft) -> confidence, or None to reject an unquoted candidate (see extract.gate).
 Gate = Callable[[CueCandidate, "Draft"], "float | None"]
 STRIP = " \n\t,;:—–-"
+HEADS_KEY = "qt_heads"  # removed by the component once a Doc is attributed
 
 
 @dataclass(slots=True)
@@ -35,6 +38,31 @@ class Draft:
 
     def pieces(self) -> list[tuple[int, int]]:
         return self.fragments or [(self.start, self.end)]
+
+
+def heads_of(doc: Doc) -> numpy.ndarray:
+    """Each token's head as an absolute index, computed once per Doc: walking the tree over
+    this array creates no Token objects, which are the extractor's largest cost."""
+    cached = doc.user_data.get(HEADS_KEY)
+    if cached is None:
+        relative = doc.to_array([HEAD]).astype(numpy.int64).reshape(-1) if len(doc) else numpy.zeros(0)
+        cached = doc.user_data[HEADS_KEY] = relative.astype(numpy.int64) + numpy.arange(len(doc))
+    return cached
+
+
+def governors_of(doc: Doc, start: int, end: int) -> set[int]:
+    """Tokens that govern some token of doc[start:end]: the ancestors of its roots."""
+    heads = heads_of(doc)
+    positions = numpy.arange(start, end)
+    local = heads[start:end]
+    roots = positions[(local < start) | (local >= end) | (local == positions)]
+    found: set[int] = set()
+    for root in roots.tolist():
+        i = root
+        while heads[i] != i and i not in found:
+            i = int(heads[i])
+            found.add(i)
+    return found
 
 
 def inside(char: int, ranges: list[tuple[int, int]]) -> bool:
