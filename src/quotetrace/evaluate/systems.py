@@ -92,34 +92,10 @@ def quotetrace_system(extractor=None, gate: str | None = None) -> System:
         for text, article in zip(texts, extractor.pipe(texts), strict=True):
             mapping = offset_map(text, article.text)
             quotes = [q for q in article.quotes if q.kind not in NON_ATTRIBUTION_KINDS]
-            yield merge_by_cue([quote_attribution(q, mapping) for q in quotes])
+            # The extractor gives one quote per act of speech (fragments), as PolNeAR does.
+            yield [quote_attribution(q, mapping) for q in quotes]
 
     return predict
-
-
-def merge_by_cue(attributions: list[Attribution]) -> list[Attribution]:
-    """One attribution per cue: '"A," he said, "B."' is one act of speech in two pieces.
-
-    The extractor reports each quoted piece separately (readers want them
-    apart); PolNeAR annotates them as one Content with discontinuous ranges.
-    """
-    merged: dict[tuple, Attribution] = {}
-    order: list[tuple] = []
-    for a in attributions:
-        key = a.cue if a.cue else ("quote", a.ref)
-        if key in merged:
-            first = merged[key]
-            merged[key] = Attribution(
-                content=as_span(first.content + a.content),
-                cue=first.cue,
-                source=first.source or a.source,
-                label=first.label,
-                ref=first.ref,
-            )
-        else:
-            merged[key] = a
-            order.append(key)
-    return [merged[k] for k in order]
 
 
 def _token_span(tokens) -> Span:
