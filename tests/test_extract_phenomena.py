@@ -293,3 +293,21 @@ def test_quotes_sharing_a_cue_across_a_term_become_one():
     merged = _one_quote_per_cue(text, [first, term, second])
     assert [q.kind for q in merged] == ["direct", "term"] and [q.id for q in merged] == [0, 1]
     assert [f.text for f in merged[0].fragments] == ['"A,"', '"B."'] and merged[0].text == text
+
+
+def test_governors_over_the_head_array_equal_spacy_ancestors(extractor):
+    from quotetrace.extract.draft import governors_of
+
+    doc = extractor.nlp(
+        'Officials, who spoke on condition of anonymity, said on Tuesday that "the bridge will '
+        'reopen soon" and that the mayor, whom they did not name, had agreed to the plan.'
+    )
+    for start in range(0, len(doc) - 4, 3):
+        span = doc[start : start + 5]
+        expected = {
+            anc.i
+            for tok in span
+            if not span.start <= tok.head.i < span.end or tok.head.i == tok.i
+            for anc in tok.ancestors
+        }
+        assert governors_of(doc, span.start, span.end) == expected

@@ -59,8 +59,10 @@ def governors_of(doc: Doc, start: int, end: int) -> set[int]:
     found: set[int] = set()
     for root in roots.tolist():
         i = root
-        while heads[i] != i and i not in found:
+        while heads[i] != i:
             i = int(heads[i])
+            if i in found:
+                break  # the rest of this chain is known already
             found.add(i)
     return found
 
