@@ -5,6 +5,8 @@ The sentences are written for these tests (not taken from any corpus).
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import quote_containing
 
 INTERVIEW = """\
@@ -311,3 +313,18 @@ def test_governors_over_the_head_array_equal_spacy_ancestors(extractor):
             for anc in tok.ancestors
         }
         assert governors_of(doc, span.start, span.end) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("The delay, officials said, was caused by the storm.\n", ["The delay", "was caused by the storm."]),
+        (
+            'The minister spoke.\n\nThis, she said, was a "credible" rumour only in the eyes of her opponents.\n',
+            ["This", 'was a "credible" rumour only in the eyes of her opponents.'],
+        ),
+    ],
+)
+def test_reporting_aside_splits_the_content_in_two(extractor, text, pieces):
+    quote = next(q for q in extractor.extract(text).quotes if q.cue and q.cue.text == "said")
+    assert [f.text for f in quote.fragments] == pieces

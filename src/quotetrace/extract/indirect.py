@@ -46,8 +46,20 @@ def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
         kind = "mixed" if overlaps(start, end, ranges) else "indirect"
         draft = Draft(kind, start, end, cue, speaker, 0.35 + 0.5 * cue.rate, cue_end=cue_end)
         draft.extent_kind = how
+        if how.startswith("parataxis"):
+            draft.fragments = around_aside(text, cue, start, end)
         drafts.append(draft)
     return drafts
+
+
+def around_aside(text: str, cue: CueCandidate, start: int, end: int) -> list[tuple[int, int]] | None:
+    """'This, she said, was a rumour': the content in two fragments around the reporting aside."""
+    aside = list(cue.head.subtree)
+    a_start, a_end = aside[0].idx, aside[-1].idx + len(aside[-1])
+    if not start < a_start < a_end < end:
+        return None
+    pieces = [trim(text, start, a_start), trim(text, a_end, end)]
+    return [(s, e) for s, e in pieces if s < e] or None
 
 
 def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
