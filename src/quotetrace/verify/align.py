@@ -19,11 +19,11 @@ source, which is what keeps 50 quotes against a 10,000-word source fast.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
 from quotetrace.text.tokens import SENTINEL
+from quotetrace.verify.pieces import Block, Op, Piece
 from quotetrace.verify.quotes import Item
 from quotetrace.verify.source import SourceIndex
 
@@ -39,52 +39,6 @@ MARKED_GAP = 60  # an ellipsis may stand for at most this many source words in o
 STITCH_PENALTY = 2.5  # words of coverage a jump to another passage must buy
 MIN_PIECE_WORDS = 3  # a passage of a stitched quote matches at least this many words
 _CLAUSE_STOP = re.compile(r"[.!?…:;\"“”„«»()\[\]—–]")
-
-
-@dataclass(slots=True, frozen=True)
-class Block:
-    q0: int
-    q1: int
-    s0: int
-    s1: int
-
-    @property
-    def size(self) -> int:
-        return self.q1 - self.q0
-
-
-@dataclass(slots=True)
-class Op:
-    """One alignment step: quote items [q0, q1) against source words [s0, s1)."""
-
-    tag: str  # equal | replace | insert | delete
-    q0: int
-    q1: int
-    s0: int
-    s1: int
-
-
-@dataclass(slots=True)
-class Piece:
-    """One contiguous source passage the quote draws on, with its word alignment."""
-
-    ops: list[Op] = field(default_factory=list)
-
-    @property
-    def s0(self) -> int:
-        return min((op.s0 for op in self.ops if op.s1 > op.s0), default=self.ops[0].s0)
-
-    @property
-    def s1(self) -> int:
-        return max((op.s1 for op in self.ops if op.s1 > op.s0), default=self.ops[0].s1)
-
-    @property
-    def q0(self) -> int:
-        return self.ops[0].q0
-
-    @property
-    def q1(self) -> int:
-        return self.ops[-1].q1
 
 
 def encode_quote(items: list[Item], vocab: dict[str, str]) -> str:

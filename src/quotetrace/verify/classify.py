@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from quotetrace.text.normalize import fold, has_ellipsis, norm_punct, norm_word, same_but_contracted
-from quotetrace.verify.align import Piece
+from quotetrace.verify.pieces import Piece
 from quotetrace.verify.quotes import Item
 from quotetrace.verify.result import MARKED_KINDS, Change, DiffOp, SourcePiece
 from quotetrace.verify.source import Source
