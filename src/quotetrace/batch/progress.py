@@ -121,7 +121,7 @@ class Progress:
     def _start_bar(self) -> None:
         from rich import progress as bar
 
-        from quotetrace.cli.output import console
+        from quotetrace.terminal import console
 
         self._bar = bar.Progress(
             bar.TextColumn("{task.description}"), bar.BarColumn(), bar.MofNCompleteColumn(),

@@ -14,8 +14,9 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from quotetrace.terminal import console, is_terminal
+
 FORMATS = ("table", "json", "jsonl", "csv")
-WIDE_COLUMNS = 10_000  # --wide: as wide as the content, for `less -S` or a wide window
 
 
 def write_json(obj: Any, out: TextIO | None = None, indent: int | None = 2) -> None:
@@ -49,21 +50,6 @@ def add_wide_argument(parser) -> None:
         "--wide", action="store_true",
         help="on a terminal, one line per row however long (for a wide window or 'less -S'); "
         "by default long cells wrap. Output to a pipe or file is always one line per row.",
-    )  # fmt: skip
-
-
-def is_terminal(out: TextIO) -> bool:
-    isatty = getattr(out, "isatty", None)
-    return bool(isatty and isatty())
-
-
-def console(out: TextIO, wide: bool = False):
-    from rich.console import Console
-
-    # markup/highlight off: article text is data, "[bold]" in a quote must print as typed.
-    return Console(
-        file=out, markup=False, highlight=False, emoji=False, soft_wrap=False,
-        width=WIDE_COLUMNS if wide else None, force_terminal=is_terminal(out),
     )  # fmt: skip
 
 
