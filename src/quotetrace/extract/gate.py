@@ -4,27 +4,22 @@ Two gates share one interface, ``gate(cue, draft) -> confidence | None``:
 - ``rules``: the verb's PolNeAR-train cue rate must reach ``INDIRECT_MIN_RATE``;
 - ``learned``: a logistic-regression model over the candidate's lemma, syntax and
   content shape (trained by ``train/train_indirect_gate.py`` on PolNeAR train,
-  shipped as ``data/indirect_gate.json``), thresholded where dev F1 peaked.
-The registry picks by name; ``default_gate()`` prefers the learned one when its
-weights are present and falls back to the rules otherwise.
+  shipped as ``data/indirect_gate.json``), thresholded by cross-validation on train.
+A pipeline names its gate (``GATES``); ``make_gate`` builds it from the weights saved with
+the pipeline, and "" means the learned one when its weights ship, the rules otherwise.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from quotetrace.extract.cues import CueCandidate
+from quotetrace.extract.draft import Draft, Gate
 from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
 from quotetrace.paths import data_file
 
-if TYPE_CHECKING:
-    from quotetrace.extract.attribution import Draft
-    from quotetrace.extract.cues import CueCandidate
-
-Gate = Callable[["CueCandidate", "Draft"], "float | None"]
 MODEL_FILE = "indirect_gate.json"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Words that open a reported clause or phrase; other first words are represented by their POS.
@@ -111,18 +106,13 @@ def _load_model() -> dict | None:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def learned_gate() -> Gate:
-    model = _load_model()
-    if model is None:
-        raise FileNotFoundError(f"{MODEL_FILE} is missing: run train/train_indirect_gate.py")
-    return LearnedGate(model)
-
-
-GATES: dict[str, Callable[[], Gate]] = {"rules": lambda: rule_gate, "learned": learned_gate}
+# The gates a pipeline can be configured with (``quotetrace_quotes``'s ``gate`` setting).
+GATES = ("rules", "learned")
 
 
 def default_gate() -> Gate:
-    return learned_gate() if _load_model() is not None else rule_gate
+    """The gate an unconfigured pipeline gets: learned when its weights ship, else the rules."""
+    return make_gate("", load_gate_data(""))
 
 
 def check_gate_name(name: str) -> None:
