@@ -73,13 +73,10 @@ class QuoteAttributor(Pipe):
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "gate.json").write_text(json.dumps({"gate": self.gate_name, "data": self.gate_data}))
+        (path / "gate.json").write_bytes(self.to_bytes())
 
     def from_disk(self, path, *, exclude=tuple()):
-        saved = json.loads((Path(path) / "gate.json").read_text())
-        self.gate_name = saved["gate"]
-        self.initialize(nlp=self.nlp, gate_data=saved["data"])
-        return self
+        return self.from_bytes((Path(path) / "gate.json").read_bytes())
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
         return json.dumps({"gate": self.gate_name, "data": self.gate_data}).encode()
