@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotetrace.paths import data_file
+from quotetrace.text.lexicon import lines, rows
 
 # Cue verbs whose PolNeAR-train cue rate is below this are only used when they
 # govern a quotation directly; above it they also introduce indirect speech.
@@ -30,16 +31,10 @@ class CueEntry:
         return (self.cue_count + prior) / (self.verb_count + 1)
 
 
-def _rows(name: str) -> list[list[str]]:
-    lines = data_file(name).read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return rows[1:]  # header
-
-
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, CueEntry]:
     out = {}
-    for lemma, cues, verbs, sources in _rows("cues.tsv"):
+    for lemma, cues, verbs, sources in rows("cues.tsv", ("lemma", "cue_count", "verb_count", "sources")):
         listed = sources != "polnear"
         out[lemma] = CueEntry(lemma, int(cues), int(verbs), listed)
     return out
@@ -48,7 +43,7 @@ def cue_lexicon() -> dict[str, CueEntry]:
 @lru_cache(maxsize=1)
 def cue_acts() -> dict[str, str]:
     """Cue lemma -> "speech", "belief", "intention" or "other" (train/build_cue_acts.py)."""
-    return dict(_rows("cue_acts.tsv"))
+    return {lemma: act for lemma, act in rows("cue_acts.tsv", ("lemma", "act"))}
 
 
 def act_of(lemma: str) -> str:
@@ -65,23 +60,18 @@ def cue_form_rows() -> tuple[list[str], dict[str, str]] | None:
     """(the lexicon lemmas the table was built for, {form: lemma}) from data/cue_forms.tsv."""
     if not data_file(CUE_FORMS_FILE).exists():
         return None
-    lines = data_file(CUE_FORMS_FILE).read_text(encoding="utf-8").splitlines()
+    raw = data_file(CUE_FORMS_FILE).read_text(encoding="utf-8").splitlines()
     marker = "# lemmas: "
-    built_for = next((line[len(marker) :].split() for line in lines if line.startswith(marker)), [])
-    return built_for, dict(_rows(CUE_FORMS_FILE))
+    built_for = next((line[len(marker) :].split() for line in raw if line.startswith(marker)), [])
+    return built_for, {form: lemma for form, lemma in rows(CUE_FORMS_FILE, ("form", "lemma"))}
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """Title word -> gender ("m", "f" or "")."""
-    out = {}
-    for line in data_file("titles.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, _, gender = line.partition("|")
-            out[word] = gender
-    return out
+    return {word: gender for word, _, gender in (line.partition("|") for line in lines("titles.txt"))}
 
 
 @lru_cache(maxsize=1)
 def first_name_gender() -> dict[str, str]:
-    return {name: gender for name, gender in _rows("name_gender.tsv")}
+    return {name: gender for name, gender in rows("name_gender.tsv", ("name", "gender"))}
