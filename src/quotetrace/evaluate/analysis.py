@@ -86,6 +86,31 @@ def _role_error(text: str, role: str, gold: Attribution, pred: Attribution) -> s
     return None
 
 
+# Why a span of one side is unmatched: (overlaps a span the other side matched elsewhere,
+# carries quotation marks, carries none).
+_MISSED = ("missed, merged into another", "missed quoted content", "missed unquoted content")
+_FALSE_ALARM = ("nested or duplicate prediction", "false alarm with quotes", "false alarm without quotes")
+
+
+def _unmatched(
+    text: str,
+    side: list[Attribution],
+    matched: set[int],
+    tokens: list[frozenset[int]],
+    other_tokens: list[frozenset[int]],
+    categories: tuple[str, str, str],
+) -> Iterator[tuple[str, Span]]:
+    """(category, Content) for each attribution of ``side`` the matching left out."""
+    overlapping, quoted, unquoted = categories
+    for i, attribution in enumerate(side):
+        if i in matched:
+            continue
+        if any(tokens[i] & other for other in other_tokens):
+            yield overlapping, attribution.content
+        else:
+            yield (quoted if is_quoted(text, attribution.content) else unquoted), attribution.content
+
+
 def article_errors(article: ArticleEval) -> Iterator[tuple[str, ErrorExample]]:
     text, name = article.text, article.name
     index = TokenIndex(text)
@@ -93,26 +118,12 @@ def article_errors(article: ArticleEval) -> Iterator[tuple[str, ErrorExample]]:
     matched_pred = {p for _, p in article.pairs}
     gold_tokens = [index.tokens_of(a.content) for a in article.gold]
     pred_tokens = [index.tokens_of(a.content) for a in article.pred]
-    for i, gold in enumerate(article.gold):
-        if i in matched_gold:
-            continue
-        if any(gold_tokens[i] & p for p in pred_tokens):
-            category = "missed, merged into another"
-        else:
-            quoted = is_quoted(text, gold.content)
-            category = f"missed {'quoted' if quoted else 'unquoted'} content"
-        shown = span_text(text, gold.content)
-        yield category, ErrorExample(name, shown, "", _context(text, gold.content))
-    for i, pred in enumerate(article.pred):
-        if i in matched_pred:
-            continue
-        if any(pred_tokens[i] & g for g in gold_tokens):
-            category = "nested or duplicate prediction"
-        else:
-            quoted = is_quoted(text, pred.content)
-            category = f"false alarm {'with' if quoted else 'without'} quotes"
-        shown = span_text(text, pred.content)
-        yield category, ErrorExample(name, "", shown, _context(text, pred.content))
+    for category, span in _unmatched(text, article.gold, matched_gold, gold_tokens, pred_tokens, _MISSED):
+        yield category, ErrorExample(name, span_text(text, span), "", _context(text, span))
+    for category, span in _unmatched(
+        text, article.pred, matched_pred, pred_tokens, gold_tokens, _FALSE_ALARM
+    ):
+        yield category, ErrorExample(name, "", span_text(text, span), _context(text, span))
     for g_i, p_i in article.pairs:
         gold, pred = article.gold[g_i], article.pred[p_i]
         context = _context(text, gold.content)
