@@ -324,14 +324,17 @@ class Article:
 def flat(record: Any) -> dict[str, Any]:
     """``asdict`` for a record whose fields are plain values or lists of them, several times
     faster: the extractor turns every quote into its JSON form (see extract.component)."""
-    names = _FIELD_NAMES.get(type(record))
+    return {
+        n: (list(v) if isinstance(v := getattr(record, n), list) else v) for n in field_names(type(record))
+    }
+
+
+def field_names(record: type) -> tuple[str, ...]:
+    """A dataclass's field names, in order (looked up once per class)."""
+    names = _FIELD_NAMES.get(record)
     if names is None:
-        names = _FIELD_NAMES[type(record)] = tuple(f.name for f in fields(record))
-    return {n: (list(v) if isinstance(v := getattr(record, n), list) else v) for n in names}
+        names = _FIELD_NAMES[record] = tuple(f.name for f in fields(record))
+    return names
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def field_names(record: type) -> list[str]:
-    return [f.name for f in fields(record)]

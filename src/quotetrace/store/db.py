@@ -1,4 +1,5 @@
-"""Open a store database: WAL journal, foreign keys, schema migrated to the latest version."""
+"""Open a store database: WAL journal, foreign keys, schema migrated to the latest version;
+read its rows into records."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 from quotetrace.errors import InputError
+from quotetrace.records import field_names
 from quotetrace.store.schema import LATEST_VERSION, MIGRATIONS, OWN_TABLES, Migration
 
 BUSY_TIMEOUT_S = 30.0
+R = TypeVar("R")
 
 
 def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
@@ -61,6 +65,12 @@ def transaction(conn: sqlite3.Connection, immediate: bool = True) -> Iterator[sq
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def from_row(record: type[R], row: sqlite3.Row, **values: Any) -> R:
+    """A ``record`` dataclass from the columns of ``row`` named like its fields; ``values`` give
+    the fields that need converting (JSON text, nested records) or have no column."""
+    return record(**{n: row[n] for n in field_names(record) if n not in values}, **values)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

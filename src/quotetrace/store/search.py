@@ -8,9 +8,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from quotetrace.errors import UsageError
-from quotetrace.records import QUOTE_KINDS, Article
+from quotetrace.records import QUOTE_KINDS, Article, field_names
 from quotetrace.speech_view import DEFAULT_ACTS, parse_acts, shown
 from quotetrace.store.dates import parse_since, parse_until
+from quotetrace.store.db import from_row
 from quotetrace.store.query import to_fts_query
 from quotetrace.store.speaker_merge import name_key
 
@@ -325,15 +326,7 @@ def speakers(
         sql += " LIMIT ?"
         params.append(max(0, int(limit)))
     return [
-        SpeakerCount(
-            name=r["name"],
-            quotes=r["quotes"],
-            articles=r["articles"],
-            words=r["words"],
-            outlets=r["outlets"],
-            last_published=r["last_published"],
-            aliases=[a for a in json.loads(r["aliases"]) if a != r["name"]],
-        )
+        from_row(SpeakerCount, r, aliases=[a for a in json.loads(r["aliases"]) if a != r["name"]])
         for r in conn.execute(sql, params)
     ]
 
@@ -351,16 +344,7 @@ class StoredArticle:
     article: Article
 
     def meta_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "ext_id": self.ext_id,
-            "title": self.title,
-            "url": self.url,
-            "outlet": self.outlet,
-            "published": self.published,
-            "source": self.source,
-            "ingested_at": self.ingested_at,
-        }
+        return {n: getattr(self, n) for n in field_names(StoredArticle) if n != "article"}
 
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> StoredArticle | None:
@@ -371,17 +355,7 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> StoredArticle | No
     ).fetchone()
     if row is None:
         return None
-    return StoredArticle(
-        id=row["id"],
-        ext_id=row["ext_id"],
-        title=row["title"],
-        url=row["url"],
-        outlet=row["outlet"],
-        published=row["published"],
-        source=row["source"],
-        ingested_at=row["ingested_at"],
-        article=Article.from_dict(json.loads(row["article_json"])),
-    )
+    return from_row(StoredArticle, row, article=Article.from_dict(json.loads(row["article_json"])))
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:

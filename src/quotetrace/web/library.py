@@ -7,6 +7,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from quotetrace.records import flat
+from quotetrace.store.db import from_row
+
 
 @dataclass(slots=True)
 class ArticleRow:
@@ -37,18 +40,7 @@ def list_articles(
             LIMIT ? OFFSET ?""",
         [*params, max(0, limit), max(0, offset)],
     ).fetchall()
-    return total, [
-        ArticleRow(
-            id=r["id"],
-            ext_id=r["ext_id"],
-            title=r["title"],
-            outlet=r["outlet"],
-            published=r["published"],
-            n_quotes=r["n_quotes"],
-            speakers=json.loads(r["speakers"]),
-        )  # fmt: skip
-        for r in rows
-    ]
+    return total, [from_row(ArticleRow, r, speakers=json.loads(r["speakers"])) for r in rows]
 
 
 def article_id_for(conn: sqlite3.Connection, ref: str) -> int | None:
@@ -86,11 +78,7 @@ class SpeakerRecord:
         return len({q.article_id for q in self.quotes})
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "aliases": self.aliases, "quotes": [vars_of(q) for q in self.quotes]}
-
-
-def vars_of(obj: Any) -> dict[str, Any]:
-    return {name: getattr(obj, name) for name in obj.__slots__}
+        return {"name": self.name, "aliases": self.aliases, "quotes": [flat(q) for q in self.quotes]}
 
 
 def speaker_record(conn: sqlite3.Connection, name: str) -> SpeakerRecord | None:
@@ -108,20 +96,10 @@ def speaker_record(conn: sqlite3.Connection, name: str) -> SpeakerRecord | None:
         if r[0] != row["name"]
     ]
     quotes = [
-        SpeakerQuote(
-            article_id=r["article_id"],
-            quote_index=r["idx"],
-            title=r["title"],
-            outlet=r["outlet"],
-            published=r["published"],
-            kind=r["kind"],
-            text=r["text"],
-            cue=r["lemma"],
-            frame_class=r["frame_class"],
-        )  # fmt: skip
+        from_row(SpeakerQuote, r)
         for r in conn.execute(
-            """SELECT q.article_id, q.idx, q.kind, q.text, a.title, a.outlet,
-                      a.published, c.lemma, f.frame_class
+            """SELECT q.article_id, q.idx AS quote_index, q.kind, q.text, a.title, a.outlet,
+                      a.published, c.lemma AS cue, f.frame_class
                FROM quotes q JOIN articles a ON a.id = q.article_id
                LEFT JOIN cues c ON c.quote_id = q.id LEFT JOIN frames f ON f.quote_id = q.id
                WHERE q.speaker_id = ? AND q.kind != 'term'
