@@ -11,14 +11,14 @@ data files in quotetrace/data (speaker_*.txt, titles.txt).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import lru_cache, partial
 
 from spacy.tokens import Span, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender, titles
-from quotetrace.paths import data_file
+from quotetrace.text.lexicon import lines, rows, words
 
 DETERMINERS = frozenset(
     {"the", "a", "an", "another", "some", "several", "many", "most", "few", "two", "three", "four"}
@@ -30,53 +30,31 @@ ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]+(\(\w+\))?\s*(-|--|—|–|\()")
 
 
-def _words(name: str) -> dict[str, str]:
-    out = {}
-    for line in data_file(name).read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, _, gender = line.partition("|")
-            out[word.strip()] = gender.strip()
-    return out
+def _word_list(name: str) -> Callable[[], frozenset[str]]:
+    """The loader of the word list ``name``: read on first use, then kept."""
+    return lru_cache(maxsize=1)(partial(words, name))
+
+
+group_words = _word_list("speaker_groups.txt")
+document_words = _word_list("speaker_documents.txt")
+org_words = _word_list("speaker_orgs.txt")
+org_nouns = _word_list("speaker_org_nouns.txt")
+non_person_words = _word_list("speaker_nonpersons.txt")
 
 
 @lru_cache(maxsize=1)
 def roles() -> dict[str, str]:
     """Role or title word -> gender ("m", "f" or "")."""
     out = dict(titles())
-    out.update(_words("speaker_roles.txt"))
+    for line in lines("speaker_roles.txt"):  # word|gender
+        word, _, gender = line.partition("|")
+        out[word.strip()] = gender.strip()
     return out
 
 
 @lru_cache(maxsize=1)
-def group_words() -> frozenset[str]:
-    return frozenset(_words("speaker_groups.txt"))
-
-
-@lru_cache(maxsize=1)
-def document_words() -> frozenset[str]:
-    return frozenset(_words("speaker_documents.txt"))
-
-
-@lru_cache(maxsize=1)
-def org_words() -> frozenset[str]:
-    return frozenset(_words("speaker_orgs.txt"))
-
-
-@lru_cache(maxsize=1)
-def org_nouns() -> frozenset[str]:
-    return frozenset(_words("speaker_org_nouns.txt"))
-
-
-@lru_cache(maxsize=1)
-def non_person_words() -> frozenset[str]:
-    return frozenset(_words("speaker_nonpersons.txt"))
-
-
-@lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
-    lines = data_file("speaker_abbreviations.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
-    return {short: title for short, title in rows[1:]}
+    return {short: title for short, title in rows("speaker_abbreviations.tsv", ("short", "title"))}
 
 
 def in_lexicon(word: str, words: frozenset[str] | dict[str, str]) -> bool:
