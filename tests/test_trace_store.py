@@ -9,10 +9,10 @@ import pytest
 from quotetrace.cli import main
 from quotetrace.store import ArticleMeta
 from quotetrace.store.db import connect
+from quotetrace.store.families import rebuild
 from quotetrace.store.ingest import ingest
 from quotetrace.store.sources import Item
 from quotetrace.trace import query
-from quotetrace.trace.store import rebuild
 from test_store_fixtures import make_article
 
 WALL = ("We will build a great wall along the southern border, and Mexico is going to pay for "
@@ -68,7 +68,7 @@ def test_an_article_ingested_twice_adds_no_member(db):
     before = [tuple(r) for r in members(conn)]
     report = ingest(conn, items())
     assert report.duplicates == 3
-    from quotetrace.trace.store import trace_articles
+    from quotetrace.store.families import trace_articles
 
     ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
     assert trace_articles(conn, ids) == 0  # tracing stored articles again does nothing either

@@ -1,6 +1,7 @@
 """Quote families over ``quotetrace batch`` output, with Dask: for corpora past one machine.
 
-The same pure functions as the store (``quotetrace.trace.cluster``), spread out:
+The same pure functions as the store (``quotetrace.trace.cluster``, ``quotetrace.trace.families``),
+spread out:
 
 1. each Parquet partition of quotes (joined with its articles' outlet and date) is
    sketched where it lies: wording, word count, LSH bands, 3-grams;
@@ -26,16 +27,8 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from quotetrace.trace.cluster import (
-    ANCHOR_BUCKET,
-    MAX_BUCKET,
-    Sketch,
-    assemble,
-    describe,
-    link,
-    order_key,
-    sketch,
-)
+from quotetrace.trace.cluster import ANCHOR_BUCKET, MAX_BUCKET, Sketch, assemble, link, sketch
+from quotetrace.trace.families import families as families_of
 from quotetrace.trace.wording import QuoteRec
 
 QUOTE_COLUMNS = ["article_id", "quote_id", "kind", "text", "speaker_name"]
@@ -136,14 +129,8 @@ def families(out: str | Path, scheduler: str | None = None) -> list[dict]:
     table = dict(all_sketches)
     links = _links(table, _resolve(all_pairs), scheduler)
     groups = assemble({k: s.partial for k, s in table.items()}, links)
-    result = []
-    for group in groups:
-        members = [table[k].rec for k in group]
-        if len({m.article for m in members}) < 2:
-            continue
-        first = min(members, key=order_key)
-        result.append({"id": first.key, **describe(members)})
-    return sorted(result, key=lambda f: f["id"])
+    found = families_of(groups, {k: s.rec for k, s in table.items()})
+    return sorted(({"id": f.first.key, **f.body} for f in found), key=lambda f: f["id"])
 
 
 def _links(table: dict[str, Sketch], pairs: list, scheduler: str | None) -> list[tuple[str, str, float]]:

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     conn = connect(require_db(args))
     try:
         if args.rebuild:
-            from quotetrace.trace.store import rebuild
+            from quotetrace.store.families import rebuild
 
             n = rebuild(conn, progress=_progress if sys.stderr.isatty() else None)
             print(f"{n} famil{'y' if n == 1 else 'ies'} across the store", file=sys.stderr)

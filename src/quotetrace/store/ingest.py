@@ -117,9 +117,9 @@ def _fail(report: IngestReport, item: Item, message: str, tell) -> None:
 
 
 def _trace(conn: sqlite3.Connection, article_id: int) -> None:
-    """Add the article's quotes to the quote families (quotetrace.trace). Families are derived
+    """Add the article's quotes to the quote families (store.families). Families are derived
     data that ``quotetrace trace --rebuild`` recomputes: a failure there keeps the article."""
-    from quotetrace.trace.store import trace_articles
+    from quotetrace.store.families import trace_articles
 
     try:
         trace_articles(conn, [article_id])

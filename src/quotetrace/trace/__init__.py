@@ -3,8 +3,9 @@
 ``stream.cluster(recs)`` groups ``QuoteRec`` records into families and ``describe(members)``
 gives a family's first appearance, each member's relation to it (verbatim,
 trimmed, edited, altered, stitched, paraphrase) with a word diff, and the
-speakers it was attributed to. ``quotetrace.trace.store`` keeps families in the
-SQLite store, updated as articles are ingested. See docs/trace.md.
+speakers it was attributed to. Pure functions: ``quotetrace.store.families`` keeps
+families in the SQLite store, updated as articles are ingested, and ``trace.query``
+reads them back. See docs/trace.md.
 
 Names are loaded on first use: ``quotetrace trace TEXT`` only reads the store and should
 not pay for numpy and datasketch.

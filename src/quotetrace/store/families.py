@@ -1,11 +1,12 @@
-"""Quote families in the SQLite store, kept up to date as articles are ingested.
+"""Quote families (``quotetrace.trace``) in the SQLite store, kept up to date as articles are ingested.
 
 ``trace_articles`` sketches each new quote once (``trace_quotes`` remembers which
 are done, so an article ingested or traced twice adds nothing), finds candidates
 through the stored LSH bands and 3-grams, keeps the accepted links, then rebuilds
 only the region of the link graph the new quotes touch, with the same pure
-functions as the batch (``quotetrace.trace.cluster``): the families are a
-function of the links, whatever order the articles came in.
+functions as the batch (``quotetrace.trace.cluster`` and ``quotetrace.trace.families``):
+the families are a function of the links, whatever order the articles came in.
+``store.ingest`` calls ``trace_articles`` after storing each article.
 """
 
 from __future__ import annotations
@@ -15,16 +16,8 @@ import sqlite3
 from collections.abc import Iterable
 
 from quotetrace.store.db import transaction
-from quotetrace.trace.cluster import (
-    ANCHOR_BUCKET,
-    MAX_BUCKET,
-    Sketch,
-    assemble,
-    describe,
-    link,
-    order_key,
-    sketch,
-)
+from quotetrace.trace.cluster import ANCHOR_BUCKET, MAX_BUCKET, Sketch, assemble, link, sketch
+from quotetrace.trace.families import Family, families
 from quotetrace.trace.wording import QuoteRec
 
 ANCHOR = 1 << 40  # anchor rows of trace_grams: the 3-gram hash (32 bits) moved past its range
@@ -190,7 +183,6 @@ def _refresh(conn: sqlite3.Connection, seeds: list[int]) -> None:
     )
     recs = load(conn, region)
     key_of = {qid: rec.key for qid, rec in recs.items()}
-    qid_of = {rec.key: qid for qid, rec in recs.items()}
     groups = assemble(
         {key_of[q]: bool(p) for q, p in partial.items()},
         [(key_of[a], key_of[b], s) for a, b, s in edges],
@@ -199,16 +191,12 @@ def _refresh(conn: sqlite3.Connection, seeds: list[int]) -> None:
         f"SELECT DISTINCT family_id FROM family_members WHERE quote_id IN ({marks})", ids)}  # fmt: skip
     for fid in old:
         conn.execute("DELETE FROM families WHERE id = ?", (fid,))  # members go by cascade
-    for group in groups:
-        members = [recs[qid_of[k]] for k in group]
-        if len({m.article for m in members}) < 2:
-            continue  # one article repeating itself is no provenance
-        write_family(conn, members)
+    for family in families(groups, {rec.key: rec for rec in recs.values()}):
+        write_family(conn, family)
 
 
-def write_family(conn: sqlite3.Connection, members: list[QuoteRec]) -> int:
-    body = describe(members)
-    first = min(members, key=order_key)
+def write_family(conn: sqlite3.Connection, family: Family) -> int:
+    first, members, body = family.first, family.members, family.body
     conn.execute(
         """INSERT INTO families (id, text, n_members, n_outlets, first_quote, published,
                misattribution, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
