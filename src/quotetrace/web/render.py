@@ -36,8 +36,8 @@ from quotetrace.web.render_text import article_fragment, highlight_text, mark_ma
 
 __all__ = [
     "FRAME_PALETTE", "SPEAKER_PALETTE", "STATIC", "TEMPLATES", "article_context", "article_fragment",
-    "css_token", "environment", "frame_colour", "highlight_text", "key_values", "mark_matches",
-    "speaker_colour", "speaker_colours", "standalone_html", "stylesheet", "tint",
+    "css_token", "environment", "frame_colour", "highlight_text", "inline_stylesheet", "key_values",
+    "mark_matches", "speaker_colour", "speaker_colours", "standalone_html", "stylesheet", "tint",
 ]  # fmt: skip
 
 HERE = Path(__file__).parent
@@ -192,6 +192,12 @@ def stylesheet() -> str:
     return (STATIC / "quotetrace.css").read_text(encoding="utf-8")
 
 
+def inline_stylesheet() -> Markup:
+    """The stylesheet for a self-contained page's own ``<style>`` (base_standalone.html), with
+    "</" escaped so that nothing in it can close the element."""
+    return Markup(stylesheet().replace("</", "<\\/"))
+
+
 def standalone_html(article: Article, title: str | None = None) -> str:
     """A self-contained page (inline CSS, no script, no external resource) for one article."""
     context = article_context(article)
@@ -200,7 +206,7 @@ def standalone_html(article: Article, title: str | None = None) -> str:
         .get_template("standalone.html")
         .render(
             page_title=title or article.title or "quotetrace article",
-            css=Markup(stylesheet().replace("</", "<\\/")),
+            css=inline_stylesheet(),
             json_href=None,
             **context,
         )

@@ -7,11 +7,9 @@ pages (the HTML layer), above the verify stage it presents.
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from quotetrace.verify.render import STATUS_NOTES, jump_text, summary
 from quotetrace.verify.result import Verification
-from quotetrace.web.render import environment, stylesheet
+from quotetrace.web.render import environment, inline_stylesheet
 
 
 def render_html(results: list[Verification], article: str, sources: list[str]) -> str:
@@ -25,7 +23,7 @@ def render_html(results: list[Verification], article: str, sources: list[str]) -
             counts=summary(results),
             notes=STATUS_NOTES,
             jump_text=jump_text,
-            css=Markup(stylesheet().replace("</", "<\\/")),
+            css=inline_stylesheet(),
         )
         + "\n"
     )
