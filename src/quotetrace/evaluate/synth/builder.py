@@ -6,7 +6,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from quotetrace.evaluate.synth.cases import Expected, change_key, words_of
+from quotetrace.evaluate.synth.cases import ChangeKey, Expected, change_key, words_of
 from quotetrace.evaluate.synth.rewrite import grams, paraphrase, typography
 from quotetrace.text.normalize import fold
 from quotetrace.text.sentences import sentence_spans
@@ -33,6 +33,11 @@ class Sent:
     @property
     def n(self) -> int:
         return len(self.starts)
+
+    @property
+    def word_span(self) -> tuple[int, int]:
+        """From its first word to the end of its last (no closing space or line break)."""
+        return self.start, self.ends[-1]
 
 
 class Builder:
@@ -126,8 +131,7 @@ class Builder:
         mark = self.rng.choice([" ... ", " … ", " . . . ", " [...] "])
         quote = self.raw(sent.start, sent.ends[i - 1]) + mark + self.raw(sent.starts[j], sent.end)
         omitted = self.raw(sent.starts[i], sent.ends[j - 1])
-        ch = change_key("replace", omitted, "", "ellipsis")
-        return quote, Expected("edited", "ellipsis", [ch], [(sent.start, sent.ends[-1])])
+        return _edited(quote, "ellipsis", change_key("replace", omitted, "", "ellipsis"), sent)
 
     def _skip_sentence(self) -> tuple[str, Expected] | None:
         """ "A ... C" for three sentences A B C in a row: a marked omission of B."""
@@ -154,8 +158,7 @@ class Builder:
         names = [w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", self.text) if w.lower() not in stopwords()]
         name = self.rng.choice(names) if names else "Smith"
         quote = self.raw(sent.start, sent.starts[k]) + f"[{name}]" + self.raw(sent.ends[k], sent.end)
-        ch = change_key("replace", self.word(sent, k), name, "bracket")
-        return quote, Expected("edited", "bracket", [ch], [(sent.start, sent.ends[-1])])
+        return _edited(quote, "bracket", change_key("replace", self.word(sent, k), name, "bracket"), sent)
 
     def _case(self) -> tuple[str, Expected] | None:
         sent = self.pick(8, 40)
@@ -166,8 +169,7 @@ class Builder:
             return None
         flipped = first[0].lower() if first[0].isupper() else first[0].upper()
         quote = f"[{flipped}]{first[1:]}" + self.raw(sent.ends[0], sent.end)
-        ch = change_key("replace", first, first, "bracket")
-        return quote, Expected("edited", "case-bracket", [ch], [(sent.start, sent.ends[-1])])
+        return _edited(quote, "case-bracket", change_key("replace", first, first, "bracket"), sent)
 
     def _sic(self) -> tuple[str, Expected] | None:
         sent = self.pick(8, 40)
@@ -175,8 +177,7 @@ class Builder:
             return None
         k = self.rng.randrange(1, sent.n - 1)
         quote = self.raw(sent.start, sent.ends[k]) + " [sic]" + self.raw(sent.ends[k], sent.end)
-        ch = change_key("insert", "", "[sic]", "sic")
-        return quote, Expected("edited", "sic", [ch], [(sent.start, sent.ends[-1])])
+        return _edited(quote, "sic", change_key("insert", "", "[sic]", "sic"), sent)
 
     def _punct(self) -> tuple[str, Expected] | None:
         for _ in range(20):
@@ -192,8 +193,7 @@ class Builder:
         new = self.rng.choice([" ", "; ", " — "])
         quote = self.raw(sent.start, sent.ends[k]) + new + self.raw(sent.starts[k + 1], sent.end)
         pair = self.raw(sent.starts[k], sent.ends[k + 1])
-        ch = change_key("replace", pair, pair, "punctuation")
-        return quote, Expected("edited", "punctuation", [ch], [(sent.start, sent.ends[-1])])
+        return _edited(quote, "punctuation", change_key("replace", pair, pair, "punctuation"), sent)
 
     # -- altered -----------------------------------------------------------------------------
     def altered(self) -> tuple[str, Expected] | None:
@@ -240,7 +240,7 @@ class Builder:
             quote.append(self.raw(pos, a) + new)
             pos = b
         quote.append(self.raw(pos, sent.end))
-        return "".join(quote), Expected("altered", "+".join(variants), changes, [(sent.start, sent.ends[-1])])
+        return "".join(quote), Expected("altered", "+".join(variants), changes, [sent.word_span])
 
     # -- stitched ----------------------------------------------------------------------------
     def stitched(self) -> tuple[str, Expected] | None:
@@ -261,7 +261,7 @@ class Builder:
         first, second = (b, a) if variant == "reversed" else (a, b)
         joint = " ... " if variant == "far-ellipsis" else " "
         quote = self.raw(first.start, first.end) + joint + self.raw(second.start, second.end)
-        spans = [(first.start, first.ends[-1]), (second.start, second.ends[-1])]
+        spans = [first.word_span, second.word_span]
         return quote, Expected("stitched", variant, [], spans)
 
     # -- negatives and paraphrases -----------------------------------------------------------
@@ -339,3 +339,8 @@ class Builder:
                 expected.append(Expected("verbatim", "mixed-fragment", [], [(start, end)]))
             texts.append(frag)
         return texts, expected
+
+
+def _edited(quote: str, variant: str, change: ChangeKey, sent: Sent) -> tuple[str, Expected]:
+    """A quote of the whole of ``sent`` with one marked or trivial change: it stays edited."""
+    return quote, Expected("edited", variant, [change], [sent.word_span])
