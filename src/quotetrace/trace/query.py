@@ -89,6 +89,14 @@ def find(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
     return [f for f in (family(conn, fid) for fid in ranked) if f is not None]
 
 
-def result(query: str | None, families: list[dict]) -> dict:
-    """The JSON contract of ``quotetrace trace`` and ``/api/trace``."""
-    return {"query": query, "families": families}
+def kinds(conn: sqlite3.Connection, families: list[dict]) -> dict[int, str]:
+    """Quote id -> kind (direct, mixed, indirect) of every member of ``families``."""
+    ids = sorted({m["quote_id"] for fam in families for m in fam["members"]})
+    rows = conn.execute(f"SELECT id, kind FROM quotes WHERE id IN ({','.join('?' * len(ids))})", ids)
+    return dict(rows.fetchall())
+
+
+def result(query: str | None, families: list[dict], sources: list[str] | None = None) -> dict:
+    """The JSON contract of ``quotetrace trace`` and ``/api/trace``; ``sources`` (the names of
+    the transcripts the members were checked against) only when there were some."""
+    return {"query": query, **({"sources": sources} if sources else {}), "families": families}
