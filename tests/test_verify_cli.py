@@ -207,3 +207,72 @@ def test_end_to_end_with_the_extractor(files, capsys):
     assert any(s == "edited" for s in statuses.values())
     critics = [r for r in results if r["quote_text"].startswith("Critics")]
     assert critics and critics[0]["speaker_consistent"] is False
+
+
+def _scope_article(tmp_path):
+    """Extract JSON of an article retelling the Blinken interview: an invented quote of
+    Blinken, a quote of someone who does not speak in the transcript, and narration."""
+    said = {"text": "said", "lemma": "say", "start": 0, "end": 1}
+    article = {
+        "text": "x",
+        "quotes": [
+            {"id": 0, "kind": "direct", "text": "“We will lift every sanction by the spring”",
+             "start": 0, "end": 1, "cue": said,
+             "speaker": {"name": "Antony Blinken", "mention": "Blinken", "start": 0, "end": 1,
+                         "type": "person"}},
+            {"id": 1, "kind": "direct", "text": "“The ceasefire is a fiction and everyone knows it”",
+             "start": 0, "end": 1, "cue": said,
+             "speaker": {"name": "Ned Price", "mention": "Price", "start": 0, "end": 1,
+                         "type": "person"}},
+            {"id": 2, "kind": "indirect", "text": "whether the sanctions would be lifted this year",
+             "start": 0, "end": 1, "cue": {"text": "Asked", "lemma": "ask", "start": 0, "end": 1},
+             "speaker": None},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(article), encoding="utf-8")
+    return path
+
+
+def test_narration_and_other_speakers_are_not_checked(files, capsys, tmp_path):
+    _, source = files
+    path = _scope_article(tmp_path)
+    code, out, _ = run(capsys, "verify", str(path), "-s", str(source))
+    assert code == 0
+    blocks = {b.split()[0]: b for b in out.split("\n\n") if b.startswith("#")}
+    assert "NOT_FOUND" in blocks["#0"]  # Blinken speaks in the source: invented
+    assert "NOT_CHECKED" in blocks["#1"]
+    assert "note    attributed to Ned Price; no one of that name speaks in" in blocks["#1"]
+    assert "(speakers there: STEVE INSKEEP, HOST; SECRETARY BLINKEN)" in blocks["#1"]
+    assert "NOT_CHECKED" in blocks["#2"] and "narration" in blocks["#2"]
+    assert out.rstrip().endswith("summary: 1 not_found, 2 not_checked")
+
+    code, out, _ = run(capsys, "verify", str(path), "-s", str(source), "-f", "json")
+    payload = json.loads(out)
+    assert payload["summary"] == {"not_found": 1, "not_checked": 2}
+    assert [r["status"] for r in payload["results"]] == ["not_found", "not_checked", "not_checked"]
+    assert payload["results"][1]["note"].startswith("attributed to Ned Price")
+
+    code, out, _ = run(capsys, "verify", str(path), "-s", str(source), "-f", "html")
+    assert code == 0 and out.count('class="badge not_checked"') == 3  # summary row + 2 cards
+    assert "attributed to Ned Price" in out
+
+
+@pytest.mark.skipif(not _extractor_available(), reason="the spaCy extractor cannot be imported")
+def test_bundled_interview_and_transcript(capsys):
+    """The README's example: the retold interview against its transcript. Okafor's quotes are
+    found; Mensah's, the officials' and the narration are not_checked, nothing is not_found."""
+    code, out, _ = run(
+        capsys, "verify", "examples/interview.txt",
+        "-s", "examples/interview_transcript.txt", "-f", "json",
+    )  # fmt: skip
+    assert code == 0
+    results = json.loads(out)["results"]
+    by_speaker: dict[str | None, set[str]] = {}
+    for r in results:
+        by_speaker.setdefault(r["speaker"], set()).add(r["status"])
+    assert by_speaker["Daniel Mensah"] == {"not_checked"}
+    assert "not_found" not in {r["status"] for r in results}
+    assert by_speaker["Adaeze Okafor"] >= {"verbatim", "altered"}
+    altered = next(r for r in results if r["status"] == "altered")
+    assert altered["changes"][0]["source"] == "with it"

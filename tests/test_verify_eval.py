@@ -31,6 +31,7 @@ def test_every_kind_of_change_is_in_the_set(docs):
         "sic",
         "punctuation", "in-order", "reversed", "far-ellipsis", "other-article", "paraphrase",
         "other-article-paraphrase", "paraphrase-negated", "mixed-fragment", "speaker",
+        "other-speaker",
     } <= variants  # fmt: skip
     statuses = {e.status for d in docs for c in d.cases for e in c.expected}
     assert statuses == {
@@ -40,6 +41,7 @@ def test_every_kind_of_change_is_in_the_set(docs):
         "stitched",
         "paraphrase_supported",
         "not_found",
+        "not_checked",
     }
 
 

@@ -28,21 +28,28 @@ Each quote gets one status:
                         piece with its offsets and the words between them)
   paraphrase_supported  (indirect quotes) a source sentence says this
   not_found             nothing in the source is similar enough
+  not_checked           not found, and not expected in the source: the
+                        article's narration, a belief, intention or denial
+                        it reports, or words of someone who does not speak
+                        in the source (the note says which)
 
 Direct quotes are checked whole, mixed quotes fragment by fragment, indirect
 quotes as paraphrases. Offsets index the source text as read (after HTML
 extraction). In transcripts with speaker labels ("BLINKEN:", "Q:",
 "STEVE INSKEEP, HOST:") each passage knows its speaker, and the result says
-whether the article attributes the quote to that speaker.
+whether the article attributes the quote to that speaker. When all the
+source's speakers are named (labels, --source-speaker), a quote the article
+gives to someone else is not_checked there, not not_found.
 
 examples:
+  quotetrace verify examples/interview.txt --source examples/interview_transcript.txt
   quotetrace verify article.txt --source transcript.txt
   quotetrace verify story.html --source speech.txt --source release.html --format html > report.html
   quotetrace extract article.txt --format json > a.json && quotetrace verify a.json --source t.txt
   quotetrace verify article.txt --source speech.txt --source-speaker "Joe Biden" --format json
   quotetrace verify article.txt --source t.txt --quotes marks     no spaCy: quoted spans only
 
-exit codes: 0 success, 1 unreadable input, 2 bad usage.
+exit codes: 0 success (whatever the verdicts), 1 unreadable input, 2 bad usage.
 """
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
@@ -117,7 +124,11 @@ def _article_quotes(path: str, mode: str, encoding: str | None = None) -> list:
             f"the quote extractor could not be loaded ({exc}); "
             "use --quotes marks to check quoted spans without it"
         ) from exc
-    return Extractor().extract(doc.text, title=doc.title).quotes
+    from quotetrace.frame import frame_quotes
+
+    # Framed as 'extract --format json' frames them: a denial's content is not the speaker's
+    # words (verify/scope.py).
+    return frame_quotes(Extractor().extract(doc.text, title=doc.title))
 
 
 def _quotes_from_json(path: Path) -> list:

@@ -12,10 +12,12 @@ from quotetrace.verify.paraphrase import MIN_PARAPHRASE_SCORE, NEGATION_FACTOR, 
 from quotetrace.verify.quotes import Fragment, Item, parse_items
 from quotetrace.verify.quotes import fragments as quote_fragments
 from quotetrace.verify.result import STATUS_RANK, Verification
+from quotetrace.verify.scope import NOT_CHECKED, Speakers, outside_note, source_speakers
 from quotetrace.verify.source import Source
 from quotetrace.verify.turns import name_tokens, speaker_matches
 
 NO_SOURCE = "no source given"
+NO_PARAPHRASE = "no source sentence shares enough content words with this paraphrase"
 
 
 def verify_quotes(
@@ -25,7 +27,9 @@ def verify_quotes(
     min_paraphrase_score: float = MIN_PARAPHRASE_SCORE,
 ) -> list[Verification]:
     """One Verification per direct quote, per quoted fragment of a mixed quote and per
-    indirect quote; "term" quotes (scare quotes, names) are skipped."""
+    indirect quote; "term" quotes (scare quotes, names) are skipped. A quote a source is not
+    expected to hold (narration, another person's words: ``verify.scope``) is ``not_checked``
+    there rather than ``not_found``."""
     plan = [
         (quote, [(frag, parse_items(frag.text)) for frag in quote_fragments(quote)])
         for quote in quotes
@@ -33,17 +37,24 @@ def verify_quotes(
     ]
     for source in sources:
         _gather_pairs(source, [items for _, frags in plan for _, items in frags])
+    speakers = [(s, source_speakers(s)) for s in sources]
     out: list[Verification] = []
     for quote, frags in plan:
         if quote.kind == "indirect" or (quote.kind == "mixed" and not frags):
-            results = (_paraphrase(quote, s, min_paraphrase_score) for s in sources)
+            results = (
+                _scoped(quote, _paraphrase(quote, s, min_paraphrase_score), s, who, True)
+                for s, who in speakers
+            )
             out.append(_best(results) or _none(quote, note=NO_SOURCE))
             continue
         if not frags:
             out.append(_none(quote, note="the quote has no words"))
             continue
         for frag, items in frags:
-            results = (_verify_fragment(quote, frag, items, s, min_score) for s in sources)
+            results = (
+                _scoped(quote, _verify_fragment(quote, frag, items, s, min_score), s, who, False)
+                for s, who in speakers
+            )
             out.append(_best(results) or _none(quote, frag, note=NO_SOURCE))
     return out
 
@@ -59,6 +70,19 @@ def _gather_pairs(source: Source, fragments: list[list[Item]]) -> None:
 def _best(results: Iterable[Verification]) -> Verification | None:
     """The best verdict over several sources: best status, then best score."""
     return min(results, key=lambda v: (STATUS_RANK[v.status], -v.score), default=None)
+
+
+def _scoped(
+    quote: Quote, result: Verification, source: Source, speakers: Speakers, paraphrase: bool
+) -> Verification:
+    """A quote not found in a source that is not expected to hold it becomes not_checked."""
+    if result.status == "not_found" and result.note is None:
+        note = outside_note(quote, source, speakers, paraphrase)
+        if note is not None:
+            result.status, result.note = NOT_CHECKED, note
+        elif paraphrase:
+            result.note = NO_PARAPHRASE
+    return result
 
 
 def _speaker_name(quote: Quote) -> str | None:

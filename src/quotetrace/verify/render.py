@@ -24,6 +24,8 @@ STATUS_NOTES = {
     "stitched": "joins passages that are apart in the source",
     "paraphrase_supported": "a source sentence says this",
     "not_found": "nothing in the source is close enough",
+    "not_checked": "not found, and not expected in the source: narration, a belief, intention "
+    "or denial, or someone who does not speak in it",
 }
 
 
@@ -95,7 +97,7 @@ def render_table(
             head += f" · {r.source} [{r.source_start}:{r.source_end}]"
         lines.append(head)
         lines.append(f"    quote   {_one_line(r.quote_text)}")
-        if r.status == "not_found":
+        if r.status in ("not_found", "not_checked"):
             if r.source_text:
                 lines.append(f"    closest {_one_line(r.source_text)}")
             if r.note:

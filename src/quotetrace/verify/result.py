@@ -13,6 +13,7 @@ STATUSES: tuple[str, ...] = (
     "stitched",
     "paraphrase_supported",
     "not_found",
+    "not_checked",  # not found, but not expected in the source (verify/scope.py)
 )
 STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 # What a change is: an unmarked word change ("word") makes a quote altered; the rest are
@@ -86,7 +87,7 @@ class Verification:
 
     @property
     def found(self) -> bool:
-        return self.status != "not_found"
+        return self.status not in ("not_found", "not_checked")
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)

@@ -58,9 +58,14 @@ def label_words() -> dict[str, str]:
     return {word.strip(): category.strip() for word, category in table}
 
 
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(w for w, c in label_words().items() if c == "title")
+
+
 def name_tokens(name: str) -> list[str]:
     """Lower-case name words with titles dropped: "SECRETARY BLINKEN" -> ["blinken"]."""
-    titles = {w for w, c in label_words().items() if c == "title"}
+    titles = _titles()
     return [t for t in _TOKEN.findall(name.lower().replace("’", "'")) if t not in titles]
 
 

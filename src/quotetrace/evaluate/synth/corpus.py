@@ -9,7 +9,7 @@ from pathlib import Path
 
 from quotetrace.evaluate.synth.builder import Builder
 from quotetrace.evaluate.synth.cases import Case, Expected, SynthDoc
-from quotetrace.evaluate.synth.rewrite import nest
+from quotetrace.evaluate.synth.rewrite import nest, paraphrase
 from quotetrace.records import Quote, SpeakerRef
 from quotetrace.text.sentences import sentence_spans
 from quotetrace.verify.quotes import _FRAGMENT_DOUBLE
@@ -128,6 +128,24 @@ def _speaker_cases(
         s = builder.rng.choice(options)
         exp = Expected("verbatim", "speaker", [], [(s.start, s.ends[-1])], want_consistent)
         add(f"{who} said: ", f"“{nest(builder.raw(s.start, s.end))}”", "", "direct", who, [exp])
+    _other_speaker_cases(builder, source, other, add)
+
+
+def _other_speaker_cases(builder: Builder, source: Source, other: str, add: Callable) -> None:
+    """Words the source does not hold, given to someone who does not speak in it: not_checked
+    (the article quotes another person; verify/scope.py). Where the other person is the
+    source's host ("STEVE INSKEEP, HOST:" and Inskeep), they do speak there: not_found."""
+    speaks = any(other.lower() in turn.label.lower() for turn in source.turns)
+    status = "not_found" if speaks else "not_checked"
+    for kind in ("direct", "direct", "indirect"):
+        cand = builder.foreign_sentence()
+        if cand is None:
+            continue
+        exp = Expected(status, "other-speaker")
+        if kind == "direct":
+            add(f"{other} said: ", f"“{nest(cand)}”", "", kind, other, [exp])
+        else:
+            add(f"{other} said ", paraphrase(cand, builder.rng), ".", kind, other, [exp])
 
 
 def load_corpus(folder: Path) -> list[tuple[str, str]]:
