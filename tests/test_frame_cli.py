@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -10,7 +12,9 @@ import pytest
 
 from frame_builders import ArticleBuilder
 from quotetrace.cli import main
+from quotetrace.cli.frame import report
 from quotetrace.evaluate.headline import STATUSES
+from quotetrace.frame import frame_article
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "interview.txt"
 
@@ -98,3 +102,40 @@ def test_extract_json_carries_the_frame(capsys):
     assert all("frame" in q for q in data["quotes"])
     assert data["headline_check"]["status"] in STATUSES
     assert {"article_words", "quoted_share", "writer_share", "speakers"} <= set(data["balance"])
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _screen_lines(screen: Terminal) -> list[str]:
+    return [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in screen.getvalue().splitlines()]
+
+
+def test_wide_keeps_each_row_on_one_line_on_a_terminal(tmp_path, monkeypatch, capsys):
+    """As with extract: by default a long quote wraps inside an 80-column terminal, whole and
+    in order; --wide prints it on one line (for a wide window or 'less -S')."""
+    monkeypatch.setenv("COLUMNS", "80")
+    long = "We will " + " ".join(f"rebuild bridge number {i} before the rains" for i in range(8))
+    b = ArticleBuilder(f'Bridges first\n\n"{long}," said Mayor Ana Ruiz.', title="Bridges first")
+    b.quote(f'"{long},"', cue="said", lemma="say", speaker="Ana Ruiz", mention="Mayor Ana Ruiz")
+    article = frame_article(b.build())
+
+    screen = Terminal()
+    report(article, screen)
+    lines = _screen_lines(screen)
+    tables = [line for line in lines if not line.startswith(("Balance:", "Headline check"))]
+    assert max(len(line) for line in tables) <= 80
+    assert sum("█" in line for line in lines) == 1  # the share bar fits its column
+    assert not any(long in line for line in lines)
+    assert f'"{long},"' in " ".join(" ".join(lines).split()) and "…" not in screen.getvalue()
+
+    wide = Terminal()
+    report(article, wide, wide=True)
+    assert any(f'"{long},"' in line for line in _screen_lines(wide))
+
+    path = tmp_path / "article.json"
+    path.write_text(b.build().to_json(), encoding="utf-8")
+    assert main(["frame", str(path), "--wide"]) == 0  # a pipe: one line a row either way
+    assert f'"{long},"' in capsys.readouterr().out

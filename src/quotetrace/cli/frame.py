@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from quotetrace.cli.options import add_encoding_argument, add_format, add_model
-from quotetrace.cli.output import shorten, write_json, write_table
+from quotetrace.cli.output import add_wide_argument, shorten, write_json, write_table
 from quotetrace.errors import InputError, UsageError
 from quotetrace.records import Article, Balance, HeadlineCheck
 
@@ -40,6 +40,7 @@ examples:
   quotetrace extract story.txt --format json > q.json && quotetrace frame q.json
   quotetrace extract story.txt --format json | quotetrace frame -
   quotetrace frame story.txt --format html > story.html
+  quotetrace frame story.txt --wide | less -S       one line per row on a terminal
 
 exit codes: 0 success, 1 unreadable input, 2 bad usage.
 """
@@ -65,6 +66,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser, ("table", "json", "html"),
         "table (default, a readable report), json (the full record), html (article view)",
     )  # fmt: skip
+    add_wide_argument(parser)
     add_model(parser)
     add_encoding_argument(parser)
     parser.set_defaults(func=run)
@@ -78,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     elif render is not None:
         sys.stdout.write(render(article))
     else:
-        report(article, sys.stdout)
+        report(article, sys.stdout, wide=args.wide)
     return 0
 
 
@@ -129,11 +131,12 @@ def _parse_json(data: bytes, name: str) -> Article:
 
 
 # -- the table report ------------------------------------------------------------
-def report(article: Article, out: TextIO) -> None:
+def report(article: Article, out: TextIO, wide: bool = False) -> None:
+    """The table report; ``wide``: on a terminal one line per row, as ``extract --wide``."""
     if article.title:
         out.write(f"{article.title}\n\n")
-    _quotes(article, out)
-    _balance(article.balance, out)
+    _quotes(article, out, wide)
+    _balance(article.balance, out, wide)
     _headline(article.headline_check, out)
 
 
@@ -143,7 +146,7 @@ def _markers(q) -> str:
     return ", ".join(f"{MARKER_LABELS.get(m.kind, m.kind)}:{m.text}" for m in q.frame.markers)
 
 
-def _quotes(article: Article, out: TextIO) -> None:
+def _quotes(article: Article, out: TextIO, wide: bool = False) -> None:
     quotes = [q for q in article.quotes if q.kind != "term"]
     if not quotes:
         out.write("no quotations found\n\n")
@@ -161,7 +164,7 @@ def _quotes(article: Article, out: TextIO) -> None:
         for q in quotes
     ]
     header = ("#", "speaker", "cue", "class", "verid", "markers", "quote")
-    write_table(header, rows, out, flexible=6)
+    write_table(header, rows, out, flexible=6, wide=wide)
     out.write("\n")
 
 
@@ -169,7 +172,7 @@ def _score(value: float | None) -> str:
     return "" if value is None else f"{value:+.2f}"
 
 
-def _balance(balance: Balance | None, out: TextIO) -> None:
+def _balance(balance: Balance | None, out: TextIO, wide: bool = False) -> None:
     if balance is None:
         return
     out.write(
@@ -181,7 +184,8 @@ def _balance(balance: Balance | None, out: TextIO) -> None:
         [s.name, s.quotes, s.words, s.quoted_words, f"{s.share:.0%}", _bar(s.share)] for s in balance.speakers
     ]
     if rows:
-        write_table(("speaker", "quotes", "words", "quoted", "share", ""), rows, out, flexible=0)
+        header = ("speaker", "quotes", "words", "quoted", "share", "")
+        write_table(header, rows, out, flexible=0, wide=wide)
     classes = balance.cue_classes
     if classes:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(classes.items(), key=lambda kv: -kv[1]))
@@ -194,7 +198,9 @@ def _balance(balance: Balance | None, out: TextIO) -> None:
     out.write("\n")
 
 
-def _bar(share: float, width: int = 20) -> str:
+def _bar(share: float, width: int = 12) -> str:
+    """12 cells: the narrowest a table column is capped at (cli/output.py), so a full bar
+    does not wrap in an 80-column terminal."""
     return "█" * round(share * width)
 
 
