@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 
 import pytest
@@ -12,7 +13,7 @@ from quotetrace.errors import InputError, UsageError
 from quotetrace.store import ArticleMeta, Filters, Store
 from quotetrace.store.db import connect, migrate, schema_version
 from quotetrace.store.query import to_fts_query
-from quotetrace.store.schema import LATEST_VERSION
+from quotetrace.store.schema import LATEST_VERSION, MIGRATIONS
 from quotetrace.store.search import search
 from quotetrace.store.speaker_merge import name_key
 from quotetrace.store.write import content_hash
@@ -59,6 +60,21 @@ def test_upgrade_from_version_1_builds_the_search_index_from_existing_rows(tmp_p
         result = s.search("ceasefire")
         assert result.total == 3
         assert all(h.matches for h in result.hits)
+
+
+# sha256 of each released migration's SQL: a database records the text of its CREATE statements,
+# so a released migration never changes, even where schema.py builds part of it (_postings).
+RELEASED_MIGRATIONS = {
+    1: "d166420c04454af3b320ec46bad8aa16afcec4c31830c4dba50e3833ee8ccc09",
+    2: "2acb87d8599613d6433956ed64a02494c2099694465ea890e07df917c631066e",
+    3: "da3cf0ef1687ee10eedabc5ac613f898ddd4f881c8b072620ce12233c5fbeb87",
+    4: "c495d26d7d98c9f1423210d14855d8b4349e9d1a653e7f5dac4faee9bc69ce36",
+}
+
+
+def test_released_migrations_are_never_edited():
+    found = {m.version: hashlib.sha256(m.sql.encode("utf-8")).hexdigest() for m in MIGRATIONS}
+    assert {v: found.get(v) for v in RELEASED_MIGRATIONS} == RELEASED_MIGRATIONS
 
 
 def test_newer_schema_is_refused(tmp_path):

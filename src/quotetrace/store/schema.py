@@ -19,6 +19,18 @@ class Migration:
     sql: str
 
 
+def _postings(table: str, value: str) -> str:
+    """A posting list: the quotes that have a given sketch ``value`` (an LSH band key, a word
+    3-gram hash), indexed by quote too (a quote's own values; its rows go with it)."""
+    return f"""
+        CREATE TABLE {table} (
+            {value:<8} INTEGER NOT NULL,
+            quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            PRIMARY KEY ({value}, quote_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX {table}_quote ON {table} (quote_id);"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1,
@@ -133,19 +145,10 @@ MIGRATIONS: tuple[Migration, ...] = (
             quote_id INTEGER PRIMARY KEY REFERENCES quotes (id) ON DELETE CASCADE,
             n_words  INTEGER NOT NULL,
             partial  INTEGER NOT NULL
-        );
-        CREATE TABLE trace_bands (
-            key      INTEGER NOT NULL,
-            quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
-            PRIMARY KEY (key, quote_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX trace_bands_quote ON trace_bands (quote_id);
-        CREATE TABLE trace_grams (
-            gram     INTEGER NOT NULL,
-            quote_id INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
-            PRIMARY KEY (gram, quote_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX trace_grams_quote ON trace_grams (quote_id);
+        );"""
+        + _postings("trace_bands", "key")
+        + _postings("trace_grams", "gram")
+        + """
         CREATE TABLE trace_links (
             a     INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
             b     INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
