@@ -118,6 +118,12 @@ def test_a_denied_claim_is_not_checked_but_denied_words_in_marks_are():
         "Q: Why now?\n\nA: Public pressure, honestly.",  # an unnamed answerer
         "SPEAKER 1: Why now?\n\nSPEAKER 2: Public pressure, honestly.",  # numbered speakers
         "Q: Why now?\n\nUNIDENTIFIED MALE: Public pressure.\n\nOKAFOR: We argued.",
+        # one label twice (a headline "Okafor: ..." and a line of the text): no dialogue
+        "Okafor: No deal.\n\nThe talks went on all night.\n\nOkafor: We argued for years.",
+        # an article with a few labelled lines at its end: no one named for most of it
+        "The talks went on all night in the capital, and the ministers left without a word "
+        "about the river, the farmers or the money that both sides say was never offered.\n\n"
+        "OKAFOR: No.\n\nQ: Why?",
     ],
 )
 def test_unknown_source_speakers_keep_not_found(source):

@@ -24,6 +24,7 @@ A direct quote of one of the source's speakers, or of an unnamed or unresolved s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from quotetrace.records import Quote
 from quotetrace.speech_view import is_reported_speech
@@ -93,10 +94,13 @@ def _other_speaker_note(quote: Quote, source_name: str, speakers: Speakers) -> s
 
 def source_speakers(source: Source) -> Speakers:
     """(label, name words) of each named speaker of the source; None when someone unnamed may
-    speak in it (no labels and no ``--source-speaker``, an "A:" or "UNIDENTIFIED MALE:" turn).
+    speak in it (no labels and no ``--source-speaker``, labels that do not make a dialogue, an
+    "A:" or "UNIDENTIFIED MALE:" turn).
     Questioner labels without a name ("Q:", "HOST:") are not counted: they ask, the article's
     quotes come from the people who answer."""
     named: list[tuple[str, frozenset[str]]] = []
+    if not source.speaker and source.turns and not _dialogue(source):
+        return None
     if source.speaker:
         words = _person(source.speaker)
         if not words:
@@ -109,6 +113,17 @@ def source_speakers(source: Source) -> Speakers:
         elif turn.role != "questioner":
             return None
     return named or None
+
+
+def _dialogue(source: Source) -> bool:
+    """The labels make a transcript: two speakers or more, and most of the words after the
+    first label. An article with a few labelled lines ("Clinton: 2,312 delegates", a
+    headline "Sanders: ..." repeated in the text) names no one for most of its words."""
+    if len({turn.label for turn in source.turns}) < 2:
+        return False
+    idx = source.index
+    before = bisect_left(idx.starts, source.turns[0].start)
+    return before <= len(idx.enc) - before
 
 
 def _person(name: str) -> frozenset[str]:
