@@ -379,6 +379,22 @@ def test_contractions_and_parenthesised_insertions_are_edited(quote, kinds):
     assert v.source_start == 0  # the passage starts at "There", which the contraction holds
 
 
+@pytest.mark.parametrize("quote", [
+    '"They will not. What they will lose is uncertainty."',
+    '"They will not.\n\n"What they will lose is uncertainty."',  # a paragraph re-opened
+])  # fmt: skip
+def test_a_contraction_across_a_sentence_end_at_the_quote_edge_is_edited(quote):
+    """The edge before the matched words crosses a sentence end in the quote, so it may
+    in the source too: "They won't. What ..." is the same passage, contracted."""
+    source = Source.from_text("Farmers were told they would lose everything. They won't. "
+                              "What they will lose is uncertainty.")  # fmt: skip
+    (v,) = verify_quotes([Quote(0, "direct", quote, 0, len(quote))], [source])
+    assert v.status == "edited" and [(c.kind, c.source) for c in v.changes] == [
+        ("contraction", "won't")
+    ]
+    assert v.source_text == "They won't. What they will lose is uncertainty"
+
+
 def test_a_contraction_of_other_words_is_still_altered():
     quote = '"It\'s no money left for the ferry this winter, and we do not know where to find it."'
     (v,) = verify_quotes([Quote(0, "direct", quote, 0, len(quote))], [Source.from_text(SOURCE)])

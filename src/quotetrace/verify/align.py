@@ -39,6 +39,7 @@ MARKED_GAP = 60  # an ellipsis may stand for at most this many source words in o
 STITCH_PENALTY = 2.5  # words of coverage a jump to another passage must buy
 MIN_PIECE_WORDS = 3  # a passage of a stitched quote matches at least this many words
 _CLAUSE_STOP = re.compile(r"[.!?…:;\"“”„«»()\[\]—–]")
+_CLAUSE_STOPS = re.compile(r"(?:[.!?…:;\"“”„«»()\[\]—–]\s*)+")  # one boundary, marks and all
 
 
 def encode_quote(items: list[Item], vocab: dict[str, str]) -> str:
@@ -158,10 +159,11 @@ def _word_ops(q: str, s: str, q0: int, s0: int) -> list[Op]:
 class Aligner:
     """Aligns the items of one fragment against one source index."""
 
-    def __init__(self, items: list[Item], index: SourceIndex, text: str):
+    def __init__(self, items: list[Item], index: SourceIndex, text: str, quote: str = ""):
         self.items = items
         self.idx = index
         self.text = text
+        self.quote = quote  # the fragment the items index (to see its own clause boundaries)
         self.q = encode_quote(items, index.vocab)
         self._ellipsis_before = [0]
         for item in items:
@@ -254,20 +256,26 @@ class Aligner:
             return [Op("replace", q0, q1, s0, s1)]  # one marked edit: keep it whole
         return _word_ops(self.q[q0:q1], self.idx.enc[s0:s1], q0, s0)
 
-    def _edge_window(self, anchor: int, before: bool, want: int) -> tuple[int, int]:
+    def _edge_window(
+        self, anchor: int, before: bool, want: int, stops: int = 0
+    ) -> tuple[int, int]:
         """Up to ``want`` source words just before/after word ``anchor``, in its clause.
 
         A quote's edge that differs from the source is most likely where the speaker's
         clause starts or ends, so the window stops at a colon, quotation mark, bracket,
-        dash or sentence end.
+        dash or sentence end, unless the quote's edge crosses as many (``stops``): "They
+        will not. What ..." against "They won't. What ..." crosses one sentence end.
         """
         enc, starts, ends = self.idx.enc, self.idx.starts, self.idx.ends
+        budget = [stops]
 
         def open_between(k: int) -> bool:  # may the window cross from word k to word k+1?
-            between = self.text[ends[k] : starts[k + 1]]
-            return (
-                enc[k] != SENTINEL and enc[k + 1] != SENTINEL and not _CLAUSE_STOP.search(between)
-            )
+            if enc[k] == SENTINEL or enc[k + 1] == SENTINEL:
+                return False
+            if not _CLAUSE_STOP.search(self.text[ends[k] : starts[k + 1]]):
+                return True
+            budget[0] -= 1
+            return budget[0] >= 0
 
         if before:
             lo = anchor
@@ -286,7 +294,7 @@ class Aligner:
         the edge), so the words outside the quote are never drawn into its span.
         """
         want = q1 - q0
-        lo, hi = self._edge_window(anchor, before, want + 2)
+        lo, hi = self._edge_window(anchor, before, want + 2, self._edge_stops(q0, q1, before))
         if lo == hi:
             return [Op("insert", q0, q1, lo, lo)]
         edge = self.q[q0:q1]
@@ -302,6 +310,15 @@ class Aligner:
         while ops and ops[0 if before else -1].tag == "delete":
             ops.pop(0 if before else -1)
         return ops
+
+    def _edge_stops(self, q0: int, q1: int, before: bool) -> int:
+        """Clause boundaries in the quote between its edge [q0, q1) and the matched words."""
+        items = self.items
+        if before:
+            a, b = items[q0].start, items[q1].start if q1 < len(items) else len(self.quote)
+        else:
+            a, b = items[q0 - 1].end if q0 else 0, items[q1 - 1].end
+        return len(_CLAUSE_STOPS.findall(self.quote[a:b]))
 
     def piece_ops(self, group: list[Block], q_lo: int, q_hi: int, lead: bool, tail: bool) -> Piece:
         """Ops for one piece; quote items [q_lo, first block) and [last block, q_hi) are edges."""

@@ -131,7 +131,7 @@ def _verify_fragment(
     if not idx.enc:
         result.note = "the source has no words"
         return result
-    aligner = Aligner(items, idx, source.text)
+    aligner = Aligner(items, idx, source.text, frag.text)
     hint = None
     if all(it.is_word and not it.marked for it in items):
         hits = exact_hits(aligner.q, idx.enc)
