@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import sys
@@ -256,6 +257,11 @@ def test_narration_and_other_speakers_are_not_checked(files, capsys, tmp_path):
     code, out, _ = run(capsys, "verify", str(path), "-s", str(source), "-f", "html")
     assert code == 0 and out.count('class="badge not_checked"') == 3  # summary row + 2 cards
     assert "attributed to Ned Price" in out
+
+    code, out, _ = run(capsys, "verify", str(path), "-s", str(source), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["status"] for r in rows] == ["not_found", "not_checked", "not_checked"]
+    assert rows[1]["note"].startswith("attributed to Ned Price") and rows[0]["note"] == ""
 
 
 @pytest.mark.skipif(not _extractor_available(), reason="the spaCy extractor cannot be imported")

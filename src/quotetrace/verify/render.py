@@ -161,6 +161,7 @@ CSV_FIELDS = (
     "source_text",
     "changes",
     "gap_words",
+    "note",  # why not_checked, or why a quote could not be checked
 )
 
 
