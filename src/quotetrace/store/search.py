@@ -180,9 +180,9 @@ def _like_escape(text: str) -> str:
 
 
 _SELECT = """
-    q.id AS quote_id, q.article_id, q.idx, q.kind, q.text, q.mention, q.confidence,
-    q.start_char, q.end_char, s.name AS speaker, c.text AS cue, f.frame_class,
-    a.ext_id, a.title, a.outlet, a.published, a.url,
+    q.id AS quote_id, q.article_id, q.idx AS quote_index, q.kind, q.text, q.mention, q.confidence,
+    q.start_char AS start, q.end_char AS "end", s.name AS speaker, c.text AS cue, f.frame_class,
+    a.ext_id AS article_ext_id, a.title, a.outlet, a.published, a.url,
     json_extract(a.article_json, '$.quotes[' || q.idx || '].fragments') AS fragments
 """
 _JOINS = """
@@ -238,24 +238,11 @@ def search(
 def _hit(row: sqlite3.Row) -> Hit:
     text, matches = unmark(row["marked"]) if row["marked"] is not None else (row["text"], [])
     snippet, snippet_matches = unmark(row["snip"]) if row["snip"] is not None else (text, [])
-    return Hit(
-        quote_id=row["quote_id"],
-        article_id=row["article_id"],
-        quote_index=row["idx"],
-        kind=row["kind"],
+    return from_row(
+        Hit,
+        row,
         text=text,
-        speaker=row["speaker"],
-        mention=row["mention"],
-        cue=row["cue"],
-        frame_class=row["frame_class"],
         confidence=round(row["confidence"], 3),
-        start=row["start_char"],
-        end=row["end_char"],
-        article_ext_id=row["ext_id"],
-        title=row["title"],
-        outlet=row["outlet"],
-        published=row["published"],
-        url=row["url"],
         score=None if row["score"] is None else round(-row["score"], 4),
         matches=matches,
         snippet=snippet,
@@ -268,7 +255,7 @@ def _fragments(row: sqlite3.Row) -> list[dict[str, Any]]:
     # A quote stored before fragments existed is one piece: its whole extent. The JSON is read
     # by position (idx), so pieces outside the row's extent belong to another quote: not used.
     stored = json.loads(row["fragments"]) if row["fragments"] else None
-    start, end = row["start_char"], row["end_char"]
+    start, end = row["start"], row["end"]
     if stored and start <= stored[0]["start"] and stored[-1]["end"] <= end:
         return stored
     return [{"start": start, "end": end, "text": row["text"]}]
