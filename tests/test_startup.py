@@ -1,4 +1,4 @@
-"""``quotetrace --help`` and ``--version`` start fast: they import no heavy library."""
+"""``quotetrace --help``, ``--version`` and the ``trace`` query start fast: they import no heavy library."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print(json.dumps(sorted({m.split(".")[0] for m in sys.modules})), file=sys.stderr)
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
@@ -26,6 +26,39 @@ def test_help_and_version_import_no_heavy_library(argv):
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=120, check=False
     )
-    loaded = set(json.loads(proc.stderr.strip().splitlines()[-1]))
+    loaded = top_level(proc)
     assert "quotetrace" in loaded and proc.stdout  # the probe did run the CLI
     assert loaded.isdisjoint(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def modules(proc: subprocess.CompletedProcess) -> set[str]:
+    return set(json.loads(proc.stderr.strip().splitlines()[-1]))
+
+
+def top_level(proc: subprocess.CompletedProcess) -> set[str]:
+    return {m.split(".")[0] for m in modules(proc)}
+
+
+# The query reads families from SQLite and aligns the query with a few members (rapidfuzz):
+# no clustering libraries (numpy, datasketch), no spaCy, no store search or extraction code.
+TRACE_HEAVY = (*HEAVY, "numpy", "datasketch", "scipy", "pandas", "jinja2")
+
+
+def test_trace_query_imports_only_what_a_query_needs(tmp_path):
+    from quotetrace.store.db import connect
+    from quotetrace.store.ingest import ingest
+    from test_trace_store import items
+
+    db = tmp_path / "q.db"
+    conn = connect(db, create=True)
+    ingest(conn, items())
+    conn.close()
+    argv = ["trace", "Mexico is going to pay for that wall", "--db", str(db)]
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=120, check=False
+    )
+    loaded = modules(proc)
+    assert "Harbour Herald" in proc.stdout  # the probe did find the family
+    assert top_level(proc).isdisjoint(TRACE_HEAVY), sorted(top_level(proc) & set(TRACE_HEAVY))
+    own = {m for m in loaded if m.startswith(("quotetrace.extract", "quotetrace.frame", "quotetrace.store."))}
+    assert own <= {"quotetrace.store.db", "quotetrace.store.schema"}, sorted(own)
