@@ -36,10 +36,10 @@ def add_sources(families: list[dict], sources: list[Source], kinds: Mapping[Any,
             worst[v.quote_id] = v
     for n, m in enumerate(members):
         m["source"] = source_json(_joined(worst[n]))
-    for fam in families:
-        fam["first"]["source"] = next(
-            m["source"] for m in fam["members"] if m["quote_id"] == fam["first"]["quote_id"]
-        )
+    for fam in families:  # ``first`` is a copy of the first member
+        first = (fam["first"]["quote_id"], fam["first"]["text"])
+        same = (m for m in fam["members"] if (m["quote_id"], m["text"]) == first)
+        fam["first"]["source"] = next(same)["source"]
 
 
 def _quote(n: int, member: dict, kind: str) -> Quote:
