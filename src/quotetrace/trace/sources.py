@@ -6,8 +6,9 @@ verifier (``quotetrace.verify``, the aligner of ``quotetrace verify``) and adds 
 ``{"status", "score", "source", "source_text", "source_start", "source_end",
 "source_speaker", "speaker_consistent", "diff"}``. ``status`` is one of
 ``verify.STATUSES``: verbatim, edited, altered, stitched, paraphrase_supported (an
-indirect member that a source sentence supports) or not_found; ``diff`` is the verifier's
-word diff of the member against the source (``{"op", "source", "quote", "kind"}``).
+indirect member that a source sentence supports), not_found or not_checked; ``diff`` is
+the verifier's word diff of the member against the source (``{"op", "source", "quote",
+"kind"}``).
 So a family shows both how each outlet changed the first printing and how each one
 differs from what was actually said. Pure: no I/O.
 """
