@@ -8,7 +8,7 @@ from quotetrace.trace import QuoteRec, describe
 from quotetrace.trace.cluster import misattributed, same_person, speaker_counts
 from quotetrace.trace.relate import relation, same_utterance
 from quotetrace.trace.stream import cluster
-from quotetrace.trace.wording import band_keys, wording, words
+from quotetrace.trace.wording import band_keys, units, wording, words
 
 FIRST = (
     "We will build a great wall along the southern border, and Mexico is going to pay "
@@ -161,3 +161,82 @@ def test_short_and_full_forms_of_one_name_are_one_speaker():
 def test_too_short_or_stopword_only_quotes_are_not_traced(text):
     recs = [rec("a#0", "Herald", "2024-01-01", text), rec("b#0", "Post", "2024-01-02", text)]
     assert cluster(recs) == []
+
+
+# -- quotations that join two statements (#13) ---------------------------------------------
+
+WORSE = "I would bring back waterboarding, and I would bring back a hell of a lot worse than waterboarding."
+FAMILIES = ("And the other thing is with the terrorists, you have to take out their families. They "
+            "care about their lives.")  # fmt: skip
+STITCHED = ('He has called for "a hell of a lot worse" than waterboarding and has said of terrorists '
+            'that "you have to take out their families" in interviews.')  # fmt: skip
+
+
+def test_a_mixed_quote_joining_two_statements_joins_both_families():
+    recs = [
+        rec("debate#0", "Herald", "2016-02-06", f"“{WORSE}”"),
+        rec("fox#0", "Courier", "2015-12-02", f"“{FAMILIES}”"),
+        rec("post#4", "Post", "2016-06-13", STITCHED, None, "mixed"),
+    ]
+    # Each fragment joins the family of its own utterance; the reporter's sentence does not
+    # make one family of the two.
+    assert cluster(recs) == [["debate#0", "post#4/1"], ["fox#0", "post#4/2"]]
+
+
+def test_fragments_with_a_sentence_break_between_them_stay_one_quotation():
+    interrupted = rec("nyt#2", "Times", "2016-01-01", "''I cast the correct vote on the war,'' … CNN last "
+                      "year. ''On the other hand, Secretary Clinton voted for that war.''", kind="mixed")  # fmt: skip
+    assert units(interrupted) == [interrupted]
+    joined = rec("post#4", "Post", "2016-06-13", STITCHED, kind="mixed")
+    assert [u.key for u in units(joined)] == ["post#4", "post#4/1", "post#4/2"]
+    assert [wording(u.kind, u.text) for u in units(joined)[1:]] == [
+        "a hell of a lot worse", "you have to take out their families"]  # fmt: skip
+
+
+def test_a_stretch_of_a_direct_quote_joins_a_quotation_that_goes_on_beyond_it():
+    judges = "If she gets to pick her judges, nothing you can do, folks."
+    people = "Although the Second Amendment people, maybe there is, I don't know."
+    recs = [
+        rec("usa#1", "USA Today", "2016-08-10", f"“{judges}” Trump said, adding: “{people}”"),
+        rec(
+            "bb#2",
+            "Breitbart",
+            "2016-08-10",
+            "“Although the Second Amendment people, maybe there is. I "
+            "don't know. But I'll tell you what. That will be a horrible day.”",
+        ),  # fmt: skip
+        rec("wj#0", "West Journal", "2016-08-11", f"“By the way, {judges.lower()}”"),
+    ]
+    assert cluster(recs) == [["bb#2", "usa#1", "wj#0"]]
+
+
+def test_two_quotations_sharing_their_first_quote_name_distinct_families_in_order():
+    recs = [
+        rec("post#4", "Post", "2015-11-01", STITCHED, None, "mixed"),
+        rec("debate#0", "Herald", "2016-02-06", f"“{WORSE}”"),
+        rec("fox#0", "Courier", "2015-12-02", f"“{FAMILIES}”"),
+    ]
+    fams = [describe([r for r in units(recs[0]) + recs[1:] if r.key in keys]) for keys in cluster(recs)]
+    assert [f["first"]["quote_id"] for f in fams] == ["post#4/1", "post#4/2"]
+    assert [f["first"]["text"] for f in fams] == [
+        "a hell of a lot worse",
+        "you have to take out their families",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("partial", "joins"),
+    [
+        ("a hell of a lot more", False),  # a content word changed
+        ("not a great wall along the southern border", False),  # a negation added
+        ("a great wall along that southern border", True),  # a function word changed
+    ],
+)
+def test_a_partial_quote_may_change_function_words_only(partial, joins):
+    score = same_utterance("mixed", partial, "direct", FIRST + " It will be a hell of a lot worse.", True)
+    assert (score is not None) is joins
+
+
+def test_a_possessive_spelled_either_way_is_the_same_partial_quote():
+    assert same_utterance("mixed", "becoming ISIS' best recruiter", "direct",
+                          "He is becoming ISIS's best recruiter, and that is dangerous.", True)  # fmt: skip

@@ -27,7 +27,8 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from quotetrace.trace.cluster import ANCHOR_BUCKET, MAX_BUCKET, Sketch, assemble, link, sketch
+from quotetrace.trace.cluster import ANCHOR_BUCKET, MAX_BUCKET, Sketch, assemble, link
+from quotetrace.trace.cluster import sketches as sketch_units
 from quotetrace.trace.families import families as families_of
 from quotetrace.trace.wording import QuoteRec
 
@@ -117,7 +118,7 @@ def families(out: str | Path, scheduler: str | None = None) -> list[dict]:
     arts = articles.compute() if scheduler is None else articles
     with dask.config.set(scheduler=scheduler or "processes"):
         sketches = db.from_delayed([
-            dask.delayed(lambda q, a: [s for s in map(sketch, _recs(q, a)) if s is not None])(part, arts)
+            dask.delayed(lambda q, a: [s for r in _recs(q, a) for s in sketch_units(r)])(part, arts)
             for part in quotes.to_delayed()
         ])  # fmt: skip
         pairs = (

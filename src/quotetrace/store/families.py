@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from quotetrace.store.db import transaction
-from quotetrace.trace.cluster import ANCHOR_BUCKET, MAX_BUCKET, Sketch, assemble, link, sketch
+from quotetrace.trace.cluster import ANCHOR_BUCKET, MAX_BUCKET, Sketch, assemble, link, sketches
 from quotetrace.trace.families import Family, families
 from quotetrace.trace.wording import QuoteRec
 
@@ -69,27 +69,30 @@ def trace_articles(conn: sqlite3.Connection, article_ids: Iterable[int]) -> int:
 
 
 def _add_quotes(conn: sqlite3.Connection, recs: list[QuoteRec]) -> list[int]:
-    """Sketch, store and link quotes; every quote is marked traced, even one too short."""
+    """Sketch, store and link quotes; every quote is marked traced, even one too short.
+    A quote is traced as its units (``wording.units``): itself, and the fragments of a
+    mixed quote the reporter's sentence joins; a link names the unit (``piece``)."""
     done: list[int] = []
     for rec in recs:
-        s = sketch(rec)
+        units = sketches(rec)
         conn.execute(
             "INSERT OR IGNORE INTO trace_quotes (quote_id, n_words, partial) VALUES (?, ?, ?)",
-            (rec.quote_id, s.n_words if s else 0, int(s.partial) if s else 0),
+            (rec.quote_id, units[0].n_words if units else 0, int(units[0].partial) if units else 0),
         )
-        if s is None:
+        if not units:
             continue
-        others = _candidates(conn, s)
+        others = [_candidates(conn, s) for s in units]
         conn.executemany("INSERT OR IGNORE INTO trace_bands VALUES (?, ?)",
-                         [(k, rec.quote_id) for k in s.bands])  # fmt: skip
+                         [(k, rec.quote_id) for s in units for k in s.bands])  # fmt: skip
         conn.executemany("INSERT OR IGNORE INTO trace_grams VALUES (?, ?)",
-                         [(g, rec.quote_id) for g in s.grams]
-                         + [(g + ANCHOR, rec.quote_id) for g in s.anchors])  # fmt: skip
-        for other in others:
-            score = link(s, other)
-            if score is not None:
-                a, b = sorted((_row_id(rec), _row_id(other.rec)))
-                conn.execute("INSERT OR REPLACE INTO trace_links VALUES (?, ?, ?)", (a, b, score))
+                         [(g, rec.quote_id) for s in units for g in s.grams]
+                         + [(g + ANCHOR, rec.quote_id) for s in units for g in s.anchors])  # fmt: skip
+        for s, found in zip(units, others, strict=True):
+            for other in found:
+                score = link(s, other)
+                if score is not None:
+                    a, b = sorted(((_row_id(s.rec), s.rec.piece), (_row_id(other.rec), other.rec.piece)))
+                    conn.execute("INSERT OR REPLACE INTO trace_links VALUES (?, ?, ?, ?, ?)", (*a, *b, score))
         done.append(_row_id(rec))
     return done
 
@@ -102,9 +105,11 @@ def _row_id(rec: QuoteRec) -> int:
 
 
 def _candidates(conn: sqlite3.Connection, s: Sketch) -> list[Sketch]:
-    """Stored quotes sharing a band, or holding an anchor 3-gram of the other; the same rule
-    as ``cluster.candidate_pairs``, buckets over ``MAX_BUCKET`` (boilerplate) included."""
+    """Units of stored quotes sharing a band, or holding an anchor 3-gram of the other; the
+    same rule as ``cluster.candidate_pairs``, buckets over ``MAX_BUCKET`` (boilerplate) included.
+    Keys are stored by quote: the rule is checked again on each unit of a quote found."""
     ids: set[int] = set()
+    bands: set[int] = set()
     for key in s.bands:
         hits = [
             r[0]
@@ -114,27 +119,35 @@ def _candidates(conn: sqlite3.Connection, s: Sketch) -> list[Sketch]:
         ]
         if len(hits) < MAX_BUCKET:  # with this quote the bucket holds len(hits) + 1
             ids.update(hits)
-    ids.update(_holders_of(conn, s.anchors, s.partial))  # this quotation inside longer ones
-    grams = set(s.grams)  # shorter ones inside this quotation
+            bands.add(key)
+    ids.update(_holders_of(conn, s.anchors, s.partial))  # this unit inside longer ones
+    counts: dict[int, int] = {}
+
+    def count(gram: int) -> int:
+        if gram not in counts:
+            counts[gram] = _count(conn, gram)
+        return counts[gram]
+
+    grams = set(s.grams)  # shorter ones inside this unit: their anchors, if not common
     marks = ",".join("?" * len(grams))
     found = conn.execute(
-        f"SELECT DISTINCT quote_id FROM trace_grams WHERE gram IN ({marks})",
-        [g + ANCHOR for g in grams],
+        f"SELECT quote_id, gram FROM trace_grams WHERE gram IN ({marks})", [g + ANCHOR for g in grams]
     ).fetchall() if grams else []  # fmt: skip
-    for (other,) in found:
-        row = conn.execute("SELECT partial FROM trace_quotes WHERE quote_id = ?", (other,)).fetchone()
-        anchors = [r[0] - ANCHOR for r in conn.execute(
-            "SELECT gram FROM trace_grams WHERE quote_id = ? AND gram >= ?", (other, ANCHOR))]  # fmt: skip
-        if row is None:
-            continue
-        if row[0]:  # a partial quotation: any of its anchors held here, if not common
-            if any(a in grams and _count(conn, a) < ANCHOR_BUCKET for a in anchors):
-                ids.add(other)
-        elif all(a in grams and _count(conn, a) < MAX_BUCKET for a in anchors):
-            ids.add(other)
-    ids.discard(s.rec.quote_id)
-    recs = load(conn, ids)
-    return [o for o in map(sketch, recs.values()) if o is not None]
+    ids.update(other for other, gram in found if count(gram - ANCHOR) < MAX_BUCKET)
+    ids.discard(_row_id(s.rec))
+
+    def inside(short: Sketch, long: Sketch) -> bool:
+        held = set(long.grams)
+        if short.partial:  # a partial unit: any of its anchors held there, if not common
+            return any(a in held and count(a) < ANCHOR_BUCKET for a in short.anchors)
+        return bool(short.anchors) and all(a in held and count(a) < MAX_BUCKET for a in short.anchors)
+
+    return [
+        o
+        for rec in load(conn, ids).values()
+        for o in sketches(rec)
+        if bands.intersection(o.bands) or inside(s, o) or inside(o, s)
+    ]
 
 
 def _count(conn: sqlite3.Connection, gram: int) -> int:
@@ -176,38 +189,41 @@ def _refresh(conn: sqlite3.Connection, seeds: list[int]) -> None:
     marks = ",".join("?" * len(region))
     ids = sorted(region)
     edges = conn.execute(
-        f"SELECT a, b, score FROM trace_links WHERE a IN ({marks}) AND b IN ({marks})", ids + ids
+        f"SELECT a, pa, b, pb, score FROM trace_links WHERE a IN ({marks}) AND b IN ({marks})", ids + ids
     ).fetchall()
-    partial = dict(
-        conn.execute(f"SELECT quote_id, partial FROM trace_quotes WHERE quote_id IN ({marks})", ids)
-    )
-    recs = load(conn, region)
-    key_of = {qid: rec.key for qid, rec in recs.items()}
+    units = {(_row_id(u.rec), u.rec.piece): u for rec in load(conn, region).values() for u in sketches(rec)}
     groups = assemble(
-        {key_of[q]: bool(p) for q, p in partial.items()},
-        [(key_of[a], key_of[b], s) for a, b, s in edges],
+        {u.rec.key: u.partial for u in units.values()},
+        [
+            (units[a, pa].rec.key, units[b, pb].rec.key, s)
+            for a, pa, b, pb, s in edges
+            if (a, pa) in units and (b, pb) in units
+        ],
     )
     old = {r[0] for r in conn.execute(
         f"SELECT DISTINCT family_id FROM family_members WHERE quote_id IN ({marks})", ids)}  # fmt: skip
     for fid in old:
         conn.execute("DELETE FROM families WHERE id = ?", (fid,))  # members go by cascade
-    for family in families(groups, {rec.key: rec for rec in recs.values()}):
+    for family in families(groups, {u.rec.key: u.rec for u in units.values()}):
         write_family(conn, family)
 
 
 def write_family(conn: sqlite3.Connection, family: Family) -> int:
+    """Stored under the row id of its first member's quote (moved past the quote ids, by its
+    fragment number, when the first member is a fragment: one quote may be first of two)."""
     first, members, body = family.first, family.members, family.body
+    fid = _row_id(first) + (first.piece << 40)
     conn.execute(
         """INSERT INTO families (id, text, n_members, n_outlets, first_quote, published,
                misattribution, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        (first.quote_id, body["text"], len(members), len(body["outlets"]), first.quote_id,
+        (fid, body["text"], len(members), len(body["outlets"]), first.quote_id,
          first.published, int(body["misattribution"]), json.dumps(body, ensure_ascii=False)),
     )  # fmt: skip
     conn.executemany(
         "INSERT INTO family_members (quote_id, family_id) VALUES (?, ?)",
-        [(m.quote_id, first.quote_id) for m in members],
+        [(m.quote_id, fid) for m in members],
     )
-    return _row_id(first)
+    return fid
 
 
 def rebuild(conn: sqlite3.Connection, progress=None) -> int:

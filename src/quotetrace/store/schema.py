@@ -183,6 +183,34 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX speakers_type ON speakers (type);
         """,
     ),
+    Migration(
+        5,
+        "quote families by unit: a mixed quote's fragments are traced apart (#13), so a link "
+        "names the fragment (0: the quotation whole) and a quotation can be in several families",
+        """
+        CREATE TABLE trace_links_units (
+            a     INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            pa    INTEGER NOT NULL,
+            b     INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            pb    INTEGER NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (a, pa, b, pb)
+        ) WITHOUT ROWID;
+        INSERT INTO trace_links_units SELECT a, 0, b, 0, score FROM trace_links;
+        DROP TABLE trace_links;
+        ALTER TABLE trace_links_units RENAME TO trace_links;
+        CREATE INDEX trace_links_b ON trace_links (b);
+        CREATE TABLE family_members_units (
+            quote_id  INTEGER NOT NULL REFERENCES quotes (id) ON DELETE CASCADE,
+            family_id INTEGER NOT NULL REFERENCES families (id) ON DELETE CASCADE,
+            PRIMARY KEY (quote_id, family_id)
+        ) WITHOUT ROWID;
+        INSERT INTO family_members_units SELECT quote_id, family_id FROM family_members;
+        DROP TABLE family_members;
+        ALTER TABLE family_members_units RENAME TO family_members;
+        CREATE INDEX family_members_family ON family_members (family_id);
+        """,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

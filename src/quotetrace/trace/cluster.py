@@ -27,13 +27,18 @@ import numpy as np
 
 from quotetrace.trace.relate import relation, same_utterance
 from quotetrace.trace.wording import (
+    SHORT_WORDS,
     TRACED_KINDS,
     QuoteRec,
     anchor_keys,
     band_keys,
     gram_keys,
     is_partial,
+    pieces,
+    quotation_key,
+    split,
     traceable_words,
+    units,
     wording,
     words,
 )
@@ -56,17 +61,38 @@ class Sketch:
     bands: list[int] = field(default_factory=list)
     grams: list[int] = field(default_factory=list)
     anchors: list[int] = field(default_factory=list)  # only for quotations under GRAM_WORDS
+    # The full stretches (``SHORT_WORDS`` or more) of a quotation of several quoted stretches
+    # ("A," she said. "B."): each is also compared on its own (``link``).
+    stretches: tuple[str, ...] = ()
+
+
+def sketches(rec: QuoteRec) -> list[Sketch]:
+    """The sketches of what is traced of a quotation (``wording.units``): one, or one per
+    fragment of a mixed quote of several."""
+    return [s for s in map(sketch, units(rec)) if s is not None]
 
 
 def sketch(rec: QuoteRec) -> Sketch | None:
     if rec.kind not in TRACED_KINDS:
         return None
-    text = wording(rec.kind, rec.text)
+    parts = pieces(rec.kind, rec.text)
+    text = " … ".join(parts)
     ws = words(text)
     if not traceable_words(ws):
         return None
     anchors = anchor_keys(ws) if len(ws) < GRAM_WORDS else []
-    return Sketch(rec, text, len(ws), is_partial(rec.kind, len(ws)), band_keys(ws), gram_keys(ws), anchors)
+    bands = band_keys(ws)
+    stretches: tuple[str, ...] = ()
+    if len(parts) > 1:
+        stretches = tuple(p for p in parts if len(words(p)) >= SHORT_WORDS)
+        # A stretch is a near-duplicate of another quotation more often than the whole is.
+        bands = sorted(set(bands).union(*(band_keys(words(p)) for p in stretches)))
+    # A quotation traced in fragments too is, whole, a partial quote: it never joins two
+    # families together (``wording.units``).
+    partial = is_partial(rec.kind, len(ws)) or split(rec)
+    if partial:
+        stretches = ()
+    return Sketch(rec, text, len(ws), partial, bands, gram_keys(ws), anchors, stretches)
 
 
 def candidate_pairs(sketches: list[Sketch]) -> set[tuple[int, int]]:
@@ -138,14 +164,25 @@ def _buckets_flat(keys: np.ndarray, owners: np.ndarray):
 
 
 def link(a: Sketch, b: Sketch) -> float | None:
-    if a.rec.key == b.rec.key:
-        return None
+    if quotation_key(a.rec.key) == quotation_key(b.rec.key):
+        return None  # a quotation and its own fragments: no evidence of anything
     partial = a.partial or b.partial
     if partial and not _partial_speakers_ok(a, b):
         return None
     sa, sb = (s if s and person_like(s) else None for s in (a.rec.speaker, b.rec.speaker))
     strict = bool(sa and sb and not same_person(sa, sb))
-    return same_utterance(a.rec.kind, a.wording, b.rec.kind, b.wording, partial=partial, strict=strict)
+    score = same_utterance(a.rec.kind, a.wording, b.rec.kind, b.wording, partial=partial, strict=strict)
+    if score is not None or partial or not (a.stretches or b.stretches):
+        return score
+    # Quotations of several stretches: a stretch may be the utterance the other quotes
+    # (whole, trimmed or edited) while the wholes differ by the other stretches.
+    best = None
+    for ta in a.stretches or (a.wording,):
+        for tb in b.stretches or (b.wording,):
+            got = same_utterance(a.rec.kind, ta, b.rec.kind, tb, partial=False, strict=strict)
+            if got is not None and (best is None or got > best):
+                best = got
+    return best
 
 
 def _partial_speakers_ok(a: Sketch, b: Sketch) -> bool:
@@ -217,7 +254,15 @@ def assemble(partial: dict[str, bool], edges: Iterable[tuple[str, str, float]]) 
     groups: defaultdict[str, list[str]] = defaultdict(list)
     for key in set(partial) & (set(uf.parent) | set(home) | set(part_nbrs)):
         groups[home.get(key) or uf.find(key)].append(key)
-    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+    return sorted(g for g in map(_once, groups.values()) if len(g) > 1)
+
+
+def _once(group: list[str]) -> list[str]:
+    """A family lists a quotation once: by the whole quotation, or its first fragment there."""
+    first: dict[str, str] = {}
+    for key in sorted(group, key=lambda k: (quotation_key(k), k != quotation_key(k), k)):
+        first.setdefault(quotation_key(key), key)
+    return sorted(first.values())
 
 
 def _best(scored: Iterable[tuple[float, str]]) -> str | None:
@@ -230,11 +275,11 @@ def _best(scored: Iterable[tuple[float, str]]) -> str | None:
 
 def order_key(rec: QuoteRec) -> tuple:
     """First appearance: publication date, then time; undated last; then a stable tie-break."""
-    return (rec.published is None, rec.published or "", rec.article, _idx(rec.key))
+    return (rec.published is None, rec.published or "", rec.article, _idx(rec.key), rec.piece)
 
 
 def _idx(key: str) -> int:
-    tail = key.rsplit("#", 1)[-1]
+    tail = key.rsplit("#", 1)[-1].split("/", 1)[0]
     return int(tail) if tail.isdigit() else 0
 
 

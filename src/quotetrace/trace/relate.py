@@ -17,7 +17,7 @@ from functools import lru_cache
 from quotetrace.records import Quote
 from quotetrace.trace.wording import words
 from quotetrace.verify.core import verify_quotes
-from quotetrace.verify.paraphrase import best_sentence
+from quotetrace.verify.paraphrase import best_sentence, stopwords
 from quotetrace.verify.result import Verification
 from quotetrace.verify.source import Source
 
@@ -81,8 +81,10 @@ def same_utterance(
     v = _align(short, long)
     if v.status not in ALIGNED or (strict and v.status not in PARTIAL_STATUSES):
         return None
-    if partial and v.status not in PARTIAL_STATUSES and v.score < PARTIAL_ALTERED_SCORE:
-        return None
+    if partial and v.status not in PARTIAL_STATUSES:
+        changes = _changes(v)  # "a hell of a lot worse" is not "a hell of a lot more difficult"
+        if changes == "content" or (changes == "function" and v.score < PARTIAL_ALTERED_SCORE):
+            return None
     if v.status == "altered" and v.score < LINK_ALTERED_SCORE:
         return None
     if v.status == "stitched" and (
@@ -91,6 +93,36 @@ def same_utterance(
     ):
         return None  # stock phrases of a long quotation can be strung into almost anything
     return max(v.score, 1e-6)
+
+
+NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "cannot"})
+
+
+def _changes(v: Verification) -> str:
+    """What an altered match changes: "spelling" only ("ISIS's" for "ISIS'"), "function"
+    words ("that" for "the", an added "a"), or "content" (a word of meaning, a negation, a
+    jump). A partial quote has too few words to lose a content word or gain a negation
+    ("not a good thing" / "a good thing") and stay itself."""
+    stop, worst = stopwords(), "spelling"
+    for op in v.diff:
+        if op.op == "equal":
+            continue
+        if op.op == "jump":
+            return "content"
+        source, quote = words(op.source), words(op.quote)
+        if [_spelling(w) for w in source] == [_spelling(w) for w in quote]:
+            continue
+        changed = (Counter(source) - Counter(quote)) + (Counter(quote) - Counter(source))
+        if any(w not in stop or w in NEGATIONS or w.endswith("n't") for w in changed):
+            return "content"
+        worst = "function"
+    return worst
+
+
+def _spelling(word: str) -> str:
+    """A word without its possessive ending ("isis's", "isis'") or hyphens."""
+    word = word.replace("’", "'").replace("-", "")
+    return word[:-2] if word.endswith("'s") else word.rstrip("'")
 
 
 def _contained(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -18,7 +18,8 @@ from itertools import combinations
 
 import numpy as np
 
-from quotetrace.trace.cluster import Sketch, _anchored, _buckets_flat, _Union, assemble, link, sketch
+from quotetrace.trace.cluster import Sketch, _anchored, _buckets_flat, _Union, assemble, link
+from quotetrace.trace.cluster import sketches as sketches_of
 from quotetrace.trace.wording import QuoteRec
 
 
@@ -42,16 +43,14 @@ def cluster(recs: Iterable[QuoteRec], stats: Stats | None = None, clock=None) ->
     keys = {name: (array("q"), array("q")) for name in ("bands", "grams", "anchors")}
     for rec in recs:
         stats.quotations += 1
-        s = sketch(rec)
-        if s is None:
-            continue
-        i = len(sketches)
-        for name, (values, owners) in keys.items():
-            got = getattr(s, name)
-            values.extend(got)
-            owners.extend([i] * len(got))
-        s.bands, s.grams, s.anchors = [], [], []  # kept in the arrays from here on
-        sketches.append(s)
+        for s in sketches_of(rec):
+            i = len(sketches)
+            for name, (values, owners) in keys.items():
+                got = getattr(s, name)
+                values.extend(got)
+                owners.extend([i] * len(got))
+            s.bands, s.grams, s.anchors = [], [], []  # kept in the arrays from here on
+            sketches.append(s)
     stats.traced = len(sketches)
     tick("sketch")
     arrays = {

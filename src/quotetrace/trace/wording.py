@@ -18,8 +18,9 @@ Hashes are crc32 of UTF-8 bytes: stable across processes and machines (Python's
 
 from __future__ import annotations
 
+import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from quotetrace.records import Quote
@@ -52,10 +53,16 @@ class QuoteRec:
     speaker: str | None = None
     quote_id: int | None = None  # the store's row id, when there is one
     article_id: int | None = None
+    piece: int = 0  # 0: the whole quotation; i >= 1: its i-th quoted fragment (see ``units``)
 
 
 def wording(kind: str, text: str) -> str:
     """The words an outlet attributes to the speaker, without marks and framing."""
+    return " … ".join(pieces(kind, text))
+
+
+def pieces(kind: str, text: str) -> list[str]:
+    """The quoted stretches of a quotation, in order (one for most): what ``wording`` joins."""
     text = text.replace("''", '"')  # the New York Times marks quotes with two apostrophes
     quote = Quote(id=0, kind=kind, text=text, start=0, end=len(text))  # type: ignore[arg-type]
     if kind == "direct":
@@ -67,12 +74,65 @@ def wording(kind: str, text: str) -> str:
             quote.kind = "direct"
             parts = [f.text for f in fragments(quote)]
         if parts:
-            return " … ".join(parts)
+            return parts
     if kind == "mixed":
         parts = [f.text for f in fragments(quote)]
         if parts:
-            return " … ".join(parts)
-    return text.strip()
+            return parts
+    return [text.strip()]
+
+
+def units(rec: QuoteRec) -> list[QuoteRec]:
+    """What is traced of a quotation: itself, and, for a mixed quote whose fragments the
+    reporter's own sentence joins (``split``), each fragment on its own too (keys
+    ``"<key>/<i>"``, ``piece`` i from 1).
+
+    A sentence of the reporter's can join anything ("called for 'a hell of a lot worse'
+    than waterboarding, has said of terrorists that 'you have to take out their
+    families'"): each fragment is traced apart, so each can join the family of its own
+    utterance, and the quotation whole is traced as a partial quote (it may match
+    another outlet's same stitching, never join two families together). Fragments with a
+    sentence break between them ("'A,' … told CNN. 'B.'") are a run of the speaker's
+    sentences interrupted by the attribution, as a direct quote often is: one unit
+    (``cluster.link`` compares its stretches too).
+    """
+    if not split(rec):
+        return [rec]
+    kept = [p for p in pieces(rec.kind, rec.text) if traceable_words(words(p))]
+    # A fragment is written back between double marks: its wording is the fragment itself.
+    return [rec] + [replace(rec, key=f"{rec.key}/{i}", text=f"“{p}”", piece=i) for i, p in enumerate(kept, 1)]
+
+
+def split(rec: QuoteRec) -> bool:
+    """A mixed quote of several fragments joined inside a sentence of the reporter's."""
+    if rec.kind != "mixed" or rec.piece:
+        return False
+    parts = pieces(rec.kind, rec.text)
+    return len(parts) > 1 and _reporter_joined(rec.text.replace("''", '"'), parts)
+
+
+def quotation_key(key: str) -> str:
+    """The key of the quotation a unit's key belongs to ("a#7/2" -> "a#7")."""
+    head, sep, tail = key.rpartition("#")
+    return f"{head}{sep}{tail.split('/', 1)[0]}" if sep else key
+
+
+_SENTENCE_END = re.compile(r"[.!?…]")
+
+
+def _reporter_joined(text: str, parts: list[str]) -> bool:
+    """Whether some two consecutive fragments are joined inside one sentence of the reporter's
+    (no sentence end in the first fragment's last character or in the words between)."""
+    at = text.find(parts[0])
+    for prev, part in zip(parts, parts[1:], strict=False):
+        nxt = text.find(part, at + len(prev)) if at >= 0 else -1
+        if nxt < 0:
+            return False  # not found as printed: leave the quotation whole
+        gap = text[at + len(prev) : nxt]
+        if not _SENTENCE_END.search(prev[-1:] + gap):
+            return True
+        at = nxt
+    return False
 
 
 @lru_cache(maxsize=1 << 16)
