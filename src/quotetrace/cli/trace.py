@@ -103,9 +103,9 @@ def _sources(paths: list[str], encoding: str | None) -> list:
     """The transcripts to check members against, read as ``quotetrace verify`` reads them."""
     if not paths:
         return []
-    from quotetrace.cli.verify import _read_sources  # one reader for both commands' --source
+    from quotetrace.cli.verify import read_sources  # one reader for both commands' --source
 
-    return _read_sources(paths, None, encoding)
+    return read_sources(paths, None, encoding)
 
 
 def _progress(n: int, total: int) -> None:

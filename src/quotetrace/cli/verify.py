@@ -150,7 +150,8 @@ def _quotes_from_json(path: Path) -> list:
         ) from exc
 
 
-def _read_sources(paths: list[str], speaker: str | None, encoding: str | None = None) -> list:
+def read_sources(paths: list[str], speaker: str | None, encoding: str | None = None) -> list:
+    """The texts named by ``--source`` as verify Sources (``trace --source`` reads them too)."""
     from quotetrace.ingest import read_document
     from quotetrace.verify import Source
 
@@ -176,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("standard input ('-') can be read only once: give the others as files")
     if args.min_score is not None and not 0 < args.min_score <= 1:
         raise UsageError("--min-score must be between 0 and 1")
-    sources = _read_sources(args.source, args.source_speaker, args.encoding)
+    sources = read_sources(args.source, args.source_speaker, args.encoding)
     quotes = _article_quotes(args.article, args.quotes, args.encoding)
     results = verify_quotes(quotes, sources, min_score=args.min_score or MIN_SCORE)
     article = "standard input" if args.article == "-" else args.article
