@@ -7,9 +7,11 @@ Reproduce (PolNeAR train+dev, 924 articles; ingesting takes a while on 2 cores):
     .venv/bin/python bench/trace_eval.py --db /tmp/polnear.db
 
 Each gold member (an article and a snippet of its quotation) is mapped to the stored
-quote whose span overlaps the snippet most, then to that quote's family (a mixed quote
-traced in fragments can be in several: the one whose member covers the snippet); a
-member the extractor did not find as a quote stays unmapped and loses its pairs.
+quote whose span overlaps the snippet most (words in quotation marks the extractor
+attributed to nobody, kind "term", only when no quotation overlaps it more), then to
+that quote's family (a mixed quote traced in fragments can be in several: the one whose
+member covers the snippet); a member the extractor did not find as a quote stays
+unmapped and loses its pairs.
 Pairwise precision and recall are over pairs of gold members: "same family" in the
 store against "same family" in the gold. Pairs that involve quotes outside the gold are
 not judged. First appearance: the store's first member of the family holding most of a
@@ -71,7 +73,8 @@ def map_members(conn, gold: list[dict]) -> dict[tuple[int, int], int | None]:
             end = start + len(_norm(m["text"]))
             best, best_overlap = None, 0
             for qid, s, e in conn.execute(
-                "SELECT id, start_char, end_char FROM quotes WHERE article_id = ? AND kind != 'term'",
+                # Quoted words attributed to nobody ("term") only where no quotation covers more.
+                "SELECT id, start_char, end_char FROM quotes WHERE article_id = ? ORDER BY kind = 'term', id",
                 (row[0],),
             ):
                 overlap = min(e, end) - max(s, start)
@@ -134,6 +137,11 @@ def evaluate(conn, gold: list[dict]) -> dict:
         "families": len(gold),
         "members": len(keys),
         "mapped": sum(q is not None for q in mapping.values()),
+        "as_terms": sum(
+            conn.execute("SELECT kind = 'term' FROM quotes WHERE id = ?", (q,)).fetchone()[0]
+            for q in mapping.values()
+            if q is not None
+        ),
         "precision": tp / (tp + fp) if tp + fp else 0.0,
         "recall": tp / (tp + fn) if tp + fn else 0.0,
         "pairs": {"tp": tp, "fp": fp, "fn": fn},
@@ -183,7 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     lat = report["latency"]
     print(
         f"gold: {report['families']} families, {report['members']} members "
-        f"({report['mapped']} found as quotes by the extractor), store of {report['articles']} articles"
+        f"({report['mapped'] - report['as_terms']} found as quotes by the extractor, "
+        f"{report['as_terms']} only as quoted words attributed to nobody), "
+        f"store of {report['articles']} articles"
     )
     print(
         f"pairwise membership: precision {report['precision']:.3f}  recall {report['recall']:.3f}  "

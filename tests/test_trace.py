@@ -240,3 +240,13 @@ def test_a_partial_quote_may_change_function_words_only(partial, joins):
 def test_a_possessive_spelled_either_way_is_the_same_partial_quote():
     assert same_utterance("mixed", "becoming ISIS' best recruiter", "direct",
                           "He is becoming ISIS's best recruiter, and that is dangerous.", True)  # fmt: skip
+
+
+def test_a_sentence_quoted_without_a_speaker_joins_as_a_partial_quote_and_a_scare_quote_does_not():
+    remark = "There's a special place in hell for women who don't help each other."
+    recs = [
+        rec("bb#1", "Breitbart", "2016-02-08", f"“{remark}” … “We are with her.”", "Madeleine Albright"),
+        rec("bb#9", "Breitbart", "2016-03-29", f"“{remark.lower()}”", None, "term"),
+        rec("cn#2", "CNN", "2016-03-30", "“special place in hell”", None, "term"),
+    ]
+    assert cluster(recs) == [["bb#1", "bb#9"]]

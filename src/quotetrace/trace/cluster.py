@@ -28,6 +28,7 @@ import numpy as np
 from quotetrace.trace.relate import relation, same_utterance
 from quotetrace.trace.wording import (
     SHORT_WORDS,
+    TERM_WORDS,
     TRACED_KINDS,
     QuoteRec,
     anchor_keys,
@@ -78,7 +79,7 @@ def sketch(rec: QuoteRec) -> Sketch | None:
     parts = pieces(rec.kind, rec.text)
     text = " … ".join(parts)
     ws = words(text)
-    if not traceable_words(ws):
+    if not traceable_words(ws) or (rec.kind == "term" and len(ws) < TERM_WORDS):
         return None
     anchors = anchor_keys(ws) if len(ws) < GRAM_WORDS else []
     bands = band_keys(ws)

@@ -36,7 +36,11 @@ MIN_WORDS = 3  # fewer words than this is a term or a scare quote, not a quotati
 MAX_WORDS = 150  # longer is an extraction that ran over paragraphs, or a transcript: a hub
 MIN_CONTENT_WORDS = 2  # a partial quote of stopwords only ("of the people") proves nothing ...
 LONG_ENOUGH = 5  # ... unless it is this long ("I will never eat them again")
-TRACED_KINDS = frozenset({"direct", "mixed", "indirect"})
+TRACED_KINDS = frozenset({"direct", "mixed", "indirect", "term"})
+# Quoted words the extractor attributed to nobody ("term": mostly scare quotes and names) are
+# traced only when they are a sentence this long, as a partial quote without a speaker: "her
+# remark that “there's a special place in hell for women who don't help each other”".
+TERM_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -65,13 +69,13 @@ def pieces(kind: str, text: str) -> list[str]:
     """The quoted stretches of a quotation, in order (one for most): what ``wording`` joins."""
     text = text.replace("''", '"')  # the New York Times marks quotes with two apostrophes
     quote = Quote(id=0, kind=kind, text=text, start=0, end=len(text))  # type: ignore[arg-type]
-    if kind == "direct":
+    if kind in ("direct", "term"):
         # A quotation interrupted by its attribution ("…,” Okafor said. “…”) is its
         # quoted stretches; the outlet's words between them are not the speaker's.
         quote.kind = "mixed"
         parts = [f.text for f in fragments(quote)]
         if len(parts) < 2:
-            quote.kind = "direct"
+            quote.kind = "direct"  # (a term's marks are stripped as a direct quote's)
             parts = [f.text for f in fragments(quote)]
         if parts:
             return parts
@@ -148,7 +152,10 @@ def content_words(ws: tuple[str, ...]) -> int:
 
 
 def traceable(rec: QuoteRec) -> bool:
-    return rec.kind in TRACED_KINDS and traceable_words(words(wording(rec.kind, rec.text)))
+    if rec.kind not in TRACED_KINDS:
+        return False
+    ws = words(wording(rec.kind, rec.text))
+    return traceable_words(ws) and (rec.kind != "term" or len(ws) >= TERM_WORDS)
 
 
 def traceable_words(ws: tuple[str, ...]) -> bool:
@@ -158,8 +165,9 @@ def traceable_words(ws: tuple[str, ...]) -> bool:
 
 
 def is_partial(kind: str, n_words: int) -> bool:
-    """Partial quotes and paraphrases join a family but never join two families together."""
-    return kind == "indirect" or n_words < SHORT_WORDS
+    """Partial quotes, paraphrases and unattributed quoted words join a family but never
+    join two families together."""
+    return kind in ("indirect", "term") or n_words < SHORT_WORDS
 
 
 def shingles(ws: tuple[str, ...]) -> list[bytes]:
