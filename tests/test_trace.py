@@ -217,7 +217,7 @@ def test_two_quotations_sharing_their_first_quote_name_distinct_families_in_orde
         rec("fox#0", "Courier", "2015-12-02", f"“{FAMILIES}”"),
     ]
     fams = [describe([r for r in units(recs[0]) + recs[1:] if r.key in keys]) for keys in cluster(recs)]
-    assert [f["first"]["quote_id"] for f in fams] == ["post#4/1", "post#4/2"]
+    assert [f["first"]["quote_id"] for f in fams] == ["post#4", "post#4"]
     assert [f["first"]["text"] for f in fams] == [
         "a hell of a lot worse",
         "you have to take out their families",
@@ -250,3 +250,48 @@ def test_a_sentence_quoted_without_a_speaker_joins_as_a_partial_quote_and_a_scar
         rec("cn#2", "CNN", "2016-03-30", "“special place in hell”", None, "term"),
     ]
     assert cluster(recs) == [["bb#1", "bb#9"]]
+
+
+STITCHED_ARTICLES = [
+    ("debate-1", "Herald", "2016-02-06", f"Trump said: “{WORSE}”", [(f"“{WORSE}”", "Donald Trump", "direct", "said")]),
+    ("fox-2", "Courier", "2015-12-02", f"Trump said: “{FAMILIES}”", [(f"“{FAMILIES}”", "Donald Trump", "direct", "said")]),
+    ("post-3", "Post", "2016-06-13", f"Trump is no ordinary candidate. {STITCHED}",
+     [(STITCHED, "Donald Trump", "mixed", None)]),
+]  # fmt: skip
+
+
+def test_the_store_puts_a_quotation_joining_two_statements_in_both_families(tmp_path):
+    from quotetrace.store import ArticleMeta
+    from quotetrace.store.db import connect
+    from quotetrace.store.ingest import ingest
+    from quotetrace.store.sources import Item
+    from quotetrace.trace import query
+    from test_store_fixtures import make_article
+
+    conn = connect(tmp_path / "q.db", create=True)
+    ingest(conn, (Item(where=e, meta=ArticleMeta(e, outlet=o, published=d), article=make_article(t, s))
+                  for e, o, d, t, s in STITCHED_ARTICLES))  # fmt: skip
+    fams = query.top(conn, 5)
+    texts = sorted([m["text"] for m in f["members"]] for f in fams)
+    assert texts == [[FAMILIES, "you have to take out their families"], [WORSE, "a hell of a lot worse"]]
+    (stitched,) = {m["quote_id"] for f in fams for m in f["members"] if m["outlet"] == "Post"}
+    assert (
+        conn.execute("SELECT count(*) FROM family_members WHERE quote_id = ?", (stitched,)).fetchone()[0] == 2
+    )
+    # Ingesting the articles again adds nothing.
+    ingest(conn, (Item(where=e, meta=ArticleMeta(e, outlet=o, published=d), article=make_article(t, s))
+                  for e, o, d, t, s in STITCHED_ARTICLES))  # fmt: skip
+    assert query.top(conn, 5) == fams
+
+
+def test_the_batch_gives_the_store_families_for_a_quotation_joining_two_statements(tmp_path):
+    from quotetrace.batch.families import families
+    from test_trace_batch import write_batch
+
+    out = tmp_path / "out"
+    write_batch(out, [STITCHED_ARTICLES[:1], STITCHED_ARTICLES[1:]])
+    fams = families(out, scheduler="sync")
+    got = sorted(sorted(m["quote_id"] for m in f["members"]) for f in fams)
+    # The store's families (the test above), the stitched quotation in both.
+    assert got == [["debate-1#0", "post-3#0"], ["fox-2#0", "post-3#0"]]
+    assert sorted(f["id"] for f in fams) == ["debate-1#0", "fox-2#0"]

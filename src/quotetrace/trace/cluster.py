@@ -321,7 +321,8 @@ def describe(members: list[QuoteRec]) -> dict:
 
 def member_json(m: QuoteRec, text: str, rel: str, diff: list[dict]) -> dict:
     return {
-        "quote_id": m.quote_id if m.quote_id is not None else m.key,
+        # A fragment traced apart (``wording.units``) is its quotation's member: the same id.
+        "quote_id": m.quote_id if m.quote_id is not None else quotation_key(m.key),
         "article_id": m.article_id if m.article_id is not None else m.article,
         "outlet": m.outlet,
         "published": m.published,
