@@ -165,7 +165,9 @@ def _buckets_flat(keys: np.ndarray, owners: np.ndarray):
 
 
 def link(a: Sketch, b: Sketch) -> float | None:
-    if quotation_key(a.rec.key) == quotation_key(b.rec.key):
+    if a.rec.key == b.rec.key or (
+        (a.rec.piece or b.rec.piece) and quotation_key(a.rec.key) == quotation_key(b.rec.key)
+    ):
         return None  # a quotation and its own fragments: no evidence of anything
     partial = a.partial or b.partial
     if partial and not _partial_speakers_ok(a, b):
