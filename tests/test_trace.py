@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from quotetrace.trace import QuoteRec, describe
-from quotetrace.trace.cluster import misattributed, same_person, speaker_counts
+from quotetrace.trace.cluster import same_person
+from quotetrace.trace.families import misattributed, speaker_counts
 from quotetrace.trace.relate import relation, same_utterance
 from quotetrace.trace.stream import cluster
 from quotetrace.trace.wording import band_keys, units, wording, words
@@ -295,3 +296,41 @@ def test_the_batch_gives_the_store_families_for_a_quotation_joining_two_statemen
     # The store's families (the test above), the stitched quotation in both.
     assert got == [["debate-1#0", "post-3#0"], ["fox-2#0", "post-3#0"]]
     assert sorted(f["id"] for f in fams) == ["debate-1#0", "fox-2#0"]
+
+
+REMARK = "Although the Second Amendment people, maybe there is, I don't know. That will be a horrible day."
+
+
+def test_a_short_distinctive_quote_without_a_speaker_joins_the_one_utterance_holding_it():
+    recs = [
+        rec("a#0", "Herald", "2016-08-09", f"“{REMARK}”", "Donald Trump"),
+        rec("b#0", "Post", "2016-08-10", f"“{REMARK}”", "Donald Trump"),
+        rec("c#4", "Sun", "2016-08-16", "“Second Amendment people”", None, "term"),
+        # A critic quoting the words in marks of her own cites them: no other utterance.
+        rec("d#2", "Times", "2016-08-11", "“Your comment about ‘Second Amendment people’ was heard "
+            "around the world, and it was heard by your supporters too,”", "Patti Davis"),
+        # Two content words ("the southern border", "oh, my God") are too common to tell.
+        rec("e#1", "Courier", "2016-08-12", "He said “the Second Amendment” again.", None, "mixed"),
+    ]  # fmt: skip
+    assert cluster(recs) == [["a#0", "b#0", "c#4"]]
+
+
+def test_a_set_phrase_in_two_utterances_joins_neither_and_one_quotation_is_not_enough():
+    rally = "We are going to defeat radical Islamic terrorism, and we are going to win so much, believe me."
+    debate = "Anyone who will not name radical Islamic terrorism is not fit to lead this country."
+    slogan = rec("s#1", "Courier", "2016-05-01", "“radical Islamic terrorism”", None, "term")
+    recs = [
+        rec("a#0", "Herald", "2016-04-01", f"“{rally}”", "Donald Trump"),
+        rec("b#0", "Post", "2016-04-02", f"“{rally}”", "Donald Trump"),
+        rec("c#0", "Sun", "2016-04-03", f"“{debate}”", "Donald Trump"),
+        rec("d#0", "Times", "2016-04-04", f"“{debate}”", "Donald Trump"),
+        slogan,
+    ]
+    assert cluster(recs) == [["a#0", "b#0"], ["c#0", "d#0"]]
+    # Held by one quotation only, the words are no repeated utterance: nothing to join.
+    assert cluster([recs[0], slogan]) == []
+    # Held by one family: it joins (a partial quote holding them elsewhere counts too).
+    assert cluster(recs[:2] + [slogan]) == [["a#0", "b#0", "s#1"]]
+    other = rec("m#3", "Globe", "2016-04-05", "She refused to say “radical Islamic terrorism” again.",
+                "Hillary Clinton", "mixed")  # fmt: skip
+    assert cluster(recs[:2] + [slogan, other]) == [["a#0", "b#0"]]

@@ -10,7 +10,7 @@ from quotetrace.store.db import connect
 from quotetrace.store.ingest import ingest
 from quotetrace.store.sources import discover, items
 from test_store_fixtures import make_article
-from test_trace_store import ARTICLES
+from test_trace_store import ARTICLES, RALLY, WEAK, keyed_families
 
 OTHER = [
     ("sun-2", "Sunday Sun", "2024-03-05",
@@ -89,3 +89,17 @@ def test_a_folder_without_batch_output_is_a_clear_error(tmp_path):
 
     with pytest.raises(InputError, match="no quotes"):
         main([str(tmp_path)])
+
+
+@pytest.mark.parametrize("extra", [[], [RALLY]])
+def test_a_short_quote_linked_weakly_is_placed_as_the_store_places_it(tmp_path, extra):
+    from quotetrace.batch.families import families
+
+    out = tmp_path / "out"
+    write_batch(out, [WEAK[:2], WEAK[2:] + extra])
+    got = sorted(sorted(m["quote_id"] for m in f["members"]) for f in families(out, scheduler="sync"))
+    conn = connect(tmp_path / "q.db", create=True)
+    ingest(conn, items(discover([out])))
+    want = keyed_families(conn)
+    conn.close()
+    assert got == want == [["herald-9#0", "post-9#0"] + ([] if extra else ["sun-9#0"])]

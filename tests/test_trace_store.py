@@ -115,3 +115,49 @@ def test_cli_top_table_and_usage_errors(db, capsys):
     assert main(["trace", "--top", "0", "--db", str(path)]) == 2
     assert main(["trace", "x", "--db", str(path.parent / "absent.db")]) == 1
     assert "no such database" in capsys.readouterr().err
+
+
+REMARK = "Although the Second Amendment people, maybe there is, I don't know. That will be a horrible day."
+WEAK = [
+    ("herald-9", "Harbour Herald", "2016-08-09", f"Trump said: “{REMARK}”",
+     [(f"“{REMARK}”", "Donald Trump", "direct", "said")]),
+    ("post-9", "Morning Post", "2016-08-10", f"Trump told the crowd: “{REMARK}”",
+     [(f"“{REMARK}”", "Donald Trump", "direct", "told")]),
+    ("sun-9", "Sunday Sun", "2016-08-16", "Millennials heard the “Second Amendment people” remark.",
+     [("“Second Amendment people”", None, "term", None)]),
+]  # fmt: skip
+# Another utterance holding the words: they are no longer one utterance's alone.
+RALLY = ("daily-9", "Daily Times", "2016-08-20",
+         "Pence said: “The Second Amendment people of this state will decide, and they will decide soon.”",
+         [("“The Second Amendment people of this state will decide, and they will decide soon.”",
+           "Mike Pence", "direct", "said")])  # fmt: skip
+
+
+def keyed_families(conn):
+    rows = conn.execute(
+        """SELECT m.family_id, a.ext_id || '#' || q.idx FROM family_members m
+           JOIN quotes q ON q.id = m.quote_id JOIN articles a ON a.id = q.article_id"""
+    ).fetchall()
+    groups: dict[int, list[str]] = {}
+    for fid, key in rows:
+        groups.setdefault(fid, []).append(key)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def ingest_each(conn, articles):
+    for ext_id, outlet, date, text, specs in articles:
+        meta = ArticleMeta(ext_id, outlet=outlet, published=date, url=f"https://example.org/{ext_id}")
+        ingest(conn, [Item(where=ext_id, meta=meta, article=make_article(text, specs))])
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (0, 2, 1)])
+def test_a_short_quote_linked_weakly_gives_the_same_families_in_any_order_and_on_rebuild(tmp_path, order):
+    conn = connect(tmp_path / "q.db", create=True)
+    ingest_each(conn, [WEAK[i] for i in order])
+    joined = [["herald-9#0", "post-9#0", "sun-9#0"]]
+    assert keyed_families(conn) == joined
+    ingest_each(conn, [RALLY])  # the term leaves the family: its region is traced again
+    assert keyed_families(conn) == [["herald-9#0", "post-9#0"]]
+    rebuild(conn)
+    assert keyed_families(conn) == [["herald-9#0", "post-9#0"]]
+    conn.close()

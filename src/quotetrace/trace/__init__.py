@@ -19,7 +19,7 @@ __all__ = ["RELATIONS", "QuoteRec", "describe"]  # cluster: quotetrace.trace.str
 _WHERE = {
     "RELATIONS": "quotetrace.trace.relate",
     "QuoteRec": "quotetrace.trace.wording",
-    "describe": "quotetrace.trace.cluster",
+    "describe": "quotetrace.trace.families",
 }
 
 

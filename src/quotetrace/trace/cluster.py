@@ -7,13 +7,15 @@ give the same families for the same quotations:
 1. ``sketch``: wording, words, LSH band keys and 3-gram keys of each quotation.
 2. ``candidate_pairs``: pairs sharing an LSH band, or a 3-gram when one of the two
    is partial (few words, or indirect).
-3. ``links``: the candidates that ``relate.same_utterance`` accepts, with a score.
+3. ``links``: the candidates that ``relate.same_utterance`` accepts, with a score
+   (negative for a weak link: a short partial quote whose speaker cannot be checked).
 4. ``assemble``: families from links. Full quotations are joined through their
    links (connected components); a partial quote or a paraphrase then joins the
    one family it matches best and never joins two families together: "the
    American people" is part of many utterances. Partial quotes matching no full
-   one form families among themselves.
-5. ``describe``: first appearance, members with relations and diffs, speakers.
+   one form families among themselves. A partial quote linked only weakly joins a
+   family only when every quotation it matches is in it.
+5. ``families.describe``: first appearance, members with relations and diffs, speakers.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from itertools import chain, combinations
 
 import numpy as np
 
-from quotetrace.trace.relate import relation, same_utterance
+from quotetrace.trace.relate import same_utterance
 from quotetrace.trace.wording import (
     SHORT_WORDS,
     TERM_WORDS,
@@ -33,6 +35,7 @@ from quotetrace.trace.wording import (
     QuoteRec,
     anchor_keys,
     band_keys,
+    content_words,
     gram_keys,
     is_partial,
     pieces,
@@ -40,7 +43,6 @@ from quotetrace.trace.wording import (
     split,
     traceable_words,
     units,
-    wording,
     words,
 )
 
@@ -50,7 +52,12 @@ MAX_BUCKET = 200  # a band shared by more quotations than this is boilerplate
 # quotation, whatever the size of the corpus.
 ANCHOR_BUCKET = 30
 GRAM_WORDS = 30  # a quotation this short is also sought inside longer ones, through 3-grams
-UNKNOWN_SPEAKER_WORDS = 6  # a partial quote with no speaker to check must be this long
+UNKNOWN_SPEAKER_WORDS = 6  # a partial quote with no speaker to check must be this long ...
+# ... or, shorter (from ``MIN_WORDS``), its link is weak: the partial quote joins a family only
+# when every quotation it matches is in that one family (``assemble``). A weak link is kept with
+# a negative score. It needs this many content words ("Second Amendment people", not "Fox
+# and Friends" or "oh, my God"):
+WEAK_CONTENT_WORDS = 3
 
 
 @dataclass(slots=True)
@@ -79,7 +86,7 @@ def sketch(rec: QuoteRec) -> Sketch | None:
     parts = pieces(rec.kind, rec.text)
     text = " … ".join(parts)
     ws = words(text)
-    if not traceable_words(ws) or (rec.kind == "term" and len(ws) < TERM_WORDS):
+    if not traceable_words(ws):
         return None
     anchors = anchor_keys(ws) if len(ws) < GRAM_WORDS else []
     bands = band_keys(ws)
@@ -170,11 +177,20 @@ def link(a: Sketch, b: Sketch) -> float | None:
     ):
         return None  # a quotation and its own fragments: no evidence of anything
     partial = a.partial or b.partial
-    if partial and not _partial_speakers_ok(a, b):
-        return None
+    weak = False
+    if partial:
+        checked = _partial_speakers_ok(a, b)
+        if checked is None:
+            return None
+        weak = not checked
     sa, sb = (s if s and person_like(s) else None for s in (a.rec.speaker, b.rec.speaker))
     strict = bool(sa and sb and not same_person(sa, sb))
     score = same_utterance(a.rec.kind, a.wording, b.rec.kind, b.wording, partial=partial, strict=strict)
+    if weak:
+        short, long = (a, b) if a.n_words <= b.n_words else (b, a)
+        if score is None or _cited(short.wording, long.wording):
+            return None
+        return -score
     if score is not None or partial or not (a.stretches or b.stretches):
         return score
     # Quotations of several stretches: a stretch may be the utterance the other quotes
@@ -188,15 +204,41 @@ def link(a: Sketch, b: Sketch) -> float | None:
     return best
 
 
-def _partial_speakers_ok(a: Sketch, b: Sketch) -> bool:
+def _partial_speakers_ok(a: Sketch, b: Sketch) -> bool | None:
     """A few words ("hundreds of thousands of dollars", "the campaign trail") recur in many
     utterances: a partial quote or a paraphrase joins a quotation of the same speaker, or,
-    when a speaker is unknown, only if it is long enough to be telling."""
+    when a speaker is unknown, only if it is long enough to be telling (True). A shorter one
+    may still link weakly (False; ``assemble``), never to a paraphrase or to another partial
+    quote without a checked speaker. None: no link."""
     sa, sb = (s if s and person_like(s) else None for s in (a.rec.speaker, b.rec.speaker))
     if sa and sb:
-        return same_person(sa, sb)
+        return same_person(sa, sb) or None
+    if "indirect" in (a.rec.kind, b.rec.kind):
+        return None
     shortest = min(s.n_words for s in (a, b) if s.partial)
-    return shortest >= UNKNOWN_SPEAKER_WORDS and "indirect" not in (a.rec.kind, b.rec.kind)
+    terms = min((s.n_words for s in (a, b) if s.rec.kind == "term"), default=TERM_WORDS)
+    if shortest >= UNKNOWN_SPEAKER_WORDS and terms >= TERM_WORDS:
+        return True
+    if a.partial and b.partial and not (sa or sb):
+        return None  # the same few words quoted twice, by nobody named: no evidence
+    short = min((s for s in (a, b) if s.partial), key=lambda s: (s.n_words, s.rec.key))
+    return False if content_words(words(short.wording)) >= WEAK_CONTENT_WORDS else None
+
+
+_MARKS = "'‘’\"“”"
+
+
+def _cited(short: str, long: str) -> bool:
+    """Whether ``long`` quotes the words of ``short`` in quotation marks of its own (a critic
+    repeating "‘Second Amendment people’"): it cites them, it does not say them again."""
+    phrase = short.strip(" .,;:!?" + _MARKS).casefold()
+    text, at = long.casefold(), 0
+    while phrase and (at := text.find(phrase, at)) >= 0:
+        before = text[:at].rstrip()[-1:]
+        if before and before in _MARKS:
+            return True
+        at += 1
+    return False
 
 
 def links(sketches: list[Sketch], pairs: Iterable[tuple[int, int]]) -> list[tuple[str, str, float]]:
@@ -228,9 +270,13 @@ class _Union:
 
 def assemble(partial: dict[str, bool], edges: Iterable[tuple[str, str, float]]) -> list[list[str]]:
     """Families (lists of keys, sorted) from links; ``partial`` maps every linked key."""
-    full_edges, part_nbrs = [], defaultdict(list)
+    full_edges, part_nbrs, weak_nbrs = [], defaultdict(list), defaultdict(list)
     for a, b, score in edges:
-        if not partial[a] and not partial[b]:
+        if score < 0:  # a weak link (``link``): a short partial quote and another quotation
+            for p, n in ((a, b), (b, a)):
+                if partial[p]:
+                    weak_nbrs[p].append(n)
+        elif not partial[a] and not partial[b]:
             full_edges.append((a, b))
         else:
             part_nbrs[a].append((score, b))
@@ -254,6 +300,18 @@ def assemble(partial: dict[str, bool], edges: Iterable[tuple[str, str, float]]) 
             for _, n in part_nbrs[p]:
                 if partial[n] and n not in home:
                     uf.union(p, n)
+    # A partial quote linked only weakly joins a family of several full quotations (an
+    # utterance repeated) when every quotation it matches is in that family: words that
+    # utterance alone holds.
+    # Another partial quote holding the words counts against, wherever it is.
+    size: defaultdict[str, int] = defaultdict(int)
+    for key in uf.parent:
+        size[uf.find(key)] += not partial[key]
+    placed = dict(home)
+    for p in sorted(k for k in weak_nbrs if k not in part_nbrs):
+        roots = {placed.get(n) or uf.find(n) for n in weak_nbrs[p]}
+        if len(roots) == 1 and size[next(iter(roots))] > 1:
+            home[p] = roots.pop()
     groups: defaultdict[str, list[str]] = defaultdict(list)
     for key in set(partial) & (set(uf.parent) | set(home) | set(part_nbrs)):
         groups[home.get(key) or uf.find(key)].append(key)
@@ -273,87 +331,17 @@ def _best(scored: Iterable[tuple[float, str]]) -> str | None:
     return best[1] if best else None
 
 
-# -- description of one family ---------------------------------------------------------------
-
-
-def order_key(rec: QuoteRec) -> tuple:
-    """First appearance: publication date, then time; undated last; then a stable tie-break."""
-    return (rec.published is None, rec.published or "", rec.article, _idx(rec.key), rec.piece)
-
-
-def _idx(key: str) -> int:
-    tail = key.rsplit("#", 1)[-1].split("/", 1)[0]
-    return int(tail) if tail.isdigit() else 0
+# -- speakers ------------------------------------------------------------------------------
 
 
 def same_person(a: str, b: str) -> bool:
     """ "Trump" and "Donald Trump" are one person; "Bill Clinton" and "Hillary Clinton" two."""
-    ta, tb = set(_tokens(a)), set(_tokens(b))
+    ta, tb = set(name_tokens(a)), set(name_tokens(b))
     return bool(ta and tb) and (ta <= tb or tb <= ta)
 
 
-def _tokens(name: str) -> list[str]:
+def name_tokens(name: str) -> list[str]:
     return [t for t in name.casefold().replace(".", " ").split() if len(t) > 1]
-
-
-def describe(members: list[QuoteRec]) -> dict:
-    """The JSON of one family (without its id): first appearance, members, speakers."""
-    members = sorted(members, key=order_key)
-    first = members[0]
-    first_text = wording(first.kind, first.text)
-    out_members = []
-    for m in members:
-        text = wording(m.kind, m.text)
-        if m is first:
-            rel, diff = "verbatim", [{"op": "equal", "first": first_text, "text": text}]
-        else:
-            r = relation(m.kind, text, first.kind, first_text)
-            rel, diff = r.relation, r.diff
-        out_members.append(member_json(m, text, rel, diff))
-    speakers = speaker_counts(m.speaker for m in members)
-    return {
-        "text": first_text,
-        "speakers": speakers,
-        "misattribution": misattributed([s["name"] for s in speakers]),
-        "outlets": list(dict.fromkeys(m.outlet for m in members if m.outlet)),
-        "first": out_members[0],
-        "members": out_members,
-    }
-
-
-def member_json(m: QuoteRec, text: str, rel: str, diff: list[dict]) -> dict:
-    return {
-        # A fragment traced apart (``wording.units``) is its quotation's member: the same id.
-        "quote_id": m.quote_id if m.quote_id is not None else quotation_key(m.key),
-        "article_id": m.article_id if m.article_id is not None else m.article,
-        "outlet": m.outlet,
-        "published": m.published,
-        "url": m.url,
-        "speaker": m.speaker,
-        "text": text,
-        "relation": rel,
-        "diff": diff,
-    }
-
-
-def speaker_counts(names: Iterable[str | None]) -> list[dict]:
-    """Attributed speakers, a short form counted with the full name it is part of."""
-    counts: dict[str, int] = {}
-    for name in names:
-        if name:
-            counts[name] = counts.get(name, 0) + 1
-    merged: dict[str, int] = {}
-    for name in sorted(counts, key=lambda n: (-len(_tokens(n)), n)):
-        home = next((m for m in merged if same_person(m, name)), None)
-        merged[home or name] = merged.get(home or name, 0) + counts[name]
-    return [{"name": n, "count": c} for n, c in sorted(merged.items(), key=lambda x: (-x[1], x[0]))]
-
-
-def misattributed(names: list[str]) -> bool:
-    """Two different people named as the speaker; groups ("Republicans") and descriptions
-    ("one person with knowledge of ...") are not names and cannot contradict one."""
-    people = [n for n in names if person_like(n)]
-    return any(not same_person(a, b) for a, b in combinations(people, 2))
 
 
 _NOT_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))

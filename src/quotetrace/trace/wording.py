@@ -38,8 +38,9 @@ MIN_CONTENT_WORDS = 2  # a partial quote of stopwords only ("of the people") pro
 LONG_ENOUGH = 5  # ... unless it is this long ("I will never eat them again")
 TRACED_KINDS = frozenset({"direct", "mixed", "indirect", "term"})
 # Quoted words the extractor attributed to nobody ("term": mostly scare quotes and names) are
-# traced only when they are a sentence this long, as a partial quote without a speaker: "her
-# remark that “there's a special place in hell for women who don't help each other”".
+# traced as a partial quote without a speaker: when they are a sentence this long, as any
+# partial quote ("her remark that “there's a special place in hell for women who don't help
+# each other”"); shorter, they link only weakly (``cluster.link``: "Second Amendment people").
 TERM_WORDS = 8
 
 
@@ -154,8 +155,7 @@ def content_words(ws: tuple[str, ...]) -> int:
 def traceable(rec: QuoteRec) -> bool:
     if rec.kind not in TRACED_KINDS:
         return False
-    ws = words(wording(rec.kind, rec.text))
-    return traceable_words(ws) and (rec.kind != "term" or len(ws) >= TERM_WORDS)
+    return traceable_words(words(wording(rec.kind, rec.text)))
 
 
 def traceable_words(ws: tuple[str, ...]) -> bool:
