@@ -7,6 +7,7 @@ are about inputs and output, and stay fast.
 from __future__ import annotations
 
 import csv
+import gzip
 import http.server
 import importlib
 import io
@@ -213,3 +214,108 @@ def test_min_confidence_filters_the_views_not_the_contract(tmp_path, capsys):
     assert len(json.loads(out)["quotes"]) == 2
     code, _, err = run(capsys, str(path), "--min-confidence", "2")
     assert code == 2 and "between 0 and 1" in err
+
+
+# --- corpus files through the readers of quotetrace.ingest --------------------------------
+
+
+def jsonl_records() -> list[dict]:
+    return [
+        {"id": "r1", "text": ARTICLE, "title": "Bridges first", "url": "https://herald.example/r1",
+         "outlet": "Herald", "published": "2024-05-02"},
+        {"id": "r2", "text": ARTICLE.replace("Bridges", "Roads"), "sitename": "Courier", "date": "2024-06-01"},
+    ]  # fmt: skip
+
+
+def write_jsonl(path, records, opener=open) -> None:
+    with opener(path, "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in records)
+
+
+def test_a_jsonl_file_gives_one_json_line_per_record_with_its_metadata(tmp_path, capsys):
+    path = tmp_path / "feed.jsonl"
+    write_jsonl(path, jsonl_records())
+    code, out, err = run(capsys, str(path), "--format", "json")
+    assert code == 0 and err == ""
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [(d["source"], d["id"]) for d in lines] == [(f"{path}:1", "r1"), (f"{path}:2", "r2")]
+    first, second = lines
+    assert (first["title"], first["url"], first["outlet"], first["published"]) == (
+        "Bridges first", "https://herald.example/r1", "Herald", "2024-05-02",
+    )  # fmt: skip
+    assert (second["title"], second["outlet"], second["published"]) == (
+        "Roads first",
+        "Courier",
+        "2024-06-01",
+    )
+    assert all(d["quotes"] and d["text"][d["quotes"][0]["start"] :].startswith('"') for d in lines)
+    # A corpus of one record is still a corpus: JSON Lines with the source, and csv says where.
+    write_jsonl(path, jsonl_records()[:1])
+    code, out, _ = run(capsys, str(path), "--format", "json")
+    assert code == 0 and len(out.splitlines()) == 1 and json.loads(out)["source"] == f"{path}:1"
+    code, out, _ = run(capsys, str(path), "--format", "csv")
+    assert code == 0 and {r["source"] for r in csv.DictReader(io.StringIO(out))} == {f"{path}:1"}
+
+
+def test_a_folder_of_text_and_compressed_json_lines_in_the_readers_order(tmp_path, capsys):
+    folder = tmp_path / "mixed"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    write_jsonl(folder / "feed.jsonl.gz", jsonl_records(), opener=gzip.open)
+    (folder / "sub" / "z.html").write_text(PAGE, encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF")
+    code, out, err = run(capsys, str(folder), str(folder / "a.txt"), "--format", "jsonl-articles")
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines()]
+    gz = folder / "feed.jsonl.gz"
+    assert [d["source"] for d in lines] == [  # a.txt given twice is read once
+        str(folder / "a.txt"), f"{gz}:1", f"{gz}:2", str(folder / "sub" / "z.html"),
+    ]  # fmt: skip
+    assert [d.get("id") for d in lines] == [None, "r1", "r2", None]
+    assert lines[1]["url"] == "https://herald.example/r1" and lines[3]["author"] == "Ruth Abebe"
+
+
+def test_a_warc_file_gives_its_html_responses(tmp_path, capsys):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, status in (("https://n.example/a", "200 OK"), ("https://n.example/gone", "404 Not Found")):
+            http = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(PAGE.encode()), http_headers=http
+            )
+            writer.write_record(record)
+    code, out, err = run(capsys, str(path), "--format", "json")
+    assert code == 0, err
+    (line,) = [json.loads(line) for line in out.splitlines()]
+    assert line["source"] == f"{path}#{line['id']}" and line["id"].startswith("urn:uuid:")
+    assert (line["url"], line["title"], line["author"]) == (
+        "https://n.example/a",
+        "Bridges first",
+        "Ruth Abebe",
+    )
+
+
+def test_a_bad_record_is_reported_with_its_line_and_the_others_still_come_out(tmp_path, capsys):
+    path = tmp_path / "feed.jsonl"
+    good = [json.dumps(r) for r in jsonl_records()]
+    path.write_text(f'{good[0]}\n{{"id": "broken", "text": \n{{"id": "r9"}}\n{good[1]}\n', encoding="utf-8")
+    code, out, err = run(capsys, str(path), "--format", "json")
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["r1", "r2"]
+    bad_json, no_text = err.splitlines()
+    assert bad_json.startswith(f"quotetrace extract: {path}:2: not valid JSON: Expecting value at column ")
+    assert no_text == (
+        f"quotetrace extract: {path}:3: no 'text' field with the article text "
+        '(give "text" or "html" as a string)'
+    )
+    assert "Traceback" not in err
+    # One corpus file among other inputs: the same, and an empty one is reported as such.
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    code, out, err = run(capsys, str(empty), str(path), "--format", "json")
+    assert code == 1 and len(out.splitlines()) == 2
+    assert err.splitlines()[0] == f"quotetrace extract: {empty}: empty file: no articles in it"

@@ -1,4 +1,4 @@
-"""``quotetrace extract``: who said what in articles: files, folders, globs, web addresses."""
+"""``quotetrace extract``: who said what in articles: files, corpora, folders, globs, web addresses."""
 
 from __future__ import annotations
 
@@ -19,22 +19,31 @@ partial quote inside paraphrase) and indirect (X denied reports that ...),
 each with its cue, the speaker mention and the person it resolves to, and
 character offsets into the text.
 
-PATH is a .txt or .html file, a folder (its .txt/.html files), a quoted glob
-('pages/*.html'), an http(s):// address (fetched, 20 s and 5 MB at most), or
-- for standard input; give as many as you like. HTML is reduced to its main
-text with trafilatura, and the page's url, outlet, date and author go into
-the JSON. The first line of a text file is taken as the headline when it
-looks like one.
+PATH is a .txt or .html file (one article), a corpus file read one article
+per record (.jsonl, .jsonl.gz, .jsonl.zst or .ndjson lines with "text" or
+"html" and optional "id", "title", "url", "outlet", "published"; a .warc or
+.warc.gz archive, each HTML response; a .parquet file with a "text" column),
+a folder (every file of those kinds in it, in sorted path order), a quoted
+glob ('pages/*.html'), an http(s):// address (fetched, 20 s and 5 MB at
+most), or - for standard input (one article); give as many as you like.
+These are the formats `quotetrace ingest` and `batch` read (docs/input.md).
+HTML is reduced to its main text with trafilatura, and the page's url,
+outlet, date and author go into the JSON, as do a record's metadata. The
+first line of a text is taken as the headline when it looks like one.
 
-With several inputs, --format json writes JSON Lines (one article a line,
-each with its "source"), jsonl and csv add the source to each quote, and the
-table has one section per article. An input that cannot be read is reported
-on standard error and the others are still extracted (exit code 1).
+With several articles (several inputs, a folder of several files, a corpus
+file), --format json writes JSON Lines (one article a line, each with its
+"source": the file, or file:line for a record, and the record's "id"),
+jsonl and csv add the source to each quote, and the table has one section
+per article. An input or record that cannot be read is reported on standard
+error with where it is (feed.jsonl:3: not valid JSON ...) and the others are
+still extracted (exit code 1).
 
 examples:
   quotetrace extract examples/interview.txt
   quotetrace extract page.html --format json > quotes.json
   quotetrace extract saved/ 'more/*.html' --format json > articles.jsonl
+  quotetrace extract corpus.jsonl.gz crawl.warc.gz --format json > articles.jsonl
   quotetrace extract https://example.org/news/story.html
   curl -s URL | quotetrace extract - --format csv
   quotetrace extract article.txt --format jsonl --kinds direct,mixed
@@ -53,13 +62,14 @@ FORMATS = ("table", "json", "jsonl-articles", "jsonl", "csv")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "extract",
-        help="extract and attribute the quotations of articles (files, folders, URLs)",
+        help="extract and attribute the quotations of articles (files, folders, corpora, URLs)",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "paths", nargs="+", metavar="PATH",
-        help="files, folders, globs, http(s) addresses, or - for stdin",
+        help=".txt/.html files, .jsonl[.gz|.zst]/.warc[.gz]/.parquet corpora, folders, globs, "
+        "http(s) addresses, or - for stdin",
     )  # fmt: skip
     parser.add_argument(
         "--format", "-f", choices=FORMATS, default="table",
@@ -90,7 +100,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quotetrace.cli.inputs import expand, load
+    from quotetrace.cli.inputs import entries, expand, is_corpus, load
     from quotetrace.pipeline import Analyser, one_line
 
     kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
@@ -105,23 +115,28 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--acts: {exc}") from None
     specs = expand(args.paths)
     analyser = Analyser(model=args.model, frame=not args.no_frame)
-    if len(specs) == 1:  # one input: its error is the command's error
+    if len(specs) == 1 and not is_corpus(specs[0]):  # one article: its error is the command's error
         article = analyser.analyse(load(specs[0], encoding=args.encoding))
         emit(article, args.format, kinds, min_confidence=args.min_confidence, wide=args.wide, acts=acts)
         return 0
     failed = emitted = 0
-    for spec in specs:
+    for entry in entries(specs, encoding=args.encoding):
+        if entry.document is None:
+            failed += 1
+            print(f"quotetrace extract: {entry.error}", file=sys.stderr)
+            continue
         try:
-            article = analyser.analyse(load(spec, encoding=args.encoding))
+            article = analyser.analyse(entry.document)
         except QuotetraceError as exc:
             failed += 1
             print(f"quotetrace extract: {exc}", file=sys.stderr)
             continue
         except Exception as exc:  # one article that breaks a stage must not stop the others
             failed += 1
-            print(f"quotetrace extract: {spec}: {one_line(f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+            print(f"quotetrace extract: {entry.source}: {one_line(f'{type(exc).__name__}: {exc}')}",
+                  file=sys.stderr)  # fmt: skip
             continue
-        emit(article, args.format, kinds, source=spec, first=emitted == 0,
+        emit(article, args.format, kinds, source=entry.source, record_id=entry.id, first=emitted == 0,
              min_confidence=args.min_confidence, wide=args.wide, acts=acts)  # fmt: skip
         emitted += 1
         sys.stdout.flush()  # one article at a time, for a reader following along
@@ -130,10 +145,11 @@ def run(args: argparse.Namespace) -> int:
 
 def emit(
     article: Article, fmt: str, kinds: set[str], out=None, *, source: str | None = None,
-    first: bool = True, min_confidence: float = 0.0, wide: bool = False,
+    record_id: str | None = None, first: bool = True, min_confidence: float = 0.0, wide: bool = False,
     acts: frozenset[str] = DEFAULT_ACTS,
 ) -> None:  # fmt: skip
     """``source`` is set when there are several inputs: it labels each article's output.
+    ``record_id`` is the id a corpus record gives (JSON lines, Parquet, WARC): json carries it.
 
     ``acts`` picks the view (quotetrace.speech_view): the reported-speech view by default.
     json keeps every quote, so that other tools read the whole contract, and records the view.
@@ -144,7 +160,7 @@ def emit(
     if fmt in ("json", "jsonl-articles"):
         data = {**article.to_dict(), "view": view_name(acts)}
         if source is not None:
-            data = {"source": source, **data}
+            data = {"source": source, **({"id": record_id} if record_id else {}), **data}
         write_json(data, out, indent=2 if fmt == "json" and source is None else None)
     elif fmt == "jsonl":
         for q in quotes:

@@ -1,5 +1,12 @@
 """What ``quotetrace extract`` reads: files, folders, globs, web addresses and standard input.
 
+Files and folders go through the reader registry of ``quotetrace.ingest.readers``,
+the layer ``ingest`` and ``batch`` read with: a folder is every file of a
+known type in it (the readers' walk order), and a corpus file (.jsonl[.gz|.zst],
+.warc[.gz], .parquet) is one article per record, turned into a ``Document`` by
+``quotetrace.store.sources.to_item`` as ``quotetrace ingest`` does. A .txt or
+.html file, a web address and ``-`` are one article each.
+
 Pages are fetched with trafilatura's downloader (the same library that reads
 the HTML) under a time and size limit; every way a fetch fails becomes one
 sentence in an ``InputError`` ("cannot reach example.org: no network or
@@ -11,15 +18,19 @@ from __future__ import annotations
 import glob
 import ipaddress
 import logging
+import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from quotetrace.errors import InputError
+from quotetrace.errors import InputError, QuotetraceError
 from quotetrace.ingest import MAX_INPUT_BYTES, Document, bytes_to_document, read_document
+from quotetrace.ingest.items import ReadOptions
+from quotetrace.ingest.readers import KNOWN_TYPES, STDIN, read_article_file, read_path, reader_for, walk
 
-ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
 FETCH_TIMEOUT_S = 20
 _GLOB_CHARS = frozenset("*?[")
 
@@ -28,31 +39,92 @@ def is_url(spec: str) -> bool:
     return urlsplit(spec).scheme.lower() in ("http", "https")
 
 
+@dataclass(slots=True)
+class Entry:
+    """One article to analyse, or why it cannot be: ``error`` is the whole message, saying where."""
+
+    source: str  # the file, address or record ("feed.jsonl:3", "crawl.warc#<id>") it comes from
+    document: Document | None = None
+    error: str | None = None
+    id: str | None = None  # the id the record itself gives (JSON lines, Parquet, WARC)
+
+
 def expand(specs: list[str]) -> list[str]:
-    """Each input once, in the order given: folders become their article files (sorted),
-    globs their matches; a missing plain path is kept so that reading it says so."""
+    """Each input once, in the order given: folders become the files of a known type in them
+    (the readers' walk order), globs their matches; a missing plain path is kept so that
+    reading it says so."""
     out: list[str] = []
+    seen: set[str] = set()
     for spec in specs:
-        if spec == "-" or is_url(spec):
+        if spec == STDIN or is_url(spec):
             found = [spec]
         elif "://" in spec:
             raise InputError(f"{spec}: only http:// and https:// addresses can be fetched")
         elif Path(spec).is_dir():
-            found = sorted(
-                str(p) for p in Path(spec).rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            )
+            found = [str(p) for p in walk(Path(spec))]
             if not found:
-                raise InputError(f"{spec}: no .txt or .html files in this folder")
+                raise InputError(f"{spec}: no {KNOWN_TYPES} files in this folder")
         elif not Path(spec).exists() and _GLOB_CHARS & set(spec):
             found = sorted(p for p in glob.glob(spec, recursive=True) if Path(p).is_file())
             if not found:
                 raise InputError(f"{spec}: no file matches this pattern")
         else:
             found = [spec]
-        out.extend(f for f in found if f not in out)
-    if out.count("-") > 1:
+        for f in found:
+            key = f if f == STDIN or is_url(f) else os.path.realpath(f)
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    if out.count(STDIN) > 1:
         raise InputError("standard input (-) can be read only once")
     return out
+
+
+def is_corpus(spec: str) -> bool:
+    """A file the registry reads as many articles (JSON lines, WARC, Parquet), not as one."""
+    if spec == STDIN or is_url(spec):
+        return False
+    path = Path(spec)
+    reader = reader_for(path)
+    return path.is_file() and reader is not None and reader is not read_article_file
+
+
+def entries(specs: list[str], encoding: str | None = None) -> Iterator[Entry]:
+    """Every article of every input in order; a bad input or record is an ``Entry`` with its error."""
+    from quotetrace.pipeline import one_line
+
+    for spec in specs:
+        try:
+            if is_corpus(spec):
+                yield from _records(spec, ReadOptions(encoding=encoding))
+            else:
+                yield Entry(spec, load(spec, encoding=encoding))
+        except QuotetraceError as exc:
+            yield Entry(spec, error=str(exc))
+        except Exception as exc:  # a library failing on odd input costs this input only
+            yield Entry(spec, error=f"{spec}: {one_line(f'{type(exc).__name__}: {exc}')}")
+
+
+def _records(spec: str, opts: ReadOptions) -> Iterator[Entry]:
+    from quotetrace.pipeline import one_line
+    from quotetrace.store.sources import to_item
+
+    for raw in read_path(Path(spec), opts):
+        try:
+            item = to_item(raw, opts)
+        except Exception as exc:  # trafilatura or a decoder failing on one odd record
+            item_error = one_line(f"cannot read the article: {type(exc).__name__}: {exc}")
+            yield Entry(raw.source, error=f"{raw.source}: {item_error}", id=raw.given_id)
+            continue
+        document = item.document
+        if document is None:
+            yield Entry(raw.source, error=f"{raw.source}: {item.error}", id=raw.given_id)
+            continue
+        document.id = raw.given_id or raw.id_hint
+        document.url = item.meta.url or document.url
+        document.outlet = item.meta.outlet or document.outlet
+        document.published = item.meta.published or document.published
+        yield Entry(raw.source, document, id=raw.given_id)
 
 
 def load(spec: str, encoding: str | None = None, timeout: float = FETCH_TIMEOUT_S) -> Document:
