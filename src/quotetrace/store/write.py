@@ -35,7 +35,7 @@ def content_hash(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _pronouns() -> frozenset[str]:
-    return words("store_pronouns.txt")
+    return words("pronouns.txt")
 
 
 def find_existing(conn: sqlite3.Connection, ext_id: str | None, digest: str) -> tuple[int, str] | None:

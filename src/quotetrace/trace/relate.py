@@ -17,7 +17,7 @@ from functools import lru_cache
 from quotetrace.records import Quote
 from quotetrace.trace.wording import words
 from quotetrace.verify.core import verify_quotes
-from quotetrace.verify.paraphrase import best_sentence, stopwords
+from quotetrace.verify.paraphrase import NEGATIONS, best_sentence, stopwords
 from quotetrace.verify.result import Verification
 from quotetrace.verify.source import Source
 
@@ -95,7 +95,6 @@ def same_utterance(
     return max(v.score, 1e-6)
 
 
-NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "cannot"})
 
 
 def _changes(v: Verification) -> str:

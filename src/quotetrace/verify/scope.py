@@ -25,23 +25,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from quotetrace.records import Quote
 from quotetrace.speech_view import is_reported_speech
+from quotetrace.text.lexicon import words as word_list
 from quotetrace.verify.source import Source
-from quotetrace.verify.turns import name_tokens
+from quotetrace.verify.turns import label_words, name_tokens
 
 NOT_CHECKED = "not_checked"
-# Label words of a speaker who is not identified ("UNIDENTIFIED MALE:", "CALLER:"): with one
-# of them in the source, anyone may speak there.
-_ANONYMOUS = frozenset(
-    ["unidentified", "unknown", "male", "female", "man", "woman", "voice", "voices", "caller",
-     "crowd", "unnamed", "anonymous", "others", "group", "everyone"]
-)  # fmt: skip
-_PRONOUNS = frozenset(
-    ["i", "we", "you", "he", "she", "it", "they", "him", "her", "them", "his", "their", "its",
-     "us", "me", "one", "someone", "somebody"]
-)  # fmt: skip
 _LETTER = re.compile(r"[a-z]")
 _NARRATION = "the article's narration (no speaker), not words it attributes to anyone"
 _ACTS = {"belief": "a belief", "intention": "an intention", "other": "a perception or stance"}
@@ -108,7 +100,7 @@ def source_speakers(source: Source) -> Speakers:
         named.append((source.speaker, words))
     for turn in source.turns:
         words = _person(turn.name or "")
-        if words and not words & _ANONYMOUS:
+        if words and not words & _anonymous_words():
             named.append((turn.label, words))
         elif turn.role != "questioner":
             return None
@@ -128,4 +120,15 @@ def _dialogue(source: Source) -> bool:
 
 def _person(name: str) -> frozenset[str]:
     """Name words that identify someone: titles, pronouns and bare numbers dropped."""
-    return frozenset(t for t in name_tokens(name) if t not in _PRONOUNS and _LETTER.search(t))
+    return frozenset(t for t in name_tokens(name) if t not in _pronouns() and _LETTER.search(t))
+
+
+@lru_cache(maxsize=1)
+def _anonymous_words() -> frozenset[str]:
+    """Label words that name no one ("UNIDENTIFIED MALE:"): with one in a source, anyone may speak."""
+    return frozenset(w for w, c in label_words().items() if c == "anonymous")
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    return word_list("pronouns.txt")
