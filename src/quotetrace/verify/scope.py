@@ -31,7 +31,7 @@ from quotetrace.records import Quote
 from quotetrace.speech_view import is_reported_speech
 from quotetrace.text.lexicon import words as word_list
 from quotetrace.verify.source import Source
-from quotetrace.verify.turns import label_words, name_tokens
+from quotetrace.verify.turns import label_words_of, name_tokens
 
 NOT_CHECKED = "not_checked"
 _LETTER = re.compile(r"[a-z]")
@@ -100,7 +100,8 @@ def source_speakers(source: Source) -> Speakers:
         named.append((source.speaker, words))
     for turn in source.turns:
         words = _person(turn.name or "")
-        if words and not words & _anonymous_words():
+        # "UNIDENTIFIED MALE:" names no one: with such a label, anyone may speak in the source.
+        if words and not words & label_words_of("anonymous"):
             named.append((turn.label, words))
         elif turn.role != "questioner":
             return None
@@ -121,12 +122,6 @@ def _dialogue(source: Source) -> bool:
 def _person(name: str) -> frozenset[str]:
     """Name words that identify someone: titles, pronouns and bare numbers dropped."""
     return frozenset(t for t in name_tokens(name) if t not in _pronouns() and _LETTER.search(t))
-
-
-@lru_cache(maxsize=1)
-def _anonymous_words() -> frozenset[str]:
-    """Label words that name no one ("UNIDENTIFIED MALE:"): with one in a source, anyone may speak."""
-    return frozenset(w for w, c in label_words().items() if c == "anonymous")
 
 
 @lru_cache(maxsize=1)

@@ -58,14 +58,15 @@ def label_words() -> dict[str, str]:
     return {word.strip(): category.strip() for word, category in table}
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(w for w, c in label_words().items() if c == "title")
+@lru_cache(maxsize=8)
+def label_words_of(category: str) -> frozenset[str]:
+    """The label words of one category of verify_speaker_labels.tsv ("title", "anonymous")."""
+    return frozenset(w for w, c in label_words().items() if c == category)
 
 
 def name_tokens(name: str) -> list[str]:
     """Lower-case name words with titles dropped: "SECRETARY BLINKEN" -> ["blinken"]."""
-    titles = _titles()
+    titles = label_words_of("title")
     return [t for t in _TOKEN.findall(name.lower().replace("’", "'")) if t not in titles]
 
 
