@@ -95,8 +95,6 @@ def same_utterance(
     return max(v.score, 1e-6)
 
 
-
-
 def _changes(v: Verification) -> str:
     """What an altered match changes: "spelling" only ("ISIS's" for "ISIS'"), "function"
     words ("that" for "the", an added "a"), or "content" (a word of meaning, a negation, a

@@ -66,8 +66,10 @@ def wording(kind: str, text: str) -> str:
     return " … ".join(pieces(kind, text))
 
 
-def pieces(kind: str, text: str) -> list[str]:
-    """The quoted stretches of a quotation, in order (one for most): what ``wording`` joins."""
+@lru_cache(maxsize=1 << 16)
+def pieces(kind: str, text: str) -> tuple[str, ...]:
+    """The quoted stretches of a quotation, in order (one for most): what ``wording`` joins.
+    Cached: tracing one quotation asks for them several times (``units``, ``split``, ``sketch``)."""
     text = text.replace("''", '"')  # the New York Times marks quotes with two apostrophes
     quote = Quote(id=0, kind=kind, text=text, start=0, end=len(text))  # type: ignore[arg-type]
     if kind in ("direct", "term"):
@@ -79,12 +81,12 @@ def pieces(kind: str, text: str) -> list[str]:
             quote.kind = "direct"  # (a term's marks are stripped as a direct quote's)
             parts = [f.text for f in fragments(quote)]
         if parts:
-            return parts
+            return tuple(parts)
     if kind == "mixed":
         parts = [f.text for f in fragments(quote)]
         if parts:
-            return parts
-    return [text.strip()]
+            return tuple(parts)
+    return (text.strip(),)
 
 
 def units(rec: QuoteRec) -> list[QuoteRec]:
@@ -125,7 +127,7 @@ def quotation_key(key: str) -> str:
 _SENTENCE_END = re.compile(r"[.!?…]")
 
 
-def _reporter_joined(text: str, parts: list[str]) -> bool:
+def _reporter_joined(text: str, parts: tuple[str, ...]) -> bool:
     """Whether some two consecutive fragments are joined inside one sentence of the reporter's
     (no sentence end in the first fragment's last character or in the words between)."""
     at = text.find(parts[0])
