@@ -45,14 +45,10 @@ TRACE_HEAVY = (*HEAVY, "numpy", "datasketch", "scipy", "pandas", "jinja2")
 
 
 def test_trace_query_imports_only_what_a_query_needs(tmp_path):
-    from quotetrace.store.db import connect
-    from quotetrace.store.ingest import ingest
-    from test_trace_store import items
+    from test_trace_store import stored
 
     db = tmp_path / "q.db"
-    conn = connect(db, create=True)
-    ingest(conn, items())
-    conn.close()
+    stored(db).close()
     argv = ["trace", "Mexico is going to pay for that wall", "--db", str(db)]
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=120, check=False

@@ -7,12 +7,10 @@ import json
 import pytest
 
 from quotetrace.cli import main
-from quotetrace.store.db import connect
-from quotetrace.store.ingest import ingest
 from quotetrace.trace import query
 from quotetrace.trace.sources import add_sources
 from quotetrace.verify import Source
-from test_trace_store import WALL, items
+from test_trace_store import WALL, stored
 
 SPEECH = ("CHAIR: The candidate has the floor.\n\n"
           f"TRUMP: Thank you. {WALL} It will be a beautiful wall.\n\n"
@@ -23,8 +21,7 @@ OTHER = "TRUMP: We will lower taxes for every family in this country, and we wil
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "q.db"
-    conn = connect(path, create=True)
-    ingest(conn, items())
+    conn = stored(path)
     yield conn, path
     conn.close()
 

@@ -39,11 +39,17 @@ def items():
         yield Item(where=ext_id, meta=meta, article=make_article(text, specs))
 
 
+def stored(path, extra=()):
+    """A store at ``path`` holding ``ARTICLES`` (and ``extra`` items), families traced."""
+    conn = connect(path, create=True)
+    ingest(conn, [*items(), *extra])
+    return conn
+
+
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "q.db"
-    conn = connect(path, create=True)
-    ingest(conn, items())
+    conn = stored(path)
     yield conn, path
     conn.close()
 

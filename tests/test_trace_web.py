@@ -12,11 +12,10 @@ from fastapi.testclient import TestClient
 
 from quotetrace.store import ArticleMeta
 from quotetrace.store.db import connect
-from quotetrace.store.ingest import ingest
 from quotetrace.store.sources import Item
 from quotetrace.web import create_app
 from test_store_fixtures import make_article
-from test_trace_store import items
+from test_trace_store import stored
 from test_web_live import chromium, free_port, page, shoot  # noqa: F401  (fixtures)
 
 EVIL = "<script>window.__pwned = 1</script> Mexico is going to pay for that wall"
@@ -32,9 +31,7 @@ def evil_item():
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = tmp_path_factory.mktemp("trace-web") / "q.db"
-    conn = connect(path, create=True)
-    ingest(conn, [*items(), evil_item()])
-    conn.close()
+    stored(path, [evil_item()]).close()
     return path
 
 
