@@ -145,9 +145,9 @@ def _source_cell(m: dict) -> str:
 
 def _source_diff(src: dict) -> str:
     from quotetrace.verify.render import word_diff
-    from quotetrace.verify.result import DiffOp
+    from quotetrace.verify.result import WordEdit
 
-    return _one_line(word_diff([DiffOp(**op) for op in src["diff"]]))
+    return _one_line(word_diff([WordEdit(**op) for op in src["diff"]]))
 
 
 def _one_line(text: str) -> str:

@@ -146,7 +146,7 @@ class Report:
 
 
 def _got_changes(v: Verification) -> list[ChangeKey]:
-    return [change_key(c.op, c.source, c.quote, c.kind) for c in v.changes]
+    return [change_key(c.op, c.source, c.quote, c.kind or "word") for c in v.changes]
 
 
 def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:

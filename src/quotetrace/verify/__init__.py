@@ -7,17 +7,16 @@ pure Python over rapidfuzz: no spaCy, no files. See docs/verify.md.
 """
 
 from quotetrace.verify.core import verify_quotes
-from quotetrace.verify.result import STATUSES, Change, DiffOp, SourcePiece, Verification
+from quotetrace.verify.result import STATUSES, SourcePiece, Verification, WordEdit
 from quotetrace.verify.source import Source
 from quotetrace.verify.turns import Turn
 
 __all__ = [
     "STATUSES",
-    "Change",
-    "DiffOp",
     "Source",
     "SourcePiece",
     "Turn",
     "Verification",
+    "WordEdit",
     "verify_quotes",
 ]

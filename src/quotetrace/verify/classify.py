@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from quotetrace.text.normalize import fold, has_ellipsis, norm_punct, norm_word, same_but_contracted
 from quotetrace.verify.pieces import Piece
 from quotetrace.verify.quotes import Item
-from quotetrace.verify.result import MARKED_KINDS, Change, DiffOp, SourcePiece
+from quotetrace.verify.result import MARKED_KINDS, SourcePiece, WordEdit
 from quotetrace.verify.source import Source
 
 MIN_SCORE = 0.6  # word similarity under which a passage is not the quote's source
@@ -22,8 +22,8 @@ _SIC = re.compile(r"\[\s*sic\s*!?\s*\]", re.I)
 class Verdict:
     status: str
     score: float
-    changes: list[Change] = field(default_factory=list)
-    diff: list[DiffOp] = field(default_factory=list)
+    changes: list[WordEdit] = field(default_factory=list)
+    diff: list[WordEdit] = field(default_factory=list)
     pieces: list[SourcePiece] = field(default_factory=list)
     gap_words: int | None = None
 
@@ -41,8 +41,8 @@ class Classifier:
         self.idx = source.index
         n = len(items)
         self.bounds = [0] + [items[k].start for k in range(1, n)] + [len(fragment)]
-        self.changes: list[Change] = []
-        self.diff: list[DiffOp] = []
+        self.changes: list[WordEdit] = []
+        self.diff: list[WordEdit] = []
         self.matched = 0
         self.marked_source_words = 0
         self.marked_quote_words = 0
@@ -104,28 +104,28 @@ class Classifier:
             self.matched += 1
             if item.marked:
                 word = self.quoted(q0 + k, q0 + k + 1)
-                self.changes.append(Change("replace", self.src(s, s + 1), word, "bracket"))
+                self.changes.append(WordEdit("replace", self.src(s, s + 1), word, "bracket"))
             if item.sic:
-                self.changes.append(Change("insert", "", "[sic]", "sic"))
+                self.changes.append(WordEdit("insert", "", "[sic]", "sic"))
             if k + 1 < q1 - q0:
                 between_q = _SIC.sub("", self.fragment[item.end : self.items[q0 + k + 1].start])
                 between_s = text[ends[s] : starts[s + 1]]
                 if between_q != between_s and norm_punct(between_q) != norm_punct(between_s):
                     pair = self.quoted(q0 + k, q0 + k + 2)
-                    self.changes.append(Change("replace", self.src(s, s + 2), pair, "punctuation"))
-        self.diff.append(DiffOp("equal", self.src(s0, s1), self.shown(q0, q1)))
+                    self.changes.append(WordEdit("replace", self.src(s, s + 2), pair, "punctuation"))
+        self.diff.append(WordEdit("equal", self.src(s0, s1), self.shown(q0, q1)))
 
     def _other(self, tag: str, q0: int, q1: int, s0: int, s1: int) -> None:
         kind = self._kind(tag, q0, q1, s0, s1)
         if kind == "same":
-            self.diff.append(DiffOp("equal", "", self.shown(q0, q1)))
+            self.diff.append(WordEdit("equal", "", self.shown(q0, q1)))
             return
         op = "insert" if s0 == s1 else "delete" if q0 == q1 else "replace"
         if kind in MARKED_KINDS:
             self.marked_source_words += s1 - s0
             self.marked_quote_words += sum(1 for it in self.items[q0:q1] if it.is_word)
-        self.changes.append(Change(op, self.src(s0, s1), self.quoted(q0, q1), kind))
-        self.diff.append(DiffOp(op, self.src(s0, s1), self.shown(q0, q1), kind))
+        self.changes.append(WordEdit(op, self.src(s0, s1), self.quoted(q0, q1), kind))
+        self.diff.append(WordEdit(op, self.src(s0, s1), self.shown(q0, q1), kind))
 
     # -- verdict ---------------------------------------------------------------------------
     def verdict(self, pieces: list[Piece]) -> Verdict:
@@ -135,7 +135,7 @@ class Classifier:
             if k:
                 prev = pieces[k - 1]
                 gap = piece.s0 - prev.s1 if piece.s0 >= prev.s1 else -(prev.s0 - piece.s1)
-                self.diff.append(DiffOp("jump", "", "", f"{gap:+d}"))
+                self.diff.append(WordEdit("jump", "", "", f"{gap:+d}"))
             else:
                 gap = None
             ops = _merge_contractions(piece.ops, self._contracted)

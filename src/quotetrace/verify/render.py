@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 
-from quotetrace.verify.result import STATUSES, DiffOp, Verification
+from quotetrace.verify.result import STATUSES, Verification, WordEdit
 
 _ANSI = {
     "del": "\x1b[31;9m",
@@ -45,7 +45,7 @@ def jump_text(gap: str | None) -> str:
     return f"skips {n} source words" if n >= 0 else f"jumps back {-n} source words"
 
 
-def word_diff(diff: list[DiffOp], color: bool = False) -> str:
+def word_diff(diff: list[WordEdit], color: bool = False) -> str:
     """The quote as a word diff: [-source words-]{+quoted words+}, or coloured for a terminal."""
 
     def dele(s: str) -> str:

@@ -24,21 +24,15 @@ MARKED_KINDS = frozenset(CHANGE_KINDS) - {"word"}
 
 
 @dataclass(slots=True)
-class Change:
-    """One difference: source words -> quoted words. op: replace | insert | delete."""
+class WordEdit:
+    """One step between source words and quoted words. op: equal | replace | insert | delete |
+    jump.
 
-    op: str
-    source: str
-    quote: str
-    kind: str = "word"
-
-
-@dataclass(slots=True)
-class DiffOp:
-    """One step of the full word diff, in quote order (what the HTML and table views draw).
-
-    op: equal | replace | insert | delete | jump (a jump to another source passage; its
-    ``kind`` is the signed number of source words skipped, "-40" for 40 words back).
+    A verification lists them twice: ``changes`` holds only the differences, each with its
+    ``kind`` (one of CHANGE_KINDS: what decides edited or altered); ``diff`` is the full word
+    diff in quote order, the equal runs included (what the HTML and table views draw), where
+    ``kind`` is set on differences, None on equal runs, and on a jump to another source
+    passage is the signed number of source words skipped ("-40" for 40 words back).
     """
 
     op: str
@@ -75,14 +69,14 @@ class Verification:
     source_text: str | None = None
     context_before: str = ""
     context_after: str = ""
-    changes: list[Change] = field(default_factory=list)
+    changes: list[WordEdit] = field(default_factory=list)
     pieces: list[SourcePiece] = field(default_factory=list)
     gap_words: int | None = None
     source_speaker: str | None = None
     speaker_consistent: bool | None = None
     speaker: str | None = None  # who the article says spoke
     fragment: int | None = None  # index of the quoted fragment within a mixed quote
-    diff: list[DiffOp] = field(default_factory=list)
+    diff: list[WordEdit] = field(default_factory=list)
     note: str | None = None  # why a quote could not be checked, when it could not
 
     @property
