@@ -17,6 +17,30 @@ def test_saved_tokenizer_is_the_models_tokenizer():
     assert ours.tokenizer.to_bytes() == reference.tokenizer.to_bytes()
     assert [t.text for t in ours.tokenizer(TEXT)] == [t.text for t in reference.tokenizer(TEXT)]
     assert "senter" not in ours.component_names and "ner" not in ours.component_names
+    # Built only to be replaced (attribute_ruler -> quotetrace_tag_pos) or used when a shipped
+    # table is stale (lemmatizer -> data/cue_forms.tsv): neither is loaded at start-up.
+    assert "attribute_ruler" not in ours.component_names and "lemmatizer" not in ours.component_names
+
+
+def test_the_excluded_lemmatizer_loads_on_demand():
+    from quotetrace.nlp import model_lemmatizer
+
+    lemmatizer = model_lemmatizer(load_pipeline())
+    assert lemmatizer is not None and lemmatizer.lookups.has_table("lemma_exc")
+    doc = spacy.tokens.Doc(lemmatizer.vocab, words=["conceded", "told"], pos=["VERB", "VERB"])
+    assert [lemmatizer.rule_lemmatize(t)[0] for t in doc] == ["concede", "tell"]
+
+
+def test_quotetrace_pipeline_saved_and_loaded_again(tmp_path, extractor):
+    """The whole pipeline, with its own components, round-trips through to_disk: the POS
+    patterns and the gate travel with it, the model folder is not needed again."""
+    text = '"We will win," the senator said. He added that nobody would come, and she didn\'t.\n'
+    extractor.nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert again.pipe_names == extractor.nlp.pipe_names
+    first, second = extractor.nlp(text), again(text)
+    assert [t.pos_ for t in second] == [t.pos_ for t in first]
+    assert second._.qt_quotes == first._.qt_quotes and len(first._.qt_quotes) == 2
 
 
 def test_pipeline_saved_and_loaded_again(tmp_path):

