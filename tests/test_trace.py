@@ -264,15 +264,15 @@ STITCHED_ARTICLES = [
 def test_the_store_puts_a_quotation_joining_two_statements_in_both_families(tmp_path):
     from quotetrace.store import ArticleMeta
     from quotetrace.store.db import connect
+    from quotetrace.store.family_reads import top
     from quotetrace.store.ingest import ingest
     from quotetrace.store.sources import Item
-    from quotetrace.trace import query
     from test_store_fixtures import make_article
 
     conn = connect(tmp_path / "q.db", create=True)
     ingest(conn, (Item(where=e, meta=ArticleMeta(e, outlet=o, published=d), article=make_article(t, s))
                   for e, o, d, t, s in STITCHED_ARTICLES))  # fmt: skip
-    fams = query.top(conn, 5)
+    fams = top(conn, 5)
     texts = sorted([m["text"] for m in f["members"]] for f in fams)
     assert texts == [[FAMILIES, "you have to take out their families"], [WORSE, "a hell of a lot worse"]]
     (stitched,) = {m["quote_id"] for f in fams for m in f["members"] if m["outlet"] == "Post"}
@@ -282,7 +282,7 @@ def test_the_store_puts_a_quotation_joining_two_statements_in_both_families(tmp_
     # Ingesting the articles again adds nothing.
     ingest(conn, (Item(where=e, meta=ArticleMeta(e, outlet=o, published=d), article=make_article(t, s))
                   for e, o, d, t, s in STITCHED_ARTICLES))  # fmt: skip
-    assert query.top(conn, 5) == fams
+    assert top(conn, 5) == fams
 
 
 def test_the_batch_gives_the_store_families_for_a_quotation_joining_two_statements(tmp_path):

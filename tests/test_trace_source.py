@@ -7,6 +7,7 @@ import json
 import pytest
 
 from quotetrace.cli import main
+from quotetrace.store.family_reads import kinds
 from quotetrace.trace import query
 from quotetrace.trace.sources import add_sources
 from quotetrace.verify import Source
@@ -29,7 +30,7 @@ def db(tmp_path):
 def traced(conn, *texts: str) -> dict:
     families = query.find(conn, "Mexico is going to pay for that wall")
     add_sources(families, [Source.from_text(t, name=f"s{n}") for n, t in enumerate(texts)],
-                query.kinds(conn, families))  # fmt: skip
+                kinds(conn, families))  # fmt: skip
     (fam,) = families
     return fam
 

@@ -10,6 +10,7 @@ from quotetrace.cli import main
 from quotetrace.store import ArticleMeta
 from quotetrace.store.db import connect
 from quotetrace.store.families import rebuild
+from quotetrace.store.family_reads import top
 from quotetrace.store.ingest import ingest
 from quotetrace.store.sources import Item
 from quotetrace.trace import query
@@ -60,7 +61,7 @@ def members(conn):
 
 def test_ingest_builds_one_family_with_its_first_appearance_and_a_misattribution(db):
     conn, _ = db
-    (fam,) = query.top(conn, 5)
+    (fam,) = top(conn, 5)
     assert len(fam["members"]) == 4
     assert fam["first"]["outlet"] == "Harbour Herald"
     assert fam["outlets"] == ["Harbour Herald", "The Courier", "Morning Post"]

@@ -63,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from quotetrace.errors import UsageError
     from quotetrace.store.db import connect
+    from quotetrace.store.family_reads import kinds, top
     from quotetrace.trace import query
 
     modes = sum([args.text is not None, args.top is not None])
@@ -81,13 +82,13 @@ def run(args: argparse.Namespace) -> int:
             if modes == 0:
                 return 0
         if args.top is not None:
-            families, q = query.top(conn, args.top), None
+            families, q = top(conn, args.top), None
         else:
             families, q = query.find(conn, args.text, limit=args.limit), args.text
         if sources:
             from quotetrace.trace.sources import add_sources
 
-            add_sources(families, sources, query.kinds(conn, families))
+            add_sources(families, sources, kinds(conn, families))
     finally:
         conn.close()
     if args.format == "json":

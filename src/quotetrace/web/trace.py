@@ -16,6 +16,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from quotetrace.errors import UsageError
+from quotetrace.store import family_reads
 from quotetrace.trace import query
 from quotetrace.web.render import environment
 
@@ -51,7 +52,7 @@ def api_trace(
         raise HTTPException(422, "give either q (words of a quote) or top (a number)")
     with request.app.state.qt.connection() as conn:
         try:
-            families = query.top(conn, top) if top is not None else query.find(conn, q or "", limit)
+            families = family_reads.top(conn, top) if top is not None else query.find(conn, q or "", limit)
         except UsageError as exc:
             raise HTTPException(422, str(exc)) from exc
     return JSONResponse(query.result(q, families))
@@ -65,7 +66,7 @@ def trace_search(request: Request, q: str = "") -> HTMLResponse:
         return _page(request, **context)
     with state.connection() as conn:
         try:
-            context["families"] = query.find(conn, q) if q.strip() else query.top(conn, 20)
+            context["families"] = query.find(conn, q) if q.strip() else family_reads.top(conn, 20)
         except UsageError as exc:
             return _page(request, 400, error=str(exc), **context)
     context["listing"] = "matching" if q.strip() else "top"
@@ -81,7 +82,7 @@ def quote_family(request: Request, article_id: int, idx: int):
         ).fetchone()
         if row is None:
             raise HTTPException(404, f"There is no quote {idx} in article {article_id}.")
-        family_id = query.family_of_quote(conn, row[0])
+        family_id = family_reads.family_of_quote(conn, row[0])
     if family_id is not None:
         return RedirectResponse(f"/trace/{family_id}", status_code=303)
     return _page(request, alone={"article_id": article_id, "text": row[1]}, families=None, family=None)
@@ -90,7 +91,7 @@ def quote_family(request: Request, article_id: int, idx: int):
 @router.get("/trace/{family_id}", response_class=HTMLResponse, include_in_schema=False)
 def family_page(request: Request, family_id: int) -> HTMLResponse:
     with request.app.state.qt.connection() as conn:
-        fam = query.family(conn, family_id)
+        fam = family_reads.family(conn, family_id)
     if fam is None:
         raise HTTPException(404, f"There is no quote family {family_id} in the store.")
     return _page(request, family=fam, families=None, timeline=timeline(fam["members"]),
