@@ -151,7 +151,7 @@ def evaluate(conn, gold: list[dict]) -> dict:
 
 
 def latency(conn, gold: list[dict]) -> dict:
-    from quotetrace.trace.query import find
+    from quotetrace.store.family_reads import find
 
     times, found = [], 0
     for fam in gold:

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from quotetrace.cli import main
+from quotetrace.store import family_reads
 from quotetrace.store.family_reads import kinds
-from quotetrace.trace import query
 from quotetrace.trace.sources import add_sources
 from quotetrace.verify import Source
 from test_trace_store import WALL, stored
@@ -28,7 +28,7 @@ def db(tmp_path):
 
 
 def traced(conn, *texts: str) -> dict:
-    families = query.find(conn, "Mexico is going to pay for that wall")
+    families = family_reads.find(conn, "Mexico is going to pay for that wall")
     add_sources(families, [Source.from_text(t, name=f"s{n}") for n, t in enumerate(texts)],
                 kinds(conn, families))  # fmt: skip
     (fam,) = families

@@ -7,13 +7,12 @@ import json
 import pytest
 
 from quotetrace.cli import main
-from quotetrace.store import ArticleMeta
+from quotetrace.store import ArticleMeta, family_reads
 from quotetrace.store.db import connect
 from quotetrace.store.families import rebuild
 from quotetrace.store.family_reads import top
 from quotetrace.store.ingest import ingest
 from quotetrace.store.sources import Item
-from quotetrace.trace import query
 from test_store_fixtures import make_article
 
 WALL = ("We will build a great wall along the southern border, and Mexico is going to pay for "
@@ -91,9 +90,9 @@ def test_rebuild_gives_the_families_that_ingest_built(db):
 
 def test_find_by_a_few_words_and_no_match(db):
     conn, _ = db
-    (fam,) = query.find(conn, "Mexico is going to pay for that wall")
+    (fam,) = family_reads.find(conn, "Mexico is going to pay for that wall")
     assert len(fam["members"]) == 4
-    assert query.find(conn, "the price of eggs in Lisbon is rising fast") == []
+    assert family_reads.find(conn, "the price of eggs in Lisbon is rising fast") == []
 
 
 def test_cli_json_has_the_contract_shape(db, capsys):

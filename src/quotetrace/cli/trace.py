@@ -62,9 +62,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quotetrace.errors import UsageError
+    from quotetrace.store import family_reads
     from quotetrace.store.db import connect
     from quotetrace.store.family_reads import kinds, top
-    from quotetrace.trace import query
 
     modes = sum([args.text is not None, args.top is not None])
     if modes != 1 and not (args.rebuild and modes == 0):
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         if args.top is not None:
             families, q = top(conn, args.top), None
         else:
-            families, q = query.find(conn, args.text, limit=args.limit), args.text
+            families, q = family_reads.find(conn, args.text, limit=args.limit), args.text
         if sources:
             from quotetrace.trace.sources import add_sources
 
@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         from quotetrace.cli.output import write_json
 
-        write_json(query.result(q, families, [s.name for s in sources]))
+        write_json(family_reads.result(q, families, [s.name for s in sources]))
     else:
         write_families(families, q, sys.stdout)
     return 0

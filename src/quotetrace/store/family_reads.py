@@ -1,9 +1,10 @@
 """Read the quote families the store keeps (``store.families`` writes them): by id, by quote,
-by article, by spread, and the rows ``trace.query.find`` matches a query against.
+by article, by spread, and by a quote's words (``find``: the query is matched against stored
+members with the same rule as tracing, ``trace.relate.same_utterance``).
 
-Only SQL and JSON here, nothing from the trace stage: ``quotetrace trace TEXT`` reads families
-through this module and must not load the clustering code (numpy, datasketch) that
-``store.families`` needs to write them.
+``quotetrace trace TEXT`` reads families through this module and must not load the clustering
+code (numpy, datasketch) that ``store.families`` needs to write them: from the trace stage it
+takes only the word matching (``trace.relate``, ``trace.wording``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sqlite3
 from collections.abc import Sequence
 
 from quotetrace.errors import UsageError
+from quotetrace.trace.relate import same_utterance
+from quotetrace.trace.wording import gram_keys, wording, words
 
 
 def _family(row: sqlite3.Row) -> dict:
@@ -76,3 +79,43 @@ def kinds(conn: sqlite3.Connection, families: list[dict]) -> dict[int, str]:
     ids = sorted({m["quote_id"] for fam in families for m in fam["members"]})
     rows = conn.execute(f"SELECT id, kind FROM quotes WHERE id IN ({','.join('?' * len(ids))})", ids)
     return dict(rows.fetchall())
+
+
+MAX_QUERY_CHARS = 5000
+
+
+def find(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[dict]:
+    """Families with a member that is the same utterance as ``text`` (or contains it)."""
+    text = (text or "").strip()
+    if not text:
+        raise UsageError("give the words of a quote to trace")
+    if len(text) > MAX_QUERY_CHARS:
+        raise UsageError(f"the quote to trace is over {MAX_QUERY_CHARS} characters")
+    query = wording("direct", text)
+    ws = words(query)
+    if not ws:
+        raise UsageError("the quote to trace has no words")
+    # Any traced quotation sharing a 3-gram with the query: a query is usually a few words
+    # of a quotation (bands would need MinHash, and datasketch's import is slow).
+    grams = gram_keys(ws)
+    ids = quotes_with_grams(conn, grams)
+    if not ids:
+        return []
+    rows = member_quotes(conn, sorted(ids))
+    scores: dict[int, float] = {}
+    for fid, kind, qtext in rows:
+        if fid in scores:
+            continue
+        member = wording(kind, qtext)
+        # The query is usually short: it only has to be part of some member, closely.
+        score = same_utterance("direct", query, kind, member, partial=len(ws) < len(words(member)))
+        if score is not None:
+            scores[fid] = score
+    ranked = sorted(scores, key=lambda f: (-scores[f], f))[:limit]
+    return [f for f in (family(conn, fid) for fid in ranked) if f is not None]
+
+
+def result(query: str | None, families: list[dict], sources: list[str] | None = None) -> dict:
+    """The JSON contract of ``quotetrace trace`` and ``/api/trace``; ``sources`` (the names of
+    the transcripts the members were checked against) only when there were some."""
+    return {"query": query, **({"sources": sources} if sources else {}), "families": families}

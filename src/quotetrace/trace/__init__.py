@@ -4,8 +4,8 @@
 gives a family's first appearance, each member's relation to it (verbatim,
 trimmed, edited, altered, stitched, paraphrase) with a word diff, and the
 speakers it was attributed to. Pure functions: ``quotetrace.store.families`` keeps
-families in the SQLite store, updated as articles are ingested, ``store.family_reads``
-reads them back and ``trace.query`` finds them by a quote's words. See docs/trace.md.
+families in the SQLite store, updated as articles are ingested; ``store.family_reads``
+reads them back and finds them by a quote's words. See docs/trace.md.
 
 Names are loaded on first use: ``quotetrace trace TEXT`` only reads the store and should
 not pay for numpy and datasketch.

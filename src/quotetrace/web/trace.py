@@ -17,7 +17,6 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from quotetrace.errors import UsageError
 from quotetrace.store import family_reads
-from quotetrace.trace import query
 from quotetrace.web.render import environment
 
 router = APIRouter()
@@ -52,10 +51,13 @@ def api_trace(
         raise HTTPException(422, "give either q (words of a quote) or top (a number)")
     with request.app.state.qt.connection() as conn:
         try:
-            families = family_reads.top(conn, top) if top is not None else query.find(conn, q or "", limit)
+            if top is not None:
+                families = family_reads.top(conn, top)
+            else:
+                families = family_reads.find(conn, q or "", limit)
         except UsageError as exc:
             raise HTTPException(422, str(exc)) from exc
-    return JSONResponse(query.result(q, families))
+    return JSONResponse(family_reads.result(q, families))
 
 
 @router.get("/trace", response_class=HTMLResponse, include_in_schema=False)
@@ -66,7 +68,7 @@ def trace_search(request: Request, q: str = "") -> HTMLResponse:
         return _page(request, **context)
     with state.connection() as conn:
         try:
-            context["families"] = query.find(conn, q) if q.strip() else family_reads.top(conn, 20)
+            context["families"] = family_reads.find(conn, q) if q.strip() else family_reads.top(conn, 20)
         except UsageError as exc:
             return _page(request, 400, error=str(exc), **context)
     context["listing"] = "matching" if q.strip() else "top"
