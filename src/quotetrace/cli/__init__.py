@@ -14,6 +14,7 @@ import pkgutil
 import sys
 
 from quotetrace import __version__
+from quotetrace.cli import _spacy_cli
 from quotetrace.errors import QuotetraceError
 
 DESCRIPTION = """\
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _spacy_cli.defer()  # a quarter of importing spaCy is its own CLI, which we never run
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     # A command may take one leftover "-x" as its positional (search -x): argparse reads
