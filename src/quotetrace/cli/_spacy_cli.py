@@ -16,12 +16,14 @@ first, so nothing a caller can reach differs from spaCy's own (tests/test_startu
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.util
 import sys
 from importlib.machinery import ModuleSpec
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:  # importlib.abc costs --help 20 ms; the loader protocol is all it needs
+    from importlib.abc import Loader
 
 PACKAGE = "spacy.cli"
 
@@ -63,7 +65,7 @@ class _Finder:
         real = importlib.util.find_spec(name)
         if real is None or real.submodule_search_locations is None:
             return None  # not the package it was: let the normal import say so
-        spec = ModuleSpec(name, _Loader(), is_package=True)
+        spec = ModuleSpec(name, cast("Loader", _Loader()), is_package=True)
         spec.submodule_search_locations = list(real.submodule_search_locations)
         return spec
 
@@ -72,7 +74,7 @@ class _Finder:
             sys.meta_path.remove(self)
 
 
-class _Loader(importlib.abc.Loader):
+class _Loader:
     def create_module(self, spec: ModuleSpec) -> ModuleType:
         return _Deferred(spec.name)
 
