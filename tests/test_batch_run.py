@@ -90,7 +90,7 @@ def test_reference_output_records_every_line(reference):
     assert len(articles) == N_LINES
     assert {"a003", "a003~2", "a003~3"} <= set(articles)
     broken = articles["corpus.jsonl:31"]
-    assert broken["status"] == "failed" and "not valid JSON" in broken["error"]
+    assert broken["status"] == "failed" and "not a complete JSON object" in broken["error"]
     latin = articles["corpus.jsonl:51"]
     assert latin["status"] == "failed" and "not valid UTF-8" in latin["error"]
     ok = [r for r in articles.values() if r["status"] == "ok"]

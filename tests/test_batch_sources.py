@@ -51,9 +51,23 @@ def test_broken_json_line_is_one_failure_and_the_rest_is_read(tmp_path):
     assert [i.id_hint for i in found] == ["a", "c.jsonl:2", "c.jsonl:3", "c", "d"]
     errors = [i.error for i in found]
     assert errors[0] is None and errors[4] is None
-    assert "line 2 is not valid JSON" in errors[1]
+    assert "line 2 is not a complete JSON object" in errors[1]
     assert "not an object" in errors[2]
     assert "no 'text' field" in errors[3]
+
+
+def test_a_cut_off_line_says_so_with_where_json_stopped(tmp_path):
+    # A line that ends inside its object (a truncated file's last line, with or without its
+    # newline) is named as such; one that goes wrong before its end is still "not valid JSON".
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "fine"}\n{broken\n{"id": "b", "text": \n{"text": "abc')
+    cut = "is not a complete JSON object (the line is cut off or malformed"
+    name = "Expecting property name enclosed in double quotes"
+    assert failures(items(path)) == [
+        (f"{path}:2", f"line 2 is not valid JSON: {name} at column 2"),
+        (f"{path}:3", f"line 3 {cut}: Expecting value at column 21)"),
+        (f"{path}:4", f"line 4 {cut}: Unterminated string starting at column 10)"),
+    ]
 
 
 def test_non_utf8_line_is_a_failure_with_the_byte(tmp_path):

@@ -307,7 +307,10 @@ def test_a_bad_record_is_reported_with_its_line_and_the_others_still_come_out(tm
     assert code == 1
     assert [json.loads(line)["id"] for line in out.splitlines()] == ["r1", "r2"]
     bad_json, no_text = err.splitlines()
-    assert bad_json.startswith(f"quotetrace extract: {path}:2: not valid JSON: Expecting value at column ")
+    assert bad_json == (  # the line ends where its value should be: cut off, and said so
+        f"quotetrace extract: {path}:2: not a complete JSON object "
+        "(the line is cut off or malformed: Expecting value at column 26)"
+    )
     assert no_text == (
         f"quotetrace extract: {path}:3: no 'text' field with the article text "
         '(give "text" or "html" as a string)'
@@ -319,3 +322,53 @@ def test_a_bad_record_is_reported_with_its_line_and_the_others_still_come_out(tm
     code, out, err = run(capsys, str(empty), str(path), "--format", "json")
     assert code == 1 and len(out.splitlines()) == 2
     assert err.splitlines()[0] == f"quotetrace extract: {empty}: empty file: no articles in it"
+
+
+def test_a_cut_off_last_line_is_named_as_such_by_extract_and_ingest(tmp_path, capsys):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(jsonl_records()[0]) + '\n{"text": "abc', encoding="utf-8")  # truncated
+    message = (
+        f"{path}:2: not a complete JSON object "
+        "(the line is cut off or malformed: Unterminated string starting at column 10)"
+    )
+    code, out, err = run(capsys, str(path), "--format", "json")
+    assert code == 1 and len(out.splitlines()) == 1
+    assert err == f"quotetrace extract: {message}\n"
+    code = main(["ingest", str(path), "--db", str(tmp_path / "q.db"), "--quiet"])
+    assert code == 1 and capsys.readouterr().err == f"quotetrace ingest: {message}\n"
+
+
+def stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_json_lines_on_stdin_are_one_article_per_record_as_ingest_reads_them(monkeypatch, capsys):
+    stdin(monkeypatch, "".join(json.dumps(r) + "\n" for r in jsonl_records()).encode())
+    code, out, err = run(capsys, "-", "--format", "json")
+    assert code == 0 and err == ""
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [(d["source"], d["id"], d["outlet"]) for d in lines] == [
+        ("stdin:1", "r1", "Herald"), ("stdin:2", "r2", "Courier"),
+    ]  # fmt: skip
+    assert all(d["quotes"] for d in lines)
+    # A bad record is reported with its line, as in a .jsonl file, and the others still come out.
+    stdin(monkeypatch, (json.dumps(jsonl_records()[0]) + '\n{"id": "r2", "text": "cut').encode())
+    code, out, err = run(capsys, "-", "--format", "jsonl-articles")
+    assert code == 1 and [json.loads(line)["id"] for line in out.splitlines()] == ["r1"]
+    assert err == (
+        "quotetrace extract: stdin:2: not a complete JSON object "
+        "(the line is cut off or malformed: Unterminated string starting at column 22)\n"
+    )
+
+
+def test_plain_text_on_stdin_is_still_one_article(monkeypatch, capsys, tmp_path):
+    stdin(monkeypatch, ARTICLE.encode())
+    code, out, err = run(capsys, "-", "--format", "json")
+    assert code == 0 and err == ""
+    article = json.loads(out)  # one JSON document, not JSON Lines with a "source"
+    assert "source" not in article and (article["title"], article["text"]) == ("Bridges first", ARTICLE)
+    assert [q["speaker"]["name"] for q in article["quotes"]] == ["Adaeze Okafor", "Daniel Mensah"]
+    # Its errors are still the command's error, worded as before.
+    stdin(monkeypatch, b"")
+    code, out, err = run(capsys, "-")
+    assert (code, out, err) == (1, "", "quotetrace extract: error: standard input is empty\n")

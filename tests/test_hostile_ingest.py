@@ -128,9 +128,20 @@ def test_articles_the_other_run_stored_are_duplicates_not_failures(tmp_path):
 
 def test_json_errors_say_column_once(tmp_path):
     src = tmp_path / "feed.jsonl"
-    src.write_text('{"text": "unterminated\n')
+    # A raw tab inside the string (the line's own newline is not read as one: see the next test).
+    src.write_text('{"text": "a\tb"}\n')
     (item,) = iter_items([str(src)])
-    assert "at at" not in item.error and item.error.endswith("Invalid control character at column 23")
+    assert "at at" not in item.error and item.error.endswith("Invalid control character at column 12")
+
+
+def test_a_string_the_line_ends_in_is_a_cut_off_line(tmp_path):
+    src = tmp_path / "feed.jsonl"
+    src.write_text('{"text": "unterminated\n')  # was "Invalid control character at column 23": the newline
+    (item,) = iter_items([str(src)])
+    assert item.error == (
+        "line 1 is not a complete JSON object "
+        "(the line is cut off or malformed: Unterminated string starting at column 10)"
+    )
 
 
 def test_ingest_errors_name_the_path_once(capsys, tmp_path):

@@ -25,19 +25,21 @@ per record (.jsonl, .jsonl.gz, .jsonl.zst or .ndjson lines with "text" or
 .warc.gz archive, each HTML response; a .parquet file with a "text" column),
 a folder (every file of those kinds in it, in sorted path order), a quoted
 glob ('pages/*.html'), an http(s):// address (fetched, 20 s and 5 MB at
-most), or - for standard input (one article); give as many as you like.
-These are the formats `quotetrace ingest` and `batch` read (docs/input.md).
-HTML is reduced to its main text with trafilatura, and the page's url,
-outlet, date and author go into the JSON, as do a record's metadata. The
-first line of a text is taken as the headline when it looks like one.
+most), or - for standard input, read as `quotetrace ingest -` reads it: JSON
+lines (one article per record, stdin:1, stdin:2, ...) when it starts with {,
+else one article; give as many as you like. These are the formats
+`quotetrace ingest` and `batch` read (docs/input.md). HTML is reduced to
+its main text with trafilatura, and the page's url, outlet, date and author
+go into the JSON, as do a record's metadata. The first line of a text is
+taken as the headline when it looks like one.
 
 With several articles (several inputs, a folder of several files, a corpus
-file), --format json writes JSON Lines (one article a line, each with its
-"source": the file, or file:line for a record, and the record's "id"),
-jsonl and csv add the source to each quote, and the table has one section
-per article. An input or record that cannot be read is reported on standard
-error with where it is (feed.jsonl:3: not valid JSON ...) and the others are
-still extracted (exit code 1).
+file, JSON lines on stdin), --format json writes JSON Lines (one article a
+line, each with its "source": the file, or file:line for a record, and the
+record's "id"), jsonl and csv add the source to each quote, and the table
+has one section per article. An input or record that cannot be read is
+reported on standard error with where it is (feed.jsonl:3: not valid JSON
+...) and the others are still extracted (exit code 1).
 
 examples:
   quotetrace extract examples/interview.txt
@@ -69,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "paths", nargs="+", metavar="PATH",
         help=".txt/.html files, .jsonl[.gz|.zst]/.warc[.gz]/.parquet corpora, folders, globs, "
-        "http(s) addresses, or - for stdin",
+        "http(s) addresses, or - for stdin (JSON lines when it starts with {, else one article)",
     )  # fmt: skip
     parser.add_argument(
         "--format", "-f", choices=FORMATS, default="table",
@@ -100,7 +102,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from quotetrace.cli.inputs import entries, expand, is_corpus, load
+    from quotetrace.cli.inputs import expand, read_inputs
+    from quotetrace.ingest import Document
     from quotetrace.pipeline import Analyser, one_line
 
     kinds = {k.strip() for k in args.kinds.split(",") if k.strip()}
@@ -115,12 +118,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--acts: {exc}") from None
     specs = expand(args.paths)
     analyser = Analyser(model=args.model, frame=not args.no_frame)
-    if len(specs) == 1 and not is_corpus(specs[0]):  # one article: its error is the command's error
-        article = analyser.analyse(load(specs[0], encoding=args.encoding))
+    found = read_inputs(specs, encoding=args.encoding)
+    if isinstance(found, Document):  # one article: its error was the command's error
+        article = analyser.analyse(found)
         emit(article, args.format, kinds, min_confidence=args.min_confidence, wide=args.wide, acts=acts)
         return 0
     failed = emitted = 0
-    for entry in entries(specs, encoding=args.encoding):
+    for entry in found:
         if entry.document is None:
             failed += 1
             print(f"quotetrace extract: {entry.error}", file=sys.stderr)

@@ -5,7 +5,9 @@ the layer ``ingest`` and ``batch`` read with: a folder is every file of a
 known type in it (the readers' walk order), and a corpus file (.jsonl[.gz|.zst],
 .warc[.gz], .parquet) is one article per record, turned into a ``Document`` by
 ``quotetrace.store.sources.to_item`` as ``quotetrace ingest`` does. A .txt or
-.html file, a web address and ``-`` are one article each.
+.html file and a web address are one article each; ``-`` is read by the
+readers as ``ingest -`` reads it: JSON lines (one article per record,
+"stdin:3") when it starts with a JSON object, else one article.
 
 Pages are fetched with trafilatura's downloader (the same library that reads
 the HTML) under a time and size limit; every way a fetch fails becomes one
@@ -23,13 +25,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from copy import deepcopy
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from quotetrace.errors import InputError, QuotetraceError
 from quotetrace.ingest import MAX_INPUT_BYTES, Document, bytes_to_document, read_document
-from quotetrace.ingest.items import ReadOptions
-from quotetrace.ingest.readers import KNOWN_TYPES, STDIN, read_article_file, read_path, reader_for, walk
+from quotetrace.ingest.items import RawItem, ReadOptions
+from quotetrace.ingest.readers import (
+    KNOWN_TYPES,
+    STDIN,
+    STDIN_SOURCE,
+    read_article_file,
+    read_path,
+    reader_for,
+    walk,
+)
 
 FETCH_TIMEOUT_S = 20
 _GLOB_CHARS = frozenset("*?[")
@@ -89,6 +100,24 @@ def is_corpus(spec: str) -> bool:
     return path.is_file() and reader is not None and reader is not read_article_file
 
 
+def read_inputs(specs: list[str], encoding: str | None = None) -> Document | Iterator[Entry]:
+    """The inputs as one ``Document`` when they are one article (one .txt/.html file, address,
+    or standard input that is not JSON lines), whose error is raised: the command's error.
+    Anything more is every ``Entry`` in order, as ``entries`` gives them."""
+    if specs == [STDIN]:
+        # Whether standard input is one article or JSON lines is known only once it is read.
+        found = stdin_entries(encoding)
+        first = next(found, None)  # a plain input that cannot be read raises here
+        if first is None:
+            return iter(())
+        if first.source == STDIN and first.document is not None:  # not a record "stdin:1"
+            return first.document
+        return chain([first], found)
+    if len(specs) == 1 and not is_corpus(specs[0]):
+        return load(specs[0], encoding=encoding)
+    return entries(specs, encoding=encoding)
+
+
 def entries(specs: list[str], encoding: str | None = None) -> Iterator[Entry]:
     """Every article of every input in order; a bad input or record is an ``Entry`` with its error."""
     from quotetrace.pipeline import one_line
@@ -96,7 +125,10 @@ def entries(specs: list[str], encoding: str | None = None) -> Iterator[Entry]:
     for spec in specs:
         try:
             if is_corpus(spec):
-                yield from _records(spec, ReadOptions(encoding=encoding))
+                opts = ReadOptions(encoding=encoding)
+                yield from _records(read_path(Path(spec), opts), opts)
+            elif spec == STDIN:
+                yield from stdin_entries(encoding)
             else:
                 yield Entry(spec, load(spec, encoding=encoding))
         except QuotetraceError as exc:
@@ -105,11 +137,35 @@ def entries(specs: list[str], encoding: str | None = None) -> Iterator[Entry]:
             yield Entry(spec, error=f"{spec}: {one_line(f'{type(exc).__name__}: {exc}')}")
 
 
-def _records(spec: str, opts: ReadOptions) -> Iterator[Entry]:
+def stdin_entries(encoding: str | None = None) -> Iterator[Entry]:
+    """Standard input through the readers' ``read_stdin``, the rule ``ingest -`` and ``batch``
+    follow: JSON lines give one entry per record, as a .jsonl file does ("stdin:3"); anything
+    else is one article, the entry "-", whose error (empty, too large, binary) is raised as an
+    ``InputError`` that names "standard input", as before."""
+    opts = ReadOptions(encoding=encoding)
+    found = read_path(Path(STDIN), opts)
+    first = next(found, None)
+    if first is None:
+        return
+    if first.source != STDIN_SOURCE:  # "stdin:1": a record of JSON lines
+        yield from _records(chain([first], found), opts)
+        return
+    if first.payload is None:
+        raise InputError(f"standard input: {first.error}")
+    # The name and no id, as before: a plain article on stdin comes out as it always did.
+    document = bytes_to_document(
+        first.payload, "standard input", max_bytes=opts.max_bytes, encoding=opts.encoding
+    )
+    yield Entry(STDIN, document)
+
+
+def _records(found: Iterator[RawItem], opts: ReadOptions) -> Iterator[Entry]:
+    """Each record of a corpus (a file, or JSON lines on stdin) as an ``Entry`` named by where
+    it is ("feed.jsonl:3"), converted as ``quotetrace ingest`` converts it."""
     from quotetrace.pipeline import one_line
     from quotetrace.store.sources import to_item
 
-    for raw in read_path(Path(spec), opts):
+    for raw in found:
         try:
             item = to_item(raw, opts)
         except Exception as exc:  # trafilatura or a decoder failing on one odd record

@@ -29,6 +29,8 @@ META_FIELDS = ("title", "url", "outlet", "published")
 # Other names corpora commonly use for the same metadata.
 META_ALIASES = {"published": ("date", "publish_date"), "outlet": ("sitename", "domain")}
 STDIN = "-"
+# The source of standard input read as one article; its JSON lines are "stdin:1", "stdin:2", ...
+STDIN_SOURCE = "stdin"
 
 Reader = Callable[[Path, str, ReadOptions], Iterator[RawItem]]
 
@@ -61,12 +63,14 @@ def read_stdin(opts: ReadOptions) -> Iterator[RawItem]:
     if first == b"{":
         for lineno, raw in enumerate(data.splitlines(), 1):
             if raw.strip():
-                yield _jsonl_item(raw, Path("stdin"), lineno, opts)
+                yield _jsonl_item(raw, Path(STDIN_SOURCE), lineno, opts)
         return
     if len(data) > opts.max_bytes:
-        yield RawItem.failure("stdin", "stdin", f"too large: over the {opts.max_bytes:,}-byte article limit")
+        yield RawItem.failure(
+            STDIN_SOURCE, STDIN_SOURCE, f"too large: over the {opts.max_bytes:,}-byte article limit"
+        )
         return
-    yield RawItem("stdin", "stdin", data)
+    yield RawItem(STDIN_SOURCE, STDIN_SOURCE, data)
 
 
 # --- JSON lines, plain or compressed ----------------------------------------------------
@@ -108,21 +112,36 @@ def _jsonl_item(raw: bytes, path: Path, lineno: int, opts: ReadOptions) -> RawIt
             fallback,
             f"line {lineno} is not valid UTF-8 (byte {raw[exc.start]:#04x} at {exc.start})",
         )
+    # Without its line ending: json reports an error at the end of "...\n" as column 1 of a
+    # second line, and "Expecting value at column 1" hid that the line was cut off.
+    line = line.rstrip("\r\n")
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         # exc.msg may end in "at" ("Invalid control character at"): the column completes it,
         # as the issue's wording asks: "Invalid control character at column 39".
-        reason = exc.msg.removesuffix(" at")
-        return RawItem.failure(
-            source, fallback, f"line {lineno} is not valid JSON: {reason} at column {exc.colno}"
-        )
+        reason = f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+        if _cut_off(line, exc):
+            return RawItem.failure(
+                source, fallback,
+                f"line {lineno} is not a complete JSON object (the line is cut off or malformed: {reason})",
+            )  # fmt: skip
+        return RawItem.failure(source, fallback, f"line {lineno} is not valid JSON: {reason}")
     if not isinstance(obj, dict):
         return RawItem.failure(
             source, fallback,
             f"line {lineno} is a JSON {type(obj).__name__}, not an object (each line must be a JSON object)",
         )  # fmt: skip
     return record_item(obj, source, fallback, opts)
+
+
+def _cut_off(line: str, exc: json.JSONDecodeError) -> bool:
+    """An object that the line ends inside of: the last line of a truncated file, a record cut
+    by a writer that died. json then fails at the end of the text, or on a string that never
+    closes; "{broken" or trailing "Extra data" fail earlier and stay "not valid JSON"."""
+    if not line.lstrip().startswith("{"):
+        return False
+    return exc.pos >= len(line.rstrip()) or exc.msg.startswith("Unterminated string")
 
 
 def record_item(obj: dict[str, Any], source: str, fallback: str, opts: ReadOptions) -> RawItem:
