@@ -255,3 +255,26 @@ def test_journal_ignores_a_torn_last_line(tmp_path):
     j.add({"index": 1, "fingerprint": "f1"})
     j.close()
     assert set(Journal(tmp_path).records) == {0, 1}
+
+
+def test_json_lines_on_stdin_are_read_to_the_end_line_by_line(monkeypatch):
+    """Standard input was read up to twice the article limit and the rest dropped without a
+    word; it is now read like a file: every record, each line held alone."""
+    from quotetrace.batch.sources import ReadOptions
+    from quotetrace.ingest.readers import read_stdin
+
+    records = [{"id": f"r{i}", "text": f"Article {i}. " + "words " * 30} for i in range(60)]
+    data = b"\n  \n" + "".join(json.dumps(r) + "\n" for r in records).encode()
+    assert len(data) > 2 * 1000 * 5  # well past what the old single read took in
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    found = list(read_stdin(ReadOptions(max_bytes=1000)))
+    assert [i.id_hint for i in found] == [r["id"] for r in records]
+    assert [i.source for i in found] == [f"stdin:{n}" for n in range(3, 63)]  # blank lines counted
+    assert not any(i.error for i in found)
+    # Plain text after leading blank lines is still one article, whole, under the limit.
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"\n\n" + b"x" * 900)))
+    (one,) = read_stdin(ReadOptions(max_bytes=1000))
+    assert one.payload == b"\n\n" + b"x" * 900 and one.error is None
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"x" * 1001)))
+    (big,) = read_stdin(ReadOptions(max_bytes=1000))
+    assert big.payload is None and "too large" in big.error

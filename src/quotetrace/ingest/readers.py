@@ -11,12 +11,13 @@ to the same partitions.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from quotetrace.errors import InputError
 from quotetrace.ingest.decoding import first_surrogate, scrub_surrogates
@@ -57,20 +58,46 @@ def read_article_file(path: Path, id_hint: str, opts: ReadOptions) -> Iterator[R
 
 
 def read_stdin(opts: ReadOptions) -> Iterator[RawItem]:
-    """Standard input: JSON lines when it starts with a JSON object, else one article."""
-    data = sys.stdin.buffer.read(opts.max_bytes * 2 + 1)
-    first = data.lstrip()[:1]
-    if first == b"{":
-        for lineno, raw in enumerate(data.splitlines(), 1):
-            if raw.strip():
-                yield _jsonl_item(raw, Path(STDIN_SOURCE), lineno, opts)
+    """Standard input: JSON lines when it starts with a JSON object, else one article.
+
+    JSON lines are read line by line, as from a file, so a corpus piped in is read to its
+    end however long it is (each line is held alone, under the same size limit)."""
+    stream = sys.stdin.buffer
+    head = b""
+    while not head.lstrip():  # the first bytes that are not white space decide the format
+        chunk = stream.read(1 << 16)
+        if not chunk:
+            break
+        head += chunk
+    if head.lstrip()[:1] == b"{":
+        with io.BufferedReader(_Prefixed(head, stream)) as fh:
+            yield from (item for _, item in _jsonl_lines(fh, Path(STDIN_SOURCE), opts) if item is not None)
         return
+    data = head + stream.read(max(0, opts.max_bytes + 1 - len(head)))
     if len(data) > opts.max_bytes:
         yield RawItem.failure(
             STDIN_SOURCE, STDIN_SOURCE, f"too large: over the {opts.max_bytes:,}-byte article limit"
         )
         return
     yield RawItem(STDIN_SOURCE, STDIN_SOURCE, data)
+
+
+class _Prefixed(io.RawIOBase):
+    """The bytes already read from a stream, then the rest of it."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if not self._head:
+            data = self._rest.read(len(b))
+        else:
+            data, self._head = self._head[: len(b)], self._head[len(b) :]
+        b[: len(data)] = data
+        return len(data)
 
 
 # --- JSON lines, plain or compressed ----------------------------------------------------
@@ -81,16 +108,10 @@ def read_jsonl(path: Path, id_hint: str, opts: ReadOptions) -> Iterator[RawItem]
     lineno, seen = 0, False
     try:
         with OPENERS[compression](path) as fh:
-            for lineno, (raw, too_long) in enumerate(lines(fh, opts.max_bytes * 2), 1):
-                if too_long:
+            for lineno, item in _jsonl_lines(fh, path, opts):  # noqa: B007 - the except clause reports it
+                if item is not None:
                     seen = True
-                    yield RawItem.failure(
-                        f"{path}:{lineno}", f"{path.name}:{lineno}",
-                        f"line {lineno} is over {opts.max_bytes * 2:,} bytes: too large an article",
-                    )  # fmt: skip
-                elif raw.strip():
-                    seen = True
-                    yield _jsonl_item(raw, path, lineno, opts)
+                    yield item
     except stream_errors() as exc:
         what = "truncated or corrupt compressed stream" if compression else "read error"
         yield RawItem.failure(
@@ -100,6 +121,18 @@ def read_jsonl(path: Path, id_hint: str, opts: ReadOptions) -> Iterator[RawItem]
         return
     if not seen:
         yield RawItem.failure(str(path), path.name, "empty file: no articles in it")
+
+
+def _jsonl_lines(fh: BinaryIO, path: Path, opts: ReadOptions) -> Iterator[tuple[int, RawItem | None]]:
+    """(line number, its item) for every line; None for a blank line."""
+    for lineno, (raw, too_long) in enumerate(lines(fh, opts.max_bytes * 2), 1):
+        if too_long:
+            yield lineno, RawItem.failure(
+                f"{path}:{lineno}", f"{path.name}:{lineno}",
+                f"line {lineno} is over {opts.max_bytes * 2:,} bytes: too large an article",
+            )  # fmt: skip
+        else:
+            yield lineno, _jsonl_item(raw, path, lineno, opts) if raw.strip() else None
 
 
 def _jsonl_item(raw: bytes, path: Path, lineno: int, opts: ReadOptions) -> RawItem:
