@@ -22,7 +22,7 @@ LABELS = frozenset(word for word, role in _WORDS if role == "label")
 # A stance verb is left out of the title-case patterns too (see headline_words.tsv).
 STANCE_CUES = frozenset(word for word, role in _WORDS if role == "stance")
 NOT_HEADLINE_CUES = frozenset(word for word, role in _WORDS if role == "not_cue") | STANCE_CUES
-_SEES = frozenset({"see", "sees", "saw"})
+_SEES = frozenset(word for word, role in _WORDS if role == "sees")
 SPEAKER_GLUE = frozenset(word for word, role in _WORDS if role == "glue")
 
 
