@@ -42,6 +42,15 @@ def rows(name: str, columns: tuple[str, ...]) -> list[list[str]]:
     return [line.split("\t") for line in body]
 
 
+@lru_cache(maxsize=32)
+def word_class(name: str) -> tuple[str, ...]:
+    """The words of one class of word_classes.tsv, in file order; a class it lacks is an error."""
+    found = tuple(word for word, cls in rows("word_classes.tsv", ("word", "class")) if cls == name)
+    if not found:
+        raise KeyError(f"word_classes.tsv has no words of class {name!r}")
+    return found
+
+
 def fields(name: str, sep: str = "|") -> list[list[str]]:
     """The lines of a ``word|field|...`` list, split on ``sep``."""
     return [line.split(sep) for line in lines(name)]

@@ -27,6 +27,7 @@ from itertools import chain, combinations
 
 import numpy as np
 
+from quotetrace.text.lexicon import word_class
 from quotetrace.trace.relate import same_utterance
 from quotetrace.trace.wording import (
     SHORT_WORDS,
@@ -344,12 +345,9 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in name.casefold().replace(".", " ").split() if len(t) > 1]
 
 
-_NOT_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-
-
 def person_like(name: str) -> bool:
     tokens = name.replace(".", " ").split()
-    if any(t.casefold() in _NOT_NAMES for t in tokens) and len(tokens) == 1:
+    if len(tokens) == 1 and tokens[0].casefold() in word_class("weekday"):
         return False  # the extractor took a date for the speaker
     if not 1 <= len(tokens) <= 4 or not all(t[:1].isupper() for t in tokens):
         return False

@@ -8,14 +8,15 @@ from dataclasses import dataclass
 
 from quotetrace.evaluate.synth.cases import ChangeKey, Expected, change_key, words_of
 from quotetrace.evaluate.synth.rewrite import grams, paraphrase, typography
+from quotetrace.text.lexicon import word_class
 from quotetrace.text.normalize import fold
 from quotetrace.text.sentences import sentence_spans
 from quotetrace.text.tokens import FOLDED_WORD as WORD
 from quotetrace.verify.paraphrase import NEGATIONS, stopwords
 
-_INSERTS = ("really", "very", "certainly", "truly", "absolutely", "simply", "clearly", "never")
-_PRONOUNS = ("he", "she", "they", "it", "we", "this", "his", "her", "their", "i")
-_AUXILIARY = re.compile(r"\b(?:was|were|would|had|could|can|will|is|are|has|have|should|must)\b")
+_INSERTS = word_class("synth_insert")
+_PRONOUNS = frozenset(word_class("synth_pronoun"))
+_AUXILIARY = re.compile(r"\b(?:" + "|".join(word_class("synth_auxiliary")) + r")\b")
 # Sources that already carry quoting marks ("[our] past...") make ambiguous ground truth.
 _MARKUP = re.compile(r"[\[\]…]|\.\s?\.\s?\.")
 
