@@ -21,6 +21,7 @@ from typing import Any
 
 from quotetrace.frame.headline_forms import (
     LABELS,
+    SETTING_WORDS,
     Attribution,
     is_headline_cue,
     pattern_attribution,
@@ -188,7 +189,7 @@ def check_headline(article: Article, spans: list[tuple[int, int]] | None = None)
 
 # Where a headline's claim ends and its setting begins: "... crazy system' during campaign stop".
 _SETTING = re.compile(
-    r"\s+(?:during|after|ahead of|amid|before|following|in wake of|while|at a|at the)\s+[^'‘\"“]*$",
+    r"\s+(?:" + "|".join(map(re.escape, SETTING_WORDS)) + r")\s+[^'‘\"“]*$",
     re.IGNORECASE,
 )
 

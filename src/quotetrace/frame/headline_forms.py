@@ -24,6 +24,7 @@ STANCE_CUES = frozenset(word for word, role in _WORDS if role == "stance")
 NOT_HEADLINE_CUES = frozenset(word for word, role in _WORDS if role == "not_cue") | STANCE_CUES
 _SEES = frozenset(word for word, role in _WORDS if role == "sees")
 SPEAKER_GLUE = frozenset(word for word, role in _WORDS if role == "glue")
+SETTING_WORDS = tuple(word for word, role in _WORDS if role == "setting")
 
 
 @dataclass(slots=True)
