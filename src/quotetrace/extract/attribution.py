@@ -41,6 +41,10 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
         if index in consumed:
             continue
         draft = _attribute_quoted(doc, span, quoted, index, cues, consumed, cue_finder)
+        if draft.kind == "term" and drafts and _goes_on_after(doc, span, drafts[-1]):
+            # '"A," she said. "That is all."': the short sentence goes on with her words, and
+            # merge_shared_cues makes it a second fragment of her quote.
+            draft = Draft("direct", span.start, span.end, None, None, 0.5)
         if draft.cue is not None:
             used_cues.add(draft.cue.head.i)
         drafts.append(draft)
@@ -159,6 +163,29 @@ def _whole_paragraph(text: str, span: QuotedSpan) -> bool:
     return not text[line_start : span.start].strip() and not text[span.end : line_end].strip() and (
         inner.endswith((".", "!", "?", "…"))
     )
+
+
+def _goes_on_after(doc: Doc, span: QuotedSpan, prev: Draft) -> bool:
+    """A quoted full sentence (capitalised, ending in . ! ? inside the marks) that opens the
+    sentence right after an attributed quote's sentence, in the same paragraph. A title or a
+    scare quote sits inside the writer's sentence, or follows no attributed quote."""
+    text = text_of(doc)
+    inner = span.inner(text)
+    if not (span.closed and inner[:1].isupper() and inner.endswith((".", "!", "?", "…"))):
+        return False
+    if prev.cue is None or prev.kind not in ("direct", "mixed") or prev.label is not None:
+        return False
+    if prev.end > span.start or "\n" in text[prev.end : span.start]:
+        return False
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return False
+    sent = tokens[0].sent
+    if text[sent.start_char : span.start].strip():
+        return False  # inside the writer's own sentence: 'aired on "Meet the Press."'
+    # The sentence before it holds the previous quote's end or its cue: nothing in between.
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    return before is not None and before.start_char < max(prev.end, prev.cue.end)
 
 
 def _frame_verb_cue(doc: Doc, span: QuotedSpan, quote: Span, cue_finder: CueFinder) -> CueCandidate | None:

@@ -1,0 +1,48 @@
+"""Patterns that interview retellings in news articles share, one section per pattern.
+
+The sentences are written for these tests (not taken from any corpus or article).
+"""
+
+from __future__ import annotations
+
+from conftest import quote_containing
+
+# -- a short full-sentence quote after an attributed one ---------------------------------------
+SHORT_AFTER_CUE = """\
+Mayor Ines Duarte opened the new river bridge on Saturday.
+
+"We kept every promise we made to this town," Duarte said. "Nothing else matters."
+
+The ceremony was broadcast live on "Morning Report." Residents called the bridge "a lifeline."
+"""
+
+
+def test_short_sentence_quote_after_a_cue_sentence_continues_its_speaker(extractor):
+    article = extractor.extract(SHORT_AFTER_CUE)
+    quote = quote_containing(article, "Nothing else matters.")
+    assert quote.kind == "direct"
+    assert quote.speaker is not None and quote.speaker.name == "Ines Duarte"
+    # One act of speech: the short sentence is the second fragment of the attributed quote.
+    assert quote is quote_containing(article, "We kept every promise")
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_title_ending_a_sentence_stays_a_term(extractor):
+    article = extractor.extract(SHORT_AFTER_CUE)
+    assert quote_containing(article, "Morning Report.").kind == "term"
+
+
+def test_short_sentence_quote_with_no_attributed_quote_before_stays_a_term(extractor):
+    text = 'The festival opened with a new play. "Still Waters." It ran for two hours.\n'
+    assert quote_containing(extractor.extract(text), "Still Waters").kind == "term"
+
+
+def test_short_question_after_a_cue_sentence_continues_its_speaker(extractor):
+    text = (
+        '"We are ready," said Mayor Ines Duarte. "Who could object?" '
+        "The council later said the vote would be held in May.\n"
+    )
+    article = extractor.extract(text)
+    question = quote_containing(article, "Who could object?")
+    assert question.speaker is not None and question.speaker.name == "Ines Duarte"
+    assert question.cue is None or question.cue.text == "said"
