@@ -46,3 +46,37 @@ def test_short_question_after_a_cue_sentence_continues_its_speaker(extractor):
     question = quote_containing(article, "Who could object?")
     assert question.speaker is not None and question.speaker.name == "Ines Duarte"
     assert question.cue is None or question.cue.text == "said"
+
+
+# -- a question and its cue in the next sentence ------------------------------------------------
+QUESTION = """\
+Mayor Tom Reyes spoke to the radio host Marta Keller on Friday.
+
+"We finished the bridge ahead of schedule," Reyes said.
+
+Keller pressed him on the cost. "Why did it cost twice as much?" she asked.
+
+"Because steel prices doubled," he said.
+"""
+
+
+def test_question_quote_takes_the_cue_after_its_question_mark(extractor):
+    article = extractor.extract(QUESTION)
+    quote = quote_containing(article, "Why did it cost twice as much?")
+    assert quote.kind == "direct" and not quote.continuation
+    assert quote.cue is not None and quote.cue.text == "asked"
+    assert quote.speaker is not None and quote.speaker.mention == "she"
+    assert quote.speaker.name == "Marta Keller"
+
+
+def test_exclamation_quote_takes_a_cue_with_a_named_speaker_after_it(extractor):
+    text = 'The crowd cheered as the ribbon fell. "What a day!" shouted Mayor Ines Duarte.\n'
+    quote = quote_containing(extractor.extract(text), "What a day!")
+    assert quote.cue is not None and quote.cue.text == "shouted"
+    assert quote.speaker is not None and quote.speaker.name == "Ines Duarte"
+
+
+def test_a_gesture_after_a_question_is_not_its_cue(extractor):
+    text = '"We are ready," said Mayor Ines Duarte. "Who knows?" He smiled at the crowd.\n'
+    question = quote_containing(extractor.extract(text), "Who knows?")
+    assert question.cue is not None and question.cue.text == "said"  # still Duarte's words

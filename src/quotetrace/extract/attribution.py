@@ -84,6 +84,9 @@ def _attribute_quoted(
         return Draft("term", span.start, span.end, None, None, 0.2)
     first_sent, last_sent = tokens[0].sent, tokens[-1].sent
     region = (first_sent.start_char, last_sent.end_char)
+    tail = _question_tail(doc, span, tokens, cues)
+    if tail is not None:
+        region = (region[0], tail.end_char)  # '"Why?" she asked.': the parser split them
     inner_words = len(span.inner(text).split())
     local = between(cues, region[0], region[1])
     cue = _best_cue(local, tokens)
@@ -94,7 +97,7 @@ def _attribute_quoted(
     if cue is None:
         # '"...," Trump tweeted.' / 'Trump boomed: "..."': any verb in the attribution slot
         # next to a quotation is its cue, listed in the lexicon or not.
-        cue = _frame_verb_cue(doc, span, tokens, cue_finder)
+        cue = _frame_verb_cue(doc, span, tokens, cue_finder, tail is not None)
         confidence = 0.7 if cue else 0.0
 
     embedded = _embedded(text, span, region, cue)
@@ -188,14 +191,45 @@ def _goes_on_after(doc: Doc, span: QuotedSpan, prev: Draft) -> bool:
     return before is not None and before.start_char < max(prev.end, prev.cue.end)
 
 
-def _frame_verb_cue(doc: Doc, span: QuotedSpan, quote: Span, cue_finder: CueFinder) -> CueCandidate | None:
+def _question_tail(doc: Doc, span: QuotedSpan, quote: Span, cues: list[CueCandidate]) -> Span | None:
+    """'"Why did it cost so much?" she asked.': the parser ends the sentence at the question or
+    exclamation mark, so the attribution after it is a sentence of its own. It is the quote's
+    when it follows on the same line and its verb, near the start, has a subject and reports
+    nothing else (no clause or noun object of its own: '"Why?" Officials say no.' is not one).
+    A capitalised start is a new sentence unless its verb is a cue: '"Why?" Smith asked.' is an
+    attribution, '"Who knows?" He shrugged.' is not."""
+    text = text_of(doc)
+    inner = text[span.start : span.end].rstrip("\"”’'»« ")
+    after = quote.end
+    if not (span.closed and inner.endswith(("?", "!")) and after < len(doc) and doc[after].is_sent_start):
+        return None
+    if "\n" in text[span.end : doc[after].idx]:
+        return None
+    sent = doc[after].sent
+    for tok in doc[after : min(after + 6, sent.end)]:
+        if tok.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            continue
+        reports = any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.pos_ != "PRON") for c in tok.children
+        )
+        is_cue = any(c.head.i == tok.i for c in between(cues, sent.start_char, sent.end_char))
+        if reports or not (doc[after].text[:1].islower() or is_cue):
+            return None
+        return sent
+    return None
+
+
+def _frame_verb_cue(
+    doc: Doc, span: QuotedSpan, quote: Span, cue_finder: CueFinder, tail: bool = False
+) -> CueCandidate | None:
+    """``tail``: the sentence after the quote is its attribution (``_question_tail``)."""
     text = text_of(doc)
     inner_end = text[span.start : span.end].rstrip("\"”’'»« ")
     after = quote.end
     if span.closed and inner_end.endswith((",", "?", "!")) and after < len(doc):
         # The attribution slot after a quotation: "X said", "said X", "X, a spokesman, said".
         for tok in doc[after : min(after + 6, len(doc))]:
-            if tok.is_sent_start or "\n" in tok.text:
+            if (tok.is_sent_start and not (tail and tok.i == after)) or "\n" in tok.text:
                 break
             if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 return cue_finder.any_verb(tok)
