@@ -80,3 +80,34 @@ def test_a_gesture_after_a_question_is_not_its_cue(extractor):
     text = '"We are ready," said Mayor Ines Duarte. "Who knows?" He smiled at the crowd.\n'
     question = quote_containing(extractor.extract(text), "Who knows?")
     assert question.cue is not None and question.cue.text == "said"  # still Duarte's words
+
+
+# -- "said in a statement that ..." -------------------------------------------------------------
+def test_clause_hung_on_the_channel_noun_is_the_content(extractor):
+    text = 'The ministry said in a statement that it was "deeply concerned."\n'
+    quote = quote_containing(extractor.extract(text), "deeply concerned")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("that it was")
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.mention == "The ministry"
+
+
+def test_unquoted_clause_hung_on_the_channel_noun_is_the_content(extractor):
+    text = "The company told investors in a letter that sales were soft but steady.\n"
+    quote = quote_containing(extractor.extract(text), "sales were soft")
+    assert quote.kind == "indirect"
+    assert quote.text == "that sales were soft but steady"
+    assert quote.cue is not None and quote.cue.text == "told"
+    assert quote.speaker is not None and quote.speaker.mention == "The company"
+
+
+def test_clause_of_a_content_noun_after_a_content_preposition_keeps_its_noun(extractor):
+    text = "The senator was responding to claims that she had missed the vote.\n"
+    quote = quote_containing(extractor.extract(text), "she had missed the vote")
+    assert quote.text == "claims that she had missed the vote"
+
+
+def test_relative_clause_on_the_channel_noun_is_not_content(extractor):
+    text = "The mayor spoke in a video that was posted online on Sunday.\n"
+    quotes = [q for q in extractor.extract(text).quotes if q.kind != "term"]
+    assert all("posted online" not in q.text for q in quotes)

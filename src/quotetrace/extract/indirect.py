@@ -76,6 +76,8 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         for obj in (c for c in head.children if c.dep_ == "dobj"):
             if any(g.dep_ in ("acl", "ccomp") for g in obj.children):
                 comps, how = [obj], "object_clause"
+    if not comps:
+        comps = _channel_clauses(head)  # "said in a statement that ...": a complement all the same
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
@@ -92,6 +94,27 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         if toks:
             return toks[0].idx, toks[-1].idx + len(toks[-1]), "parataxis"
     return _object_extent(head, hearer_object)
+
+
+def _channel_clauses(head: Token) -> list[Token]:
+    """'said in a statement that X', 'told investors in a letter that X': the parser often hangs
+    the that-clause on the noun of the channel. A clause opened by the conjunction "that" (a
+    ``mark``, not a relative pronoun: 'in a video that was posted') is what the cue reports.
+    After a preposition that can introduce the cue's content ('responding to reports that X',
+    'pointed to the finding that X') the noun and its clause are one reading, offered by
+    ``_alternative_extents``; the clause alone would cut the content noun off."""
+    found: list[Token] = []
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ in OBJECT_PREPS:
+            continue
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            found.extend(
+                clause
+                for clause in noun.rights
+                if clause.dep_ in ("acl", "relcl", "ccomp")
+                and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.lefts)
+            )
+    return found
 
 
 def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | None:
