@@ -111,3 +111,30 @@ def test_relative_clause_on_the_channel_noun_is_not_content(extractor):
     text = "The mayor spoke in a video that was posted online on Sunday.\n"
     quotes = [q for q in extractor.extract(text).quotes if q.kind != "term"]
     assert all("posted online" not in q.text for q in quotes)
+
+
+# -- a relative clause that reports speech of its own -------------------------------------------
+RELATIVE = """\
+Governor Laura Finch toured the flooded towns on Monday.
+
+The governor, who earlier noted that the storm was "the worst in a century," also said she had asked for federal aid on Tuesday.
+"""
+
+
+def test_quote_in_a_relative_clause_belongs_to_the_relative_clause_cue(extractor):
+    quote = quote_containing(extractor.extract(RELATIVE), "the worst in a century")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("that the storm was")
+    assert "also said" not in quote.text and "The governor" not in quote.text
+    assert quote.cue is not None and quote.cue.text.endswith("noted")
+    assert quote.speaker is not None and quote.speaker.name == "Laura Finch"
+
+
+def test_main_cue_after_a_reporting_relative_clause_reports_its_own_clause(extractor):
+    quote = quote_containing(extractor.extract(RELATIVE), "she had asked for federal aid")
+    assert quote.kind == "indirect"
+    assert quote.text == "she had asked for federal aid on Tuesday"
+    assert quote.cue is not None and quote.cue.text.endswith("said")
+    assert quote.speaker is not None and quote.speaker.name == "Laura Finch"
+    # The relative clause is the other attribution, not a description of the speaker.
+    assert quote.speaker.mention == "The governor"

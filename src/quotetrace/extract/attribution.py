@@ -129,7 +129,9 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
     governors = governors_of(quote.doc, quote.start, quote.end)
 
     def score(c: CueCandidate) -> tuple[int, float, int]:
-        governs = c.head.i in governors
+        # A quote inside the cue's own subject is part of who speaks, not of what is reported:
+        # 'X, who noted that Y was "Z," also said ...' is "noted"'s quote, not "said"'s.
+        governs = c.head.i in governors and not _in_subject(c, quote)
         distance = min(abs(c.head.i - quote.start), abs(c.head.i - (quote.end - 1)))
         strong = c.rate >= INDIRECT_MIN_RATE
         return (0 if governs else 1, 0 if strong else 1, distance)
@@ -139,6 +141,11 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
     if best.rate < 0.15 and score(best)[0] == 1:
         return None
     return best
+
+
+def _in_subject(cue: CueCandidate, quote: Span) -> bool:
+    subjects = (c for c in cue.head.lefts if c.dep_ in ("nsubj", "nsubjpass"))
+    return any(s.left_edge.i <= quote.start <= s.right_edge.i for s in subjects)
 
 
 def _reports(cue: CueCandidate, span: QuotedSpan) -> bool:

@@ -280,6 +280,11 @@ def mention_span(head: Token) -> Span | None:
     """
     doc = head.doc
     toks = [t for t in head.subtree if t.dep_ != "punct" or head.i > t.i > head.left_edge.i]
+    # A relative clause that reports speech of its own ("X, who noted that Y, said Z") is that
+    # other attribution, not a description of the speaker.
+    own = next((c for c in head.rights if c.dep_ == "relcl" and _reports_speech(c)), None)
+    if own is not None:
+        toks = [t for t in toks if t.i < own.left_edge.i]
     left = min(t.i for t in toks) if toks else head.i
     right = max(t.i for t in toks) if toks else head.i
     span = doc[left : right + 1]
@@ -288,3 +293,8 @@ def mention_span(head: Token) -> Span | None:
     while len(span) > 1 and (span[0].is_punct or span[0].is_space):
         span = span[1:]
     return span if len(span) else None
+
+
+def _reports_speech(clause: Token) -> bool:
+    """A clause with a complement clause of its own, or a quotation inside it."""
+    return any(c.dep_ == "ccomp" for c in clause.children) or any(t.is_quote for t in clause.subtree)
