@@ -204,7 +204,7 @@ def _question_tail(doc: Doc, span: QuotedSpan, quote: Span, cues: list[CueCandid
     when it follows on the same line and its verb, near the start, has a subject and reports
     nothing else (no clause or noun object of its own: '"Why?" Officials say no.' is not one).
     A capitalised start is a new sentence unless its verb is a cue: '"Why?" Smith asked.' is an
-    attribution, '"Who knows?" He shrugged.' is not."""
+    attribution, '"Who knows?" He smiled.' is not."""
     text = text_of(doc)
     inner = text[span.start : span.end].rstrip("\"”’'»« ")
     after = quote.end
