@@ -14,13 +14,14 @@ from spacy.tokens import Doc, Token
 from quotetrace.extract.lexicon import CONTENT_PREPS, PREPOSITIONAL_CUES, cue_form_rows, cue_lexicon
 from quotetrace.nlp import model_lemmatizer
 from quotetrace.records import Cue
+from quotetrace.text.lexicon import word_class
 
 # Subject-taking verbs whose subject is the speaker; for these the object is the hearer.
 ACCORDING_ID = hash_string("according")
 CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
-HEARER_OBJECT_LEMMAS = frozenset({"tell", "ask", "inform", "assure", "warn", "urge", "remind"})
+HEARER_OBJECT_LEMMAS = frozenset(word_class("hearer_object_cue"))
 # Adverbs that open the cue's clause rather than modify the verb: "when asked", "as noted".
-CLAUSE_MARKERS = frozenset({"when", "while", "where", "how", "why", "as", "once", "after", "before"})
+CLAUSE_MARKERS = frozenset(word_class("clause_marker"))
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from quotetrace.extract.cues import CueCandidate
 from quotetrace.extract.draft import Draft, Gate
 from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
 from quotetrace.paths import data_file
+from quotetrace.text.lexicon import word_class
 
 MODEL_FILE = "indirect_gate.json"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -52,12 +53,12 @@ def features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
     else:
         feats[f"subj_pos={subj.pos_}"] = 1.0
         feats[f"subj_dep={subj.dep_}"] = 1.0
-        if subj.lower_ in ("he", "she", "they", "i", "we", "who"):
+        if subj.lower_ in word_class("gate_subject_pronoun"):
             feats[f"subj_pron={subj.lower_}"] = 1.0
         feats[f"subj_lemma_len={min(len(list(subj.subtree)), 6)}"] = 1.0
     if any(c.dep_ == "neg" for c in head.children):
         feats["negated"] = 1.0
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "might", "may") for c in head.children):
+    if any(c.dep_ == "aux" and c.lower_ in word_class("gate_modal") for c in head.children):
         feats["modal"] = 1.0
     length = draft.end - draft.start
     feats[f"content_chars={min(length // 40, 8)}"] = 1.0

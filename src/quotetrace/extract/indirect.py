@@ -14,11 +14,12 @@ from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.lexicon import CONTENT_PREPS
 from quotetrace.extract.speaker_heads import speaker_head
+from quotetrace.text.lexicon import word_class
 
 CONTENT_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # Prepositions whose object is what was said or thought, beyond those that join the cue itself.
-OBJECT_PREPS = CONTENT_PREPS | {"to", "regarding", "toward", "towards", "with", "into", "at"}
+OBJECT_PREPS = CONTENT_PREPS | frozenset(word_class("object_preposition"))
 # Clauses that, after a comma at the end of a content, comment on it rather than report it.
 TRAILING_DEPS = frozenset({"relcl", "advcl", "acl"})
 

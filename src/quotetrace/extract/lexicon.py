@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotetrace.paths import data_file
-from quotetrace.text.lexicon import lines, rows
+from quotetrace.text.lexicon import lines, rows, word_class
 
 # Cue verbs whose PolNeAR-train cue rate is below this are only used when they
 # govern a quotation directly; above it they also introduce indirect speech.
 INDIRECT_MIN_RATE = 0.25
 # Prepositions that introduce what was said: "spoke of X", "complained about X", "called for X".
-CONTENT_PREPS = frozenset({"about", "of", "against", "for", "over", "on", "as"})
+CONTENT_PREPS = frozenset(word_class("content_preposition"))
 # Multi-word cues that are not a verb + clause ("according to X, ...").
 PREPOSITIONAL_CUES = {("according", "to"): "according to"}
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from quotetrace.text.lexicon import word_class
+
 # Verbs whose open complement carries the speech act: "refused to endorse", "went on to say".
 CONTROL_DEPS = frozenset({"xcomp"})
-HEARER_VERBS = frozenset({"tell", "ask", "urge", "warn", "remind", "order", "invite", "encourage"})
+HEARER_VERBS = frozenset(word_class("object_control_verb"))
 
 
 def _controlled(verb: Token) -> bool:

@@ -13,13 +13,14 @@ from spacy.tokens import Token
 
 from quotetrace.extract.cues import CueCandidate
 from quotetrace.extract.speaker_names import is_dateline, is_document
+from quotetrace.text.lexicon import word_class
 
 # Verbs whose object (or passive subject) is the one spoken to.
 HEARER_LEMMAS = frozenset(
     {"tell", "ask", "inform", "assure", "warn", "urge", "remind", "advise", "caution", "notify", "brief"}
 )
 # Passive verbs whose subject is the one who spoke: "X was quoted as saying".
-QUOTED_AS_FORMS = frozenset({"quote", "quotes", "quoted", "quoting", "cite", "cites", "cited", "citing"})
+QUOTED_AS_FORMS = frozenset(word_class("quoted_as_form"))
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 

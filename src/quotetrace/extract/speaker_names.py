@@ -18,13 +18,13 @@ from spacy.tokens import Span, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender, titles
-from quotetrace.text.lexicon import lines, rows, words
+from quotetrace.text.lexicon import lines, rows, word_class, words
 
 DETERMINERS = frozenset(
     {"the", "a", "an", "another", "some", "several", "many", "most", "few", "two", "three", "four"}
     | {"other", "both", "all", "this", "that", "these", "those", "one", "same", "then"}
 )
-OWNER_PREPS = frozenset({"by", "from", "in", "of", "at"})
+OWNER_PREPS = frozenset(word_class("owner_preposition"))
 # Labels of the parser's entity recogniser that name an organisation or a place acting as one.
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]+(\(\w+\))?\s*(-|--|—|–|\()")
@@ -246,7 +246,7 @@ def name_run(head: Token) -> list[Token]:
 
 def head_word(mention: str) -> str:
     words = [w for w in mention.lower().replace(",", " ").split() if w.isalpha()]
-    stop = {"who", "which", "that", "close", "to", "of", "in", "at", "with", "for"}
+    stop = word_class("mention_stop")
     head = []
     for w in words:
         if w in stop:

@@ -39,15 +39,17 @@ from quotetrace.extract.speaker_names import (
     strip_titles,
 )
 from quotetrace.records import Speaker, SpeakerRef
+from quotetrace.text.lexicon import word_class
 
-PRONOUN_GENDER = {
-    "he": "m", "him": "m", "his": "m", "himself": "m",
-    "she": "f", "her": "f", "hers": "f", "herself": "f",
-}  # fmt: skip
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "us"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
-INDEFINITE = frozenset({"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "one"})
-FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
+PRONOUN_GENDER = {word: "m" for word in word_class("male_pronoun")} | {
+    word: "f" for word in word_class("female_pronoun")
+}
+PLURAL_PRONOUNS = frozenset(word_class("plural_pronoun"))
+RELATIVE_PRONOUNS = frozenset(word_class("relative_pronoun"))
+INDEFINITE = frozenset(word_class("indefinite_pronoun"))
+FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
+ARTICLES = frozenset(word_class("article"))
+DEFINITE = frozenset(word_class("definite_determiner"))
 WINDOW = 2500  # characters back that a pronoun looks for its antecedent
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
@@ -195,7 +197,7 @@ class SpeakerResolver(EntityIndex):
         ):
             return True  # "the film Night Harbor", "Night Harbor, the novel"
         before = span[0].i - 1
-        while before >= 0 and span.doc[before].lower_ in ("the", "a", "an"):
+        while before >= 0 and span.doc[before].lower_ in ARTICLES:
             before -= 1
         if before < 0:
             return False
@@ -231,7 +233,7 @@ class SpeakerResolver(EntityIndex):
     def _role_antecedent(self, head: Token, span: Span) -> Entity | Spoken | None:
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
         word = head.lower_.rstrip(".")
-        definite = any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in span[:3])
+        definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in span[:3])
         if not definite or head.tag_ in ("NNS", "NNPS"):
             return None
         if word in roles() or in_lexicon(word, roles()):
@@ -243,7 +245,7 @@ class SpeakerResolver(EntityIndex):
             for m in reversed(self._before(head.idx)):
                 if m.entity.type != "person" and m.entity.words[-1].lower() == word:
                     return m.entity
-        bare = all(t.i == head.i or t.lower_ in ("the", "this", "that", "same") for t in span)
+        bare = all(t.i == head.i or t.lower_ in DEFINITE or t.lower_ == "same" for t in span)
         if word in org_nouns() and bare:
             # "the company said": the organisation named last, when one was named close by.
             for m in reversed(self._before(head.idx)):
