@@ -28,9 +28,7 @@ PAIR_DISCOUNT = 0.95  # a two-sentence match must be a little better to win
 TOP_CANDIDATES = 12
 # A paraphrase that negates what the sentence affirms (or the reverse) shares all its
 # content words with it; only the negation tells them apart.
-NEGATIONS = frozenset(
-    ["not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without"]
-)
+NEGATIONS = frozenset(lexicon.word_class("negation"))
 NEGATION_FACTOR = 0.6
 
 
