@@ -138,3 +138,22 @@ def test_main_cue_after_a_reporting_relative_clause_reports_its_own_clause(extra
     assert quote.speaker is not None and quote.speaker.name == "Laura Finch"
     # The relative clause is the other attribution, not a description of the speaker.
     assert quote.speaker.mention == "The governor"
+
+
+# -- a participle that reports, after the main verb ----------------------------------------------
+PARTICIPLE = """\
+Mayor Tom Reyes defended last year's fare increase on Monday, telling the paper's editors that spending was "still far too low" and that tenants would "get the repairs they need."
+"""
+
+
+def test_participle_cue_reports_both_coordinated_that_clauses(extractor):
+    # The parser hangs 'and that tenants would ...' on 'defended'; it is the second half of what
+    # 'telling' reports, and 'defended' does not take the participle's clause as its content.
+    article = extractor.extract(PARTICIPLE)
+    quote = quote_containing(article, "still far too low")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("that spending was") and quote.text.rstrip('."').endswith("they need")
+    assert quote.cue is not None and quote.cue.text == "telling"
+    assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
+    assert all("telling" not in q.text for q in article.quotes)
+

@@ -81,7 +81,8 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         comps = _channel_clauses(head)  # "said in a statement that ...": a complement all the same
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
-        start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+        last = _stray_coordinate_end(comp)
+        start, end = comp.left_edge.idx, last.idx + len(last)
         if comp.right_edge.i < head.i:
             # "X, but Y, another source said": the parser often hangs only Y on the cue;
             # a sentence-final cue reports everything before it.
@@ -95,6 +96,28 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         if toks:
             return toks[0].idx, toks[-1].idx + len(toks[-1]), "parataxis"
     return _object_extent(head, hearer_object)
+
+
+def _stray_coordinate_end(comp: Token) -> Token:
+    """The last token of a complement clause, with the clauses coordinated to it that the parser
+    hung higher up: in 'telling X that A and that B' it often makes 'B' a conj of the main verb,
+    so 'that B' fell out of what 'telling' reports and the main verb took it as its own. A clause
+    opened by 'and/or/but that' right after the complement, hanging on one of its governors,
+    is the complement's second half ('that' as the subject, 'and that was all', is no opener)."""
+    doc = comp.doc
+    last = comp.right_edge
+    while last.i + 2 < len(doc):
+        i = last.i + 1
+        if doc[i].text == "," and i + 2 < len(doc):
+            i += 1
+        conj, that = doc[i], doc[i + 1]
+        if conj.dep_ != "cc" or that.lower_ != "that" or that.dep_ not in ("mark", "det"):
+            break
+        verb = next((a for a in that.ancestors if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.left_edge.i != that.i or verb.head not in comp.ancestors:
+            break
+        last = verb.right_edge
+    return last
 
 
 def _channel_clauses(head: Token) -> list[Token]:
