@@ -157,3 +157,22 @@ def test_participle_cue_reports_both_coordinated_that_clauses(extractor):
     assert quote.speaker is not None and quote.speaker.name == "Tom Reyes"
     assert all("telling" not in q.text for q in article.quotes)
 
+
+def test_participle_hung_inside_a_whether_clause_speaks_for_the_main_subject(extractor):
+    # The parser hangs 'saying' on 'go', inside the whether-clause: 'fares' cannot speak, so the
+    # participle's speaker is the subject of the clause that clause depends on.
+    text = (
+        "The mayor refused to say whether fares would go up again, saying only that the council "
+        'would "review the numbers in the spring."\n'
+    )
+    quotes = [q for q in extractor.extract(text).quotes if q.cue is not None and q.cue.text == "saying"]
+    assert len(quotes) == 1 and "review the numbers" in quotes[0].text
+    assert quotes[0].speaker is not None and quotes[0].speaker.mention == "The mayor"
+
+
+def test_participle_on_the_main_clause_keeps_its_subject(extractor):
+    text = 'Prices rose again in May, the agency said, adding that rents were "the main driver."\n'
+    quotes = [q for q in extractor.extract(text).quotes if q.cue is not None and q.cue.text == "adding"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None and quotes[0].speaker.mention == "the agency"
+

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotetrace.extract.cues import CueCandidate
-from quotetrace.extract.speaker_names import is_dateline, is_document
+from quotetrace.extract.speaker_names import is_dateline, is_document, noun_type
 from quotetrace.text.lexicon import word_class
 
 # Verbs whose object (or passive subject) is the one spoken to.
@@ -34,9 +34,15 @@ def speaker_head(cue: CueCandidate) -> Token | None:
         return None
     verb = cue.head
     hearer = cue.lemma.split()[0] in HEARER_LEMMAS
+    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"  # ', saying ...', ', adding ...'
     for step in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         subjects = [c for c in subjects if not is_dateline(c)] or subjects
+        if step and participle and subjects and verb.head.i != verb.i and _cannot_speak(subjects[0]):
+            # 'refused to say whether fares would rise, saying ...': the parser hangs the
+            # participle inside the embedded clause; 'fares' cannot speak, so climb on.
+            verb = verb.head
+            continue
         if len(subjects) > 1:
             # '"...," the town nearest the site, said Soelistyo': the name is the speaker.
             subjects.sort(key=lambda c: c.pos_ != "PROPN")
@@ -74,6 +80,13 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             continue
         break
     return None
+
+
+def _cannot_speak(subject: Token) -> bool:
+    """A common noun that names no person, group, organisation or document ('fares', 'rates')."""
+    if subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    return noun_type(subject) == "unknown" and not is_document(subject.lower_)
 
 
 def _agent(verb: Token) -> Token | None:
