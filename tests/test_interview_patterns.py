@@ -176,3 +176,31 @@ def test_participle_on_the_main_clause_keeps_its_subject(extractor):
     assert len(quotes) == 1
     assert quotes[0].speaker is not None and quotes[0].speaker.mention == "the agency"
 
+
+# -- an "as" aside: 'As X noted, S' -------------------------------------------------------------
+def test_as_clause_aside_reports_its_host_clause(extractor):
+    text = "As the mayor rightly noted, the city's budget depends on its tax base.\n"
+    quote = quote_containing(extractor.extract(text), "budget depends")
+    assert quote.kind == "indirect"
+    assert quote.text == "the city's budget depends on its tax base"
+    assert quote.cue is not None and quote.cue.text == "rightly noted"
+    assert quote.speaker is not None and quote.speaker.mention == "the mayor"
+
+
+def test_as_clause_aside_after_or_inside_its_host_clause(extractor):
+    after = extractor.extract("Fares will rise again next year, as the transport minister said on Monday.\n")
+    quote = quote_containing(after, "Fares will rise")
+    assert quote.text == "Fares will rise again next year"
+    assert quote.cue is not None and quote.cue.text.startswith("said")
+    assert quote.speaker is not None and quote.speaker.mention == "the transport minister"
+    inside = extractor.extract("The bridge, as she pointed out, was built in a hurry.\n")
+    quote = quote_containing(inside, "built in a hurry")
+    assert [f.text for f in quote.fragments] == ["The bridge", "was built in a hurry"]
+    assert quote.cue is not None and quote.cue.text == "pointed out"
+
+
+def test_temporal_as_clause_with_an_object_is_no_aside(extractor):
+    text = "As the minister announced the new budget, protesters gathered outside.\n"
+    quotes = extractor.extract(text).quotes
+    assert all("protesters" not in q.text for q in quotes)
+

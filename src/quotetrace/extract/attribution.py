@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from quotetrace.extract.cues import CueCandidate, CueFinder, text_of
 from quotetrace.extract.draft import STRIP, Draft, Gate, between, governors_of, inside, trim
 from quotetrace.extract.finish import drop_nested, finish, merge_shared_cues, paragraph_index
-from quotetrace.extract.indirect import around_aside, content_extent, indirect_drafts
+from quotetrace.extract.indirect import around_aside, content_extent, indirect_drafts, is_aside
 from quotetrace.extract.labels import find_label_lines
 from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
 from quotetrace.extract.marks import QuotedSpan, find_quotations
@@ -117,7 +117,7 @@ def _attribute_quoted(
                 consumed.add(j)
                 end = max(end, quoted[j].end)
         draft = Draft("mixed", start, end, cue, speaker, confidence - 0.1)
-        if cue.head.dep_ == "parataxis":
+        if is_aside(cue):
             draft.fragments = around_aside(text, cue, start, end)
         return draft
     return Draft("direct", span.start, span.end, cue, speaker, confidence if span.closed else 0.6)

@@ -122,9 +122,10 @@ def _cue_record(doc: Doc, draft: Draft) -> Cue | None:
         start = cue.start  # the widened cue would run into content before it
     end = max(cue.end, draft.cue_end or cue.end)
     last = first[-1]
-    quoted = draft.kind in ("direct", "mixed")
+    # "said on Monday": for a quotation or an aside's host clause the preposition introduces
+    # no content.
+    quoted = draft.kind in ("direct", "mixed") or draft.extent_kind.startswith("parataxis")
     if quoted and len(first) > 1 and last.dep_ == "prep" and last.head.i == cue.head.i:
-        # "said on Monday": for a quotation the preposition introduces no content.
         end = first[-2].idx + len(first[-2])
     if (start, end) == (cue.start, cue.end):
         return record

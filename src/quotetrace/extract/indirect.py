@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
-from quotetrace.extract.lexicon import CONTENT_PREPS
+from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
 
@@ -89,13 +89,53 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
             first = next((t for t in head.sent if not (t.is_punct or t.is_space)), comp.left_edge)
             start = min(start, first.idx)
         return start, end, how
-    if head.dep_ == "parataxis" and head.head.i != head.i:
-        # "This, he said, was the reason ...": the whole host clause is the content.
+    aside_host = None if head.dep_ == "parataxis" else _as_aside_host(cue, hearer_object)
+    host = head.head if head.dep_ == "parataxis" else aside_host
+    if host is not None and host.i != head.i:
+        # "This, he said, was the reason ...", "As she noted, X": the whole host clause is the
+        # content. The gate scores an "as" aside as the parataxis aside it is in meaning.
         own = {t.i for t in head.subtree}
-        toks = [t for t in head.head.subtree if t.i not in own]
+        toks = [t for t in host.subtree if t.i not in own]
+        if aside_host is not None:
+            # 'X, as she said.' ends before the aside; 'But, as she said, X' starts at X.
+            while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > head.i:
+                toks.pop()
+            while toks and (toks[0].is_punct or toks[0].dep_ == "cc") and toks[0].i < head.i:
+                toks.pop(0)
         if toks:
             return toks[0].idx, toks[-1].idx + len(toks[-1]), "parataxis"
     return _object_extent(head, hearer_object)
+
+
+def is_aside(cue: CueCandidate) -> bool:
+    """A reporting aside inside the clause it reports: 'X, he said, Y', 'As she noted, X'."""
+    return cue.head.dep_ == "parataxis" or _as_aside_host(cue, False) is not None
+
+
+def _as_aside_host(cue: CueCandidate, hearer_object: bool) -> Token | None:
+    """The clause that 'As X said, ...' / '..., as X put it' reports: the verb the as-clause
+    hangs on (or the verb above the noun it hangs on). It is an aside only for a verb common
+    enough as a cue to report unquoted speech (INDIRECT_MIN_RATE), or 'put it', with a speaker
+    (a subject or 'by' agent) and nothing else reported: 'As she announced the budget, ...',
+    'as the race turned' are time clauses, and a host that reports a clause of its own ('As X
+    spoke, Y said that Z') is Y's. 'put it' keeps its pronoun: the host is what 'it' stands for."""
+    head = cue.head
+    if head.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in head.lefts):
+        return None
+    if not any(c.dep_ in ("nsubj", "agent") for c in head.children):
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in head.children):
+        return None
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    it = any(c.lower_ == "it" for c in objects)
+    if (objects and not it and not hearer_object) or not (it or cue.rate >= INDIRECT_MIN_RATE):
+        return None
+    host = head.head
+    while host.pos_ not in ("VERB", "AUX") and host.head.i != host.i:
+        host = host.head
+    if host.pos_ not in ("VERB", "AUX") or any(c.dep_ == "ccomp" for c in host.children):
+        return None
+    return host
 
 
 def _stray_coordinate_end(comp: Token) -> Token:
