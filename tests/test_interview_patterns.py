@@ -204,3 +204,29 @@ def test_temporal_as_clause_with_an_object_is_no_aside(extractor):
     quotes = extractor.extract(text).quotes
     assert all("protesters" not in q.text for q in quotes)
 
+
+def test_reporting_participle_is_cut_from_the_main_cue_content(extractor):
+    # 'saying only that ...' is a second act of speech, not part of what 'refused to say' reports.
+    text = (
+        "The mayor refused to say whether fares would go up again, saying only that the council "
+        "would review the numbers in the spring.\n"
+    )
+    quotes = extractor.extract(text).quotes
+    main = [q for q in quotes if q.cue is not None and q.cue.text.startswith("refused")]
+    assert len(main) == 1 and main[0].text == "to say whether fares would go up again"
+    assert all("saying" not in q.text for q in quotes)
+
+
+def test_reporting_participle_cut_from_a_content_speaks_for_its_cue_speaker(extractor):
+    # 'implying' hangs on 'acted', inside what was questioned; the agency did not imply it.
+    text = (
+        "The senator questioned why the agency had not acted sooner, implying that its staff had "
+        "ignored the warnings.\n"
+    )
+    article = extractor.extract(text)
+    quotes = article.quotes
+    main = quote_containing(article, "why the agency")
+    assert main.text == "why the agency had not acted sooner"
+    implied = [q for q in quotes if q.cue is not None and q.cue.text == "implying"]
+    assert len(implied) == 1 and implied[0].text == "that its staff had ignored the warnings"
+    assert implied[0].speaker is not None and implied[0].speaker.mention == "The senator"

@@ -63,6 +63,12 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
             drafts.append(draft)
             used_cues.add(cue.head.i)
 
+    # 'questioned why X did not speak, implying that ...': the participle cut from a cue's
+    # content is that cue's speaker's second act, wherever the parser hung it.
+    owners = {d.participle.i: d.speaker_tok for d in drafts if d.participle is not None and d.speaker_tok}
+    for d in drafts:
+        if d.cue is not None and d.label is None and d.cue.head.i in owners:
+            d.speaker_tok = owners[d.cue.head.i]
     drafts.sort(key=lambda d: (d.start, d.end))
     drafts = merge_shared_cues(drop_nested(drafts), paragraph_index(text))
     return finish(doc, drafts, ranges)

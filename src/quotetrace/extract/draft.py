@@ -35,6 +35,9 @@ class Draft:
     fragments: list[tuple[int, int]] | None = None
     # Where the cue ends when the content's extent widens it ("expressed concern about").
     cue_end: int | None = None
+    # A reporting participle cut from the end of this content (', saying that ...'): its cue
+    # speaks for this draft's speaker.
+    participle: Token | None = None
 
     def pieces(self) -> list[tuple[int, int]]:
         return self.fragments or [(self.start, self.end)]

@@ -32,12 +32,22 @@ def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
         extents.append((*main, None))
     if not cue.prepositional:
         extents.extend(_alternative_extents(cue.head, main))
-    extents.extend([(*trimmed, how + "_trimmed", cue_end) for *ext, how, cue_end in list(extents)
-                    if (trimmed := _without_trailing_clause(doc, ext[0], ext[1]))])
+    readings: list[tuple[int, int, str, int | None, Token | None]] = []
+    for ext_start, ext_end, how, cue_end in extents:
+        trimmed = _without_trailing_clause(doc, ext_start, ext_end)
+        if trimmed is not None and _reports_on_its_own(trimmed[2]):
+            # ', saying that ...' after the content is another act of speech, never part of
+            # this one: the extent without it is the only reading, and a plain one.
+            readings.append((trimmed[0], trimmed[1], how, cue_end, trimmed[2]))
+            continue
+        readings.append((ext_start, ext_end, how, cue_end, None))
+        if trimmed is not None:
+            readings.append((trimmed[0], trimmed[1], how + "_trimmed", cue_end, None))
+    readings.sort(key=lambda r: r[2].endswith("_trimmed"))
     drafts = []
     speaker = speaker_head(cue)
     text = text_of(doc)
-    for ext_start, ext_end, how, cue_end in extents:
+    for ext_start, ext_end, how, cue_end, participle in readings:
         start, end = trim(text, ext_start, ext_end)
         if cue.start <= start < cue.end or (cue_end is not None and start < cue_end):
             continue
@@ -47,6 +57,7 @@ def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
         kind = "mixed" if overlaps(start, end, ranges) else "indirect"
         draft = Draft(kind, start, end, cue, speaker, 0.35 + 0.5 * cue.rate, cue_end=cue_end)
         draft.extent_kind = how
+        draft.participle = participle
         if how.startswith("parataxis"):
             draft.fragments = around_aside(text, cue, start, end)
         drafts.append(draft)
@@ -226,9 +237,9 @@ def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
             yield start, end, how, prep.idx + len(prep)
 
 
-def _without_trailing_clause(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+def _without_trailing_clause(doc: Doc, start: int, end: int) -> tuple[int, int, Token] | None:
     """The extent without a clause tacked on after a comma: ", which ...", ", drawing boos",
-    ", though voters ...". Annotators leave these out of what was reported."""
+    ", though voters ...", and that clause. Annotators leave these out of what was reported."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < 4:
         return None
@@ -238,8 +249,13 @@ def _without_trailing_clause(doc: Doc, start: int, end: int) -> tuple[int, int] 
         comma = doc[tok.left_edge.i - 1]
         if comma.text in (",", "—", "–", ";") and comma.i > span.start:
             last = doc[comma.i - 1]
-            return start, last.idx + len(last)
+            return start, last.idx + len(last), tok
     return None
+
+
+def _reports_on_its_own(clause: Token) -> bool:
+    """A participle with a complement clause of its own: ', saying only that ...'."""
+    return clause.tag_ == "VBG" and clause.dep_ == "advcl" and any(c.dep_ == "ccomp" for c in clause.children)
 
 
 def _extent_of(parts: list[Token]) -> tuple[int, int]:
