@@ -230,3 +230,15 @@ def test_reporting_participle_cut_from_a_content_speaks_for_its_cue_speaker(extr
     implied = [q for q in quotes if q.cue is not None and q.cue.text == "implying"]
     assert len(implied) == 1 and implied[0].text == "that its staff had ignored the warnings"
     assert implied[0].speaker is not None and implied[0].speaker.mention == "The senator"
+
+
+def test_an_adverb_before_the_complementizer_qualifies_the_saying_not_the_content(extractor):
+    """'saying only that X', 'said simply that X': the content starts at 'that'."""
+    article = extractor.extract(
+        "The minister would not give a date, saying only that the plan would be ready in time. "
+        "Her deputy said simply that the money was there. An aide said that it was fine.\n"
+    )
+    reported = {q.cue.text: q.text for q in article.quotes if q.cue is not None and q.kind == "indirect"}
+    assert reported["saying"] == "that the plan would be ready in time"
+    assert reported["said"] in ("that the money was there", "that it was fine")
+    assert {q.text for q in article.quotes} >= {"that the money was there", "that it was fine"}

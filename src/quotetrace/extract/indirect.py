@@ -93,7 +93,7 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
     if comps:
         comp = max(comps, key=lambda c: c.right_edge.i - c.left_edge.i)
         last = _stray_coordinate_end(comp)
-        start, end = comp.left_edge.idx, last.idx + len(last)
+        start, end = _after_leading_adverbs(comp).idx, last.idx + len(last)
         if comp.right_edge.i < head.i:
             # "X, but Y, another source said": the parser often hangs only Y on the cue;
             # a sentence-final cue reports everything before it.
@@ -190,6 +190,18 @@ def _channel_clauses(head: Token) -> list[Token]:
                 and any(m.dep_ == "mark" and m.lower_ == "that" and m.i < clause.i for m in clause.lefts)
             )
     return found
+
+
+def _after_leading_adverbs(comp: Token) -> Token:
+    """Where a complement clause starts: at its complementizer when only adverbs come before it
+    ("saying only that X", "said simply that X": the adverb qualifies the saying)."""
+    mark = next((c for c in comp.children if c.dep_ == "mark" and c.i < comp.i), None)
+    if mark is None:
+        return comp.left_edge
+    before = [t for t in comp.subtree if t.i < mark.i]
+    if before and all(t.dep_ == "advmod" and t.head.i == comp.i for t in before):
+        return mark
+    return comp.left_edge
 
 
 def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | None:
