@@ -16,9 +16,7 @@ from quotetrace.extract.speaker_names import is_dateline, is_document, noun_type
 from quotetrace.text.lexicon import word_class
 
 # Verbs whose object (or passive subject) is the one spoken to.
-HEARER_LEMMAS = frozenset(
-    {"tell", "ask", "inform", "assure", "warn", "urge", "remind", "advise", "caution", "notify", "brief"}
-)
+HEARER_LEMMAS = frozenset(word_class("hearer_cue"))
 # Passive verbs whose subject is the one who spoke: "X was quoted as saying".
 QUOTED_AS_FORMS = frozenset(word_class("quoted_as_form"))
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -84,7 +82,7 @@ def speaker_head(cue: CueCandidate) -> Token | None:
 
 def _cannot_speak(subject: Token) -> bool:
     """A common noun that names no person, group, organisation or document ('fares', 'rates')."""
-    if subject.pos_ != "NOUN" or subject.ent_type_:
+    if subject.pos_ != "NOUN":
         return False
     return noun_type(subject) == "unknown" and not is_document(subject.lower_)
 

@@ -20,10 +20,7 @@ from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender, titles
 from quotetrace.text.lexicon import lines, rows, word_class, words
 
-DETERMINERS = frozenset(
-    {"the", "a", "an", "another", "some", "several", "many", "most", "few", "two", "three", "four"}
-    | {"other", "both", "all", "this", "that", "these", "those", "one", "same", "then"}
-)
+DETERMINERS = frozenset(word_class("name_determiner"))
 OWNER_PREPS = frozenset(word_class("owner_preposition"))
 # Labels of the parser's entity recogniser that name an organisation or a place acting as one.
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
