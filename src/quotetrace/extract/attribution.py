@@ -290,10 +290,12 @@ def _label_drafts(doc: Doc, quoted: list[QuotedSpan]) -> list[Draft]:
     title_end = text.index(title) + len(title) if title else 0
     drafts = []
     for line in find_label_lines(text, title_end):
-        colon = doc.char_span(line.label_end, line.label_end + 1, alignment_mode="expand")
-        if colon is None:
-            continue
-        cue = CueCandidate(colon[0], ":", line.label_end, line.label_end + 1, 1.0)
+        cue = None  # initials before an answer: nothing in the text reports it
+        if line.colon:
+            colon = doc.char_span(line.label_end, line.label_end + 1, alignment_mode="expand")
+            if colon is None or not len(colon):
+                continue
+            cue = CueCandidate(colon[0], ":", line.label_end, line.label_end + 1, 1.0)
         inside = [q for q in quoted if line.content_start <= q.start < line.content_end]
         kind = "direct" if line.transcript else "mixed" if inside else "indirect"
         drafts.append(

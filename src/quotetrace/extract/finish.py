@@ -66,6 +66,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
         speaker: SpeakerRef | None
         if draft.label is not None:
             speaker = resolver.resolve_label(*draft.label)
+            resolver.note_turn(draft.start, draft.end, speaker)
         elif draft.speaker_tok is not None:
             speaker = resolver.resolve(draft.speaker_tok)
         else:
@@ -85,6 +86,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
         if (
             quote.kind == "direct"
             and quote.cue is None
+            and draft.label is None
             and last_spoken is not None
             and last_spoken.speaker is not None
             and para_of(quote.start) - para_of(last_spoken.end) <= 1

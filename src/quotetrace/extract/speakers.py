@@ -61,7 +61,13 @@ class SpeakerResolver(EntityIndex):
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
         self.spoken: list[Spoken] = []
         self._refs: dict[str, SpeakerRef] = {}
+        self._turns: list[tuple[int, int, SpeakerRef]] = []  # labelled answers, in text order
         super().__init__(doc, quoted)
+
+    def note_turn(self, start: int, end: int, speaker: SpeakerRef) -> None:
+        """A labelled answer ("OKAFOR: ...", "AD ..."): its "I" is the labelled person."""
+        if speaker.type == "person":
+            self._turns.append((start, end, speaker))
 
     def note_speaker(self, char: int, name: str) -> None:
         ref = self._refs.get(name)
@@ -113,6 +119,9 @@ class SpeakerResolver(EntityIndex):
             if lower in INDEFINITE:
                 return ref(mention, "person", 0.3)  # "someone said": nobody the article names
             if lower in FIRST_PERSON and not self._in_quote(head.idx):
+                turn = next((t for s, e, t in self._turns if s <= head.idx < e), None)
+                if turn is not None and lower not in PLURAL_PRONOUNS:
+                    return ref(turn.name, turn.type, 0.85)  # 'AD ... I kept saying, "..."'
                 signed = self._tweet_signature(head.idx)
                 if signed is not None:
                     return ref(signed.name, signed.type, 0.8)  # an embedded tweet and its author line
