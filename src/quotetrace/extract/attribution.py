@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from quotetrace.extract.blocks import block_drafts
 from quotetrace.extract.cues import CueCandidate, CueFinder, text_of
 from quotetrace.extract.draft import STRIP, Draft, Gate, between, governors_of, inside, trim
 from quotetrace.extract.finish import drop_nested, finish, merge_shared_cues, paragraph_index
@@ -50,6 +51,7 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
         drafts.append(draft)
 
     drafts.extend(_label_drafts(doc, quoted))
+    drafts.extend(block_drafts(doc, cues, ranges, used_cues))
 
     for cue in cues:
         if cue.head.i in used_cues:
