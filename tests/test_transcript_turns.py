@@ -110,3 +110,26 @@ def test_initials_without_a_matching_name_are_not_labels(extractor):
     article = extractor.extract(text)
     for q in article.quotes:
         assert q.speaker is None or q.speaker.mention not in ("LM", "TR"), q
+
+
+QA_LETTERS = """Q&A: the new schools chief on testing
+
+Dana Whitcomb took over the district in August. Whitcomb, who ran schools in Tacoma before, spoke with the Herald about testing. Her predecessor, Paul Eames, retired in June.
+
+Q: Will the district keep the spring exams?
+
+A: We will keep them for now, but I want fewer hours of testing by next year.
+
+Q: What did you learn in Tacoma?
+
+A: That teachers know more than any spreadsheet I have ever been handed.
+"""
+
+
+def test_answer_label_is_the_person_the_interview_is_with(extractor):
+    article = extractor.extract(QA_LETTERS)
+    for fragment in ("We will keep them for now", "teachers know more than any spreadsheet"):
+        quote = _by_start(article, fragment)
+        assert quote.kind == "direct"
+        assert quote.speaker is not None and quote.speaker.name == "Dana Whitcomb", quote.speaker
+        assert quote.speaker.mention == "A"

@@ -190,6 +190,19 @@ class EntityIndex:
         ]
         return matches[0] if len(matches) == 1 else None
 
+    def _interviewee(self, char: int) -> Entity | None:
+        """Who 'A:' answers for: the person named most often before the first answer (the
+        introduction says whom the interview is with); the first named wins a tie."""
+        counts: dict[str, int] = {}
+        people: dict[str, Entity] = {}
+        for m in self._before(char):
+            if m.entity.type == "person":
+                counts[m.entity.name] = counts.get(m.entity.name, 0) + 1
+                people.setdefault(m.entity.name, m.entity)
+        if not counts:
+            return None
+        return people[max(counts, key=lambda name: counts[name])]  # max keeps the first of equals
+
     def _titled(self, word: str, char: int, full: str = "") -> Entity | None:
         """The person the article gave this title, nearest before ``char`` (else the first after)."""
         wanted = {word, *full.split()} - {"of", "the"}

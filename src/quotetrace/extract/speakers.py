@@ -48,6 +48,7 @@ PLURAL_PRONOUNS = frozenset(word_class("plural_pronoun"))
 RELATIVE_PRONOUNS = frozenset(word_class("relative_pronoun"))
 INDEFINITE = frozenset(word_class("indefinite_pronoun"))
 FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
+ANSWER_LABELS = frozenset(word_class("answer_label"))
 ARTICLES = frozenset(word_class("article"))
 DEFINITE = frozenset(word_class("definite_determiner"))
 WINDOW = 2500  # characters back that a pronoun looks for its antecedent
@@ -62,6 +63,7 @@ class SpeakerResolver(EntityIndex):
         self.spoken: list[Spoken] = []
         self._refs: dict[str, SpeakerRef] = {}
         self._turns: list[tuple[int, int, SpeakerRef]] = []  # labelled answers, in text order
+        self._first_answer: int | None = None  # where the first "A:" label stands
         super().__init__(doc, quoted)
 
     def note_turn(self, start: int, end: int, speaker: SpeakerRef) -> None:
@@ -184,6 +186,10 @@ class SpeakerResolver(EntityIndex):
             entity = self._titled(title.split()[0], start, title)
         if entity is None and label.isupper() and 2 <= len(label) <= 3:
             entity = self._initials(label, start)
+        if entity is None and label.lower() in ANSWER_LABELS:
+            if self._first_answer is None:
+                self._first_answer = start  # names inside the answers do not say who answers
+            entity = self._interviewee(self._first_answer)
         name = entity.name if entity else (label.title() if label.isupper() and len(label) > 3 else label)
         if entity is None and label.lower() in non_person_words():
             out = SpeakerRef(name=label, mention=label, start=start, end=end, type="unknown")
