@@ -102,6 +102,17 @@ def test_continuation_inherits_its_chain_and_terms_are_terms():
     assert quotes[1].frame.veridicality == quotes[0].frame.veridicality
 
 
+def test_labelled_answer_is_not_framed_by_the_speakers_earlier_cue():
+    # An interview's answers carry no reporting verb: the outlet did not "insist" them.
+    text = '"We will rebuild," the mayor insisted.\nAM Every house on the shore will be rebuilt.'
+    b = ArticleBuilder(text)
+    b.quote('"We will rebuild,"', cue="insisted", lemma="insist", speaker="the mayor")
+    b.quote("Every house on the shore will be rebuilt.", speaker="the mayor", mention="AM")
+    quotes = frame_article(b.build()).quotes
+    assert quotes[0].frame.cls == "doubt"
+    assert (quotes[1].frame.cls, quotes[1].frame.veridicality) == ("neutral", None)
+
+
 def test_unattributed_quote():
     b = ArticleBuilder('"Nobody knows," read a sign at the gate.')
     b.quote('"Nobody knows,"')

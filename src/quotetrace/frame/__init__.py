@@ -64,13 +64,14 @@ def _class_of(text: str, q: Quote, earlier: list[Quote]) -> tuple[str, float | N
     if q.cue is not None:
         p = profile(q.cue.lemma, text, q.cue.start, q.cue.end)
         return p.cls, p.veridicality
-    if q.speaker is not None:
+    if q.speaker is not None and q.continuation:
         # A continuation ("...," she said. "And more.") is framed by the cue of its chain.
         for prev in reversed(earlier):
             same = prev.speaker and prev.speaker.name == q.speaker.name and prev.kind != "term"
             if same and prev.cue is not None and prev.frame is not None:
                 return prev.frame.cls, prev.frame.veridicality
-        return "neutral", None  # attributed without a verb ("Okafor: ...")
+    if q.speaker is not None:
+        return "neutral", None  # attributed without a verb: a labelled answer ("OKAFOR: ...", "AD ...")
     return UNATTRIBUTED, None
 
 
