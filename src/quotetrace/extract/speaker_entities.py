@@ -36,7 +36,10 @@ class Entity:
 class NameMention:
     entity: Entity
     start: int  # char offset
-    subject: bool
+    subject: bool  # of the main clause: salient for what follows
+    # The subject of an adverbial clause ('When Ruiz was asked ...,'): salient for the rest of
+    # its sentence ('..., he said').
+    adverbial: bool = False
 
 
 @dataclass(slots=True)
@@ -170,10 +173,10 @@ class EntityIndex:
         # Salience is the main clause's: "Blinken denied reports that Washington had set ..."
         # leaves Blinken, not Washington, as the one a following "he" means.
         clause = head.head if head.dep_ in ("nsubj", "nsubjpass") else head.head.head
-        subject = subject and clause.dep_ not in ("ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp")
+        main = subject and clause.dep_ not in ("ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp")
         if self._in_quote(name_toks[0].idx):
             return
-        mention = NameMention(entity, name_toks[0].idx, subject)
+        mention = NameMention(entity, name_toks[0].idx, main, subject and clause.dep_ == "advcl")
         self.mentions.append(mention)
         if len(entity.words) > 1:
             for word in entity.words[1:] + entity.words[:1]:

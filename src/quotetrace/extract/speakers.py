@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.speaker_calibration import calibrated
-from quotetrace.extract.speaker_entities import Entity, EntityIndex, Spoken, headline_end
+from quotetrace.extract.speaker_entities import Entity, EntityIndex, NameMention, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
     description,
     expand_abbreviation,
@@ -301,15 +301,23 @@ class SpeakerResolver(EntityIndex):
             return -0.5 if kind == "unknown" else 0.0
 
         para = self._para_start(char)
+        sentence = self._sentence_start(char)
         body = headline_end(text_of(self.doc))
         window = [m for m in self._before(char) if char - m.start <= WINDOW and m.start >= body]
+
+        def salient(m: NameMention) -> bool:
+            # A person who is the subject of an adverbial clause earlier in the pronoun's own
+            # sentence is who it goes on about: 'When Ruiz was asked about it, he said ...'.
+            # Not a reported clause's subject ('Trump isn't a conservative, he said').
+            return m.subject or (m.adverbial and m.start >= sentence and m.entity.type == "person")
+
         for rank, m in enumerate(reversed(window)):
             e = m.entity
             if not agrees(e.type, e.gender):
                 continue
             score = (
                 1.0 / (1 + rank)
-                + (0.6 if m.subject else 0.0)
+                + (0.6 if salient(m) else 0.0)
                 + (0.3 if gender and e.gender == gender else 0.0)
             )
             score += (0.2 if m.start >= para else 0.0) + typed(e.type)
@@ -328,7 +336,7 @@ class SpeakerResolver(EntityIndex):
                     m
                     for m in window
                     if m.start > last.start
-                    and m.subject
+                    and salient(m)
                     and m.entity.name != last.name
                     and agrees(m.entity.type, m.entity.gender)
                 ]
@@ -360,6 +368,10 @@ class SpeakerResolver(EntityIndex):
             return None
         words = match.group(1).split()
         return self.entities.get(" ".join(words)) or (self._match_single(words[-1], char) if words else None)
+
+    def _sentence_start(self, char: int) -> int:
+        tokens = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return tokens[0].sent.start_char if tokens is not None and len(tokens) else char
 
     def _para_start(self, char: int) -> int:
         text = text_of(self.doc)
