@@ -57,6 +57,7 @@ class LocalPool:
         self.restarts = 0
         pin_worker_hash_seed()
         self._pool = self._start()
+        self._pool_of: dict[futures.Future, Any] = {}  # which pool each handle went to
 
     def _start(self) -> futures.ProcessPoolExecutor:
         return futures.ProcessPoolExecutor(
@@ -67,21 +68,43 @@ class LocalPool:
         )
 
     def submit(self, part: Partition) -> futures.Future:
-        return self._pool.submit(process_partition, part, self.settings)
+        try:
+            handle = self._pool.submit(process_partition, part, self.settings)
+        except BrokenProcessPool:
+            # A worker died since the last wait() and the pool now refuses work. Its partitions
+            # in flight already carry the error, for wait() to report; this one never ran, so
+            # it goes to a fresh pool instead of counting as a death.
+            self._restart()
+            handle = self._pool.submit(process_partition, part, self.settings)
+        self._pool_of[handle] = self._pool
+        return handle
 
     def wait(self, handles: list[futures.Future], timeout: float) -> list[Outcome]:
+        # Partitions of a pool replaced at submit() are settled at once: a queued one it
+        # cancelled would never count as done for futures.wait.
+        replaced = [f for f in handles if self._pool_of.get(f) is not self._pool]
+        if replaced:
+            return self._settled([_outcome(f) if f.done() else Outcome(f, died=True) for f in replaced])
         done, _ = futures.wait(handles, timeout=timeout, return_when=futures.FIRST_COMPLETED)
-        if not any(isinstance(f.exception(), BrokenProcessPool) for f in done):
-            return [_outcome(f) for f in done]
+        if not any(_broke(f) for f in done):
+            return self._settled([_outcome(f) for f in done])
         # Every unfinished future of a broken pool is lost; finished ones still count.
         outcomes = [
-            _outcome(f) if f.done() and not isinstance(f.exception(), BrokenProcessPool)
+            _outcome(f) if f.done() and not _broke(f)
             else Outcome(f, died=True)
             for f in handles
         ]  # fmt: skip
+        self._restart()
+        return self._settled(outcomes)
+
+    def _restart(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = self._start()
         self.restarts += 1
+
+    def _settled(self, outcomes: list[Outcome]) -> list[Outcome]:
+        for o in outcomes:
+            self._pool_of.pop(o.handle, None)
         return outcomes
 
     def worker_pids(self) -> list[int]:
@@ -95,6 +118,13 @@ class LocalPool:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _broke(f: futures.Future) -> bool:
+    """Lost with its pool: failed by the pool's breaking, or cancelled when it was replaced."""
+    return f.done() and (f.cancelled() or isinstance(f.exception(), BrokenProcessPool))
+
+
 def _outcome(f: futures.Future) -> Outcome:
+    if _broke(f):
+        return Outcome(f, died=True)
     exc = f.exception()
     return Outcome(f, error=exc) if exc is not None else Outcome(f, result=f.result())
