@@ -24,3 +24,19 @@ def test_typewriter_quote_after_a_full_stop_continues_the_speaker_without_the_cu
         "''We have waited long enough for it.''",
     ]
     assert quote.speaker is not None and quote.speaker.name == "Orla Brennan"
+
+
+def test_typewriter_quote_after_an_abbreviation_ending_the_sentence(extractor):
+    text = (
+        "''The ferry must run all winter,'' said Ruth Amsel, 58, of Tulsa, Okla. "
+        "''Nobody here can wait for a thaw.''\n"
+    )
+    quote = quote_containing(extractor.extract(text), "run all winter")
+    assert [f.text for f in quote.fragments][-1] == "''Nobody here can wait for a thaw.''"
+
+
+def test_title_before_a_typewriter_quote_does_not_end_the_sentence():
+    from quotetrace.extract.component import _ends_sentence
+
+    assert _ends_sentence(".") and _ends_sentence("Fla.")
+    assert not _ends_sentence("Mr.") and not _ends_sentence("Sen.")

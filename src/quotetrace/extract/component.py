@@ -25,6 +25,7 @@ from spacy.util import ensure_path
 
 from quotetrace.extract.draft import HEADS_KEY
 from quotetrace.records import flat
+from quotetrace.text.lexicon import lines
 
 QUOTES_ATTR = "qt_quotes"
 SPEAKERS_ATTR = "qt_speakers"
@@ -32,6 +33,7 @@ SPAN_KEYS = ("quotes", "cues", "sources")
 # Opening double quotation marks as spaCy tokenizes them (a typewriter digraph is one token).
 _OPENING_MARK_IDS = numpy.array([hash_string(m) for m in ("''", "``")], dtype=numpy.uint64)
 _SENTENCE_STOPS = frozenset({".", "!", "?"})
+_TITLES = frozenset(entry.split("|")[0] for entry in lines("titles.txt"))
 
 
 def register_extensions() -> None:
@@ -146,6 +148,14 @@ def _quote_sentence_starts(doc: Doc) -> None:
     for i in numpy.flatnonzero(numpy.isin(orth[1:-1], _OPENING_MARK_IDS)) + 1:
         mark, prev, nxt = doc[int(i)], doc[int(i) - 1], doc[int(i) + 1]
         opens = prev.whitespace_ and not mark.whitespace_
-        if opens and prev.text in _SENTENCE_STOPS and nxt.text[:1].isupper():
+        if opens and _ends_sentence(prev.text) and nxt.text[:1].isupper():
             mark.is_sent_start = True
             nxt.is_sent_start = False
+
+
+def _ends_sentence(word: str) -> bool:
+    """A final stop, or a word the tokenizer kept its full stop on ('Fla.', 'Jr.') when that
+    word is no title before a name ('Mr.', 'Sen.': data/titles.txt)."""
+    if word in _SENTENCE_STOPS:
+        return True
+    return len(word) > 1 and word.endswith(".") and word.lower() not in _TITLES
