@@ -40,3 +40,20 @@ def test_title_before_a_typewriter_quote_does_not_end_the_sentence():
 
     assert _ends_sentence(".") and _ends_sentence("Fla.")
     assert not _ends_sentence("Mr.") and not _ends_sentence("Sen.")
+
+
+# -- an adverb right after the cue verb --------------------------------------------------------
+def test_adverb_right_after_the_cue_verb_belongs_to_the_cue(extractor):
+    text = '"The levee will hold," Mayor Tomas Ferrante said repeatedly during the storm.\n'
+    quote = quote_containing(extractor.extract(text), "levee will hold")
+    assert quote.cue is not None and quote.cue.text == "said repeatedly"
+
+
+def test_time_word_and_wh_word_after_the_cue_verb_stay_out_of_it(extractor):
+    article = extractor.extract(
+        '"The levee will hold," Mayor Tomas Ferrante said Monday.\n\n'
+        "Reporters asked Ferrante how the town would pay for the repairs.\n"
+    )
+    assert quote_containing(article, "levee will hold").cue.text == "said"
+    asked = [q for q in article.quotes if q.cue is not None and q.cue.text.startswith("asked")]
+    assert all("how" not in q.cue.text for q in asked)
