@@ -57,3 +57,26 @@ def test_time_word_and_wh_word_after_the_cue_verb_stay_out_of_it(extractor):
     assert quote_containing(article, "levee will hold").cue.text == "said"
     asked = [q for q in article.quotes if q.cue is not None and q.cue.text.startswith("asked")]
     assert all("how" not in q.cue.text for q in asked)
+
+
+# -- the object of a reporting infinitive ------------------------------------------------------
+def _readings(extractor, text: str, verb: str) -> dict[str, str]:
+    from quotetrace.extract.indirect import indirect_drafts
+
+    pipe = extractor.nlp.get_pipe("quotetrace_quotes")
+    with extractor.nlp.select_pipes(disable=["quotetrace_quotes"]):
+        doc = extractor.nlp(text)
+    cue = next(c for c in pipe.cue_finder.find(doc) if c.head.text == verb)
+    return {d.extent_kind: text[d.start : d.end] for d in indirect_drafts(doc, cue, [])}
+
+
+def test_object_of_a_reporting_infinitive_is_a_reading_with_the_infinitive_in_the_cue(extractor):
+    text = "The union has sought to characterize the new contract as a betrayal.\n"
+    readings = _readings(extractor, text, "sought")
+    assert readings["xcomp_object"] == "the new contract as a betrayal"
+    assert readings["xcomp"] == "to characterize the new contract as a betrayal"
+
+
+def test_infinitive_that_reports_nothing_keeps_its_object(extractor):
+    readings = _readings(extractor, "The senator sought to defeat the incumbent mayor.\n", "sought")
+    assert "xcomp_object" not in readings
