@@ -80,3 +80,11 @@ def test_object_of_a_reporting_infinitive_is_a_reading_with_the_infinitive_in_th
 def test_infinitive_that_reports_nothing_keeps_its_object(extractor):
     readings = _readings(extractor, "The senator sought to defeat the incumbent mayor.\n", "sought")
     assert "xcomp_object" not in readings
+
+
+# -- a focus particle before the speaker -------------------------------------------------------
+def test_even_before_the_speaker_is_not_part_of_the_source(extractor):
+    text = 'Even Lena Marsh, a longtime ally of the mayor, said the budget "went too far."\n'
+    quote = quote_containing(extractor.extract(text), "went too far")
+    assert quote.speaker is not None
+    assert quote.speaker.mention.startswith("Lena Marsh")
