@@ -88,3 +88,9 @@ def test_even_before_the_speaker_is_not_part_of_the_source(extractor):
     quote = quote_containing(extractor.extract(text), "went too far")
     assert quote.speaker is not None
     assert quote.speaker.mention.startswith("Lena Marsh")
+
+
+def test_dateline_before_the_speaker_is_not_part_of_the_source(extractor):
+    text = "WASHINGTON — Republican Sen. Ada Kowal of Oregon on Tuesday said the bridge bill would pass.\n"
+    quote = quote_containing(extractor.extract(text), "bridge bill would pass")
+    assert quote.speaker is not None and quote.speaker.mention.startswith("Republican Sen. Ada Kowal")

@@ -288,14 +288,16 @@ def mention_span(head: Token) -> Span | None:
     span = doc[left : right + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space or _focus_particle(span[0])):
+    # 'WASHINGTON - Sen. X said': the parser hangs the dateline on the subject; it is no source.
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space or _leading_word(span[0])):
         span = span[1:]
     return span if len(span) else None
 
 
-def _focus_particle(tok: Token) -> bool:
-    """'Even Rendell said': the particle scopes over the speaker, annotators leave it out."""
-    return tok.lower_ in FOCUS_PARTICLES and tok.dep_ == "advmod"
+def _leading_word(tok: Token) -> bool:
+    """'Even Rendell said': the particle scopes over the speaker, annotators leave it out; a
+    dateline opening the paragraph is where the story was filed."""
+    return (tok.lower_ in FOCUS_PARTICLES and tok.dep_ == "advmod") or is_dateline(tok)
 
 
 def _reports_speech(clause: Token) -> bool:
