@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
-from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE
+from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, cue_lexicon
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
 
@@ -247,6 +247,25 @@ def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
             seen.add((start, end))
             how = "object_prep" if host is not head else "verb_prep"
             yield start, end, how, prep.idx + len(prep)
+    yield from _infinitive_objects(head, seen)
+
+
+def _infinitive_objects(head: Token, seen: set):
+    """'is expected to endorse X', 'has sought to characterize X as Y': the object of the
+    reporting infinitive the cue governs, with the infinitive in the cue (``cue_end``), as
+    annotators often mark it; the gate weighs this reading against the whole 'to ...' one."""
+    for verb in head.rights:
+        if verb.dep_ != "xcomp" or verb.pos_ != "VERB" or not any(c.lower_ == "to" for c in verb.lefts):
+            continue
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        entry = cue_lexicon().get(verb.lower_)  # the infinitive is its lemma
+        if obj is None or entry is None or entry.rate < INDIRECT_MIN_RATE:
+            continue  # 'sought to defeat X': only a reporting infinitive joins the cue
+        last = verb.right_edge
+        start, end = obj.left_edge.idx, last.idx + len(last)
+        if (start, end) not in seen:
+            seen.add((start, end))
+            yield start, end, "xcomp_object", verb.idx + len(verb)
 
 
 def _without_trailing_clause(doc: Doc, start: int, end: int) -> tuple[int, int, Token] | None:

@@ -4,7 +4,8 @@ The conventions are written down in docs/evaluation.md ("How spans are bounded")
 mention is its whole noun phrase (``speakers.mention_span``): cutting relative clauses and
 participles scored lower on all of PolNeAR train, as annotators keep them about as often as not.
 Only a relative clause that reports speech of its own ("X, who noted that Y, said Z") is cut.
-- a cue is the verb with its auxiliaries, negation and adverbs, the verbs that control it
+- a cue is the verb with its auxiliaries, negation and adverbs (before it, or right after
+  it: "said repeatedly", ``finish._after_adverbs``), the verbs that control it
   ("refused to endorse", "avoids condemning") and a particle ("pointed out"). Time words and
   the channel after the verb ("said Monday", "said in a statement") are left out: annotators
   include them about as often as not, and including them scored lower on PolNeAR train.

@@ -22,6 +22,7 @@ from quotetrace.text.lexicon import lines, rows, word_class, words
 
 DETERMINERS = frozenset(word_class("name_determiner"))
 OWNER_PREPS = frozenset(word_class("owner_preposition"))
+FOCUS_PARTICLES = frozenset(word_class("focus_particle"))
 # Labels of the parser's entity recogniser that name an organisation or a place acting as one.
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]+(\(\w+\))?\s*(-|--|—|–|\()")
@@ -287,9 +288,16 @@ def mention_span(head: Token) -> Span | None:
     span = doc[left : right + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
-    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+    # 'WASHINGTON - Sen. X said': the parser hangs the dateline on the subject; it is no source.
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space or _leading_word(span[0])):
         span = span[1:]
     return span if len(span) else None
+
+
+def _leading_word(tok: Token) -> bool:
+    """'Even Rendell said': the particle scopes over the speaker, annotators leave it out; a
+    dateline opening the paragraph is where the story was filed."""
+    return (tok.lower_ in FOCUS_PARTICLES and tok.dep_ == "advmod") or is_dateline(tok)
 
 
 def _reports_speech(clause: Token) -> bool:
