@@ -138,7 +138,7 @@ class EntityIndex:
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         for name_toks, key, gender, run_titles in pending:
-            entity = self._match_single(key[0], name_toks[0].idx)
+            entity = self._match_single(key[0], name_toks[0].idx, gender)
             if entity is None:
                 entity = by_full.get(key) or self._new_entity(name_toks, key, gender)
                 by_full[key] = entity
@@ -156,13 +156,26 @@ class EntityIndex:
         self.entities.setdefault(entity.name, entity)
         return self.entities[entity.name]
 
-    def _match_single(self, word: str, char: int) -> Entity | None:
-        """A lone surname (or first or middle name) joins the full name nearest before it."""
+    def _match_single(self, word: str, char: int, gender: str = "") -> Entity | None:
+        """A lone surname (or first or middle name) joins the full name nearest before it.
+
+        Among the names holding the word, a person of the title's gender comes first ("Mrs.
+        Clinton" is not Bill Clinton), then a person over an organisation or a place ("Trump"
+        is not Trump University), then a person whose first name is known over two capitalised
+        words that only look like a name ("Clinton" is not "Team Clinton"); nearness decides
+        between equals, as before.
+        """
         candidates = self._by_word.get(word, [])
         if not candidates:
             return None
         before = [m for m in candidates if m.start <= char]
-        return (before[-1] if before else candidates[0]).entity
+        pool = before[::-1] + [m for m in candidates if m.start > char]
+
+        def rank(m: NameMention) -> tuple[bool, bool, bool]:
+            e = m.entity
+            return bool(gender) and e.gender not in ("", gender), e.type != "person", not e.gender
+
+        return min(pool, key=rank).entity
 
     def _add_mention(self, entity: Entity, name_toks: list[Token], key: tuple[str, ...]) -> None:
         entity.aliases.add(" ".join(key))

@@ -226,14 +226,14 @@ class SpeakerResolver(EntityIndex):
         propn = [t for t in run if (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text == "-"]
         if not propn:
             return None
-        name_toks, found, _ = strip_titles(propn)
+        name_toks, found, gender = strip_titles(propn)
         if not name_toks:
             title = expand_abbreviation([t.text for t in propn])
             entity = self._titled(title.split()[0], propn[0].idx, title) if title else None
             return (entity.name, entity.type, 0.8) if entity else None
         key = tuple(name_words(name_toks))
         if len(key) == 1:
-            entity = self._match_single(key[0], name_toks[0].idx)
+            entity = self._match_single(key[0], name_toks[0].idx, gender)
             if entity is not None:
                 return entity.name, entity.type, 0.9
             title = expand_abbreviation(key)
