@@ -36,3 +36,20 @@ def test_a_gendered_title_picks_the_family_member_of_that_gender(extractor):
     )
     assert speaker_of(extractor, text, "thrilled") == "Hillary Clinton"
     assert speaker_of(extractor, text, "wonderful evening") == "Bill Clinton"
+
+
+def test_a_role_joins_the_person_whose_abbreviated_title_it_spells_out(extractor):
+    text = (
+        "Sen. Marco Rubio responded first on Tuesday night.\n\n"
+        '"North Korea is run by a lunatic," the Florida senator said in a statement.'
+    )
+    assert speaker_of(extractor, text, "run by a lunatic") == "Marco Rubio"
+
+
+def test_a_role_never_joins_someone_introduced_only_later(extractor):
+    text = (
+        "Bernie Sanders spoke to reporters in Iowa.\n\n"
+        '"We have made real progress," the senator said.\n\n'
+        "Later, Sen. Claire McCaskill praised the campaign."
+    )
+    assert speaker_of(extractor, text, "real progress") != "Claire McCaskill"

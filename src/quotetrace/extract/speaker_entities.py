@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender
-from quotetrace.extract.speaker_names import descriptors, name_type, name_words, strip_titles
+from quotetrace.extract.speaker_names import abbreviations, descriptors, name_type, name_words, strip_titles
 
 
 @dataclass(slots=True)
@@ -222,13 +222,20 @@ class EntityIndex:
     def _titled(self, word: str, char: int, full: str = "") -> Entity | None:
         """The person the article gave this title, nearest before ``char`` (else the first after)."""
         wanted = {word, *full.split()} - {"of", "the"}
-        hits = [m for m in self.mentions if m.entity.titles & wanted and m.entity.type == "person"]
+        hits = [m for m in self.mentions if _titles(m.entity) & wanted and m.entity.type == "person"]
         if full and len(wanted) > 1:
-            strict = [m for m in hits if wanted <= m.entity.titles]
+            strict = [m for m in hits if wanted <= _titles(m.entity)]
             hits = strict or hits
         before = [m for m in hits if m.start < char]
         pick = before[-1] if before else (hits[0] if hits else None)
         return pick.entity if pick else None
+
+
+def _titles(entity: Entity) -> set[str]:
+    """An entity's titles with one-word short forms spelt out: "Sen. Marco Rubio" is the
+    senator a later "the Florida senator" means."""
+    short = abbreviations()
+    return entity.titles | {short[t] for t in entity.titles if " " not in short.get(t, " ")}
 
 
 def headline_end(text: str) -> int:

@@ -252,8 +252,9 @@ class SpeakerResolver(EntityIndex):
         if not definite or head.tag_ in ("NNS", "NNPS"):
             return None
         if word in roles() or in_lexicon(word, roles()):
+            # Only someone already introduced: "the senator" never means a senator named later.
             entity = self._titled(word, head.idx)
-            if entity is not None:
+            if entity is not None and any(m.entity is entity for m in self._before(head.idx)):
                 return entity
         if in_lexicon(word, org_words()) or head.text[:1].isupper() or word in org_nouns():
             # "the agency", "the department": the organisation named with that word before.
