@@ -53,3 +53,15 @@ def test_a_role_never_joins_someone_introduced_only_later(extractor):
         "Later, Sen. Claire McCaskill praised the campaign."
     )
     assert speaker_of(extractor, text, "real progress") != "Claire McCaskill"
+
+
+def test_a_possessed_campaign_speaks_under_its_candidates_full_name(extractor):
+    text = (
+        "Hillary Clinton lost the New Hampshire primary by a wide margin.\n\n"
+        "Clinton's campaign said on Wednesday that it would compete hard in South Carolina.\n\n"
+        "Paul Ryan stayed out of the race. Later, her campaign said the mothers would campaign for her."
+    )
+    article = extractor.extract(text)
+    names = {q.speaker.mention: q.speaker.name for q in article.quotes if q.speaker}
+    assert names.get("Clinton's campaign") == "Hillary Clinton campaign"
+    assert names.get("her campaign") == "Hillary Clinton campaign"

@@ -37,6 +37,7 @@ document_words = _word_list("speaker_documents.txt")
 org_words = _word_list("speaker_orgs.txt")
 org_nouns = _word_list("speaker_org_nouns.txt")
 non_person_words = _word_list("speaker_nonpersons.txt")
+owned_org_words = _word_list("speaker_owned_orgs.txt")
 
 
 @lru_cache(maxsize=1)

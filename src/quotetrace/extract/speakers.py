@@ -35,6 +35,7 @@ from quotetrace.extract.speaker_names import (
     noun_type,
     org_nouns,
     org_words,
+    owned_org_words,
     roles,
     strip_titles,
 )
@@ -152,6 +153,9 @@ class SpeakerResolver(EntityIndex):
             entity = self._match_single(head.text, head.idx) or self.entities.get(head.text)
             if entity is not None:
                 return ref(entity.name, entity.type, 0.85)
+        owner = self._owner(head)
+        if owner is not None:
+            return ref(f"{owner} {head.lower_}", "organisation", 0.7)
         inner = name_inside(head)
         if inner is not None:
             named = self._name_for(name_run(inner))
@@ -244,6 +248,17 @@ class SpeakerResolver(EntityIndex):
         if entity is not None:
             return entity.name, entity.type, 0.95 if len(key) > 1 else 0.8
         return " ".join(key), name_type(name_toks), 0.7
+
+    def _owner(self, head: Token) -> str | None:
+        """'Clinton's campaign', 'her campaign': the person whose campaign it is, by full name."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or head.lower_ not in owned_org_words():
+            return None
+        if owner.lower_ in PRONOUN_GENDER:
+            found = self._antecedent(owner.idx, PRONOUN_GENDER[owner.lower_], False)
+            return found[0] if found and found[1] == "person" else None
+        named = self._name_for(name_run(owner)) if owner.pos_ == "PROPN" else None
+        return named[0] if named and named[1] == "person" else None
 
     def _role_antecedent(self, head: Token, span: Span) -> Entity | Spoken | None:
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
