@@ -65,3 +65,15 @@ def test_a_possessed_campaign_speaks_under_its_candidates_full_name(extractor):
     names = {q.speaker.mention: q.speaker.name for q in article.quotes if q.speaker}
     assert names.get("Clinton's campaign") == "Hillary Clinton campaign"
     assert names.get("her campaign") == "Hillary Clinton campaign"
+
+
+def test_a_document_speaks_for_its_publisher_not_the_day_it_ran(extractor):
+    text = (
+        "Sen. Chuck Grassley has been taking heat back home.\n\n"
+        '"He has shown no spine at all," reads a Wednesday editorial in The Des Moines Register.\n\n'
+        "Defense Secretary Ash Carter called his counterpart, according to a Pentagon readout."
+    )
+    article = extractor.extract(text)
+    names = {q.speaker.mention: q.speaker.name for q in article.quotes if q.speaker}
+    assert "Des Moines Register" in names.values(), names
+    assert "Pentagon" in names.values(), names

@@ -197,6 +197,8 @@ def name_inside(head: Token) -> Token | None:
     """
     for child in head.children:
         if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i > head.i - 4:
+            if child.lower_ in non_person_words():
+                continue  # "a Wednesday editorial in the Register": the day is no owner
             owner_noun = is_document(head.lower_) or in_lexicon(head.lower_, org_words())
             if child.dep_ == "compound" and child.i < head.i and not owner_noun:
                 continue  # "Festival director": a compound before a role is part of the role
