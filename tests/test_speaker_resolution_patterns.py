@@ -77,3 +77,19 @@ def test_a_document_speaks_for_its_publisher_not_the_day_it_ran(extractor):
     names = {q.speaker.mention: q.speaker.name for q in article.quotes if q.speaker}
     assert "Des Moines Register" in names.values(), names
     assert "Pentagon" in names.values(), names
+
+
+def test_the_document_speaks_as_the_sender_the_article_gave_it(extractor):
+    text = (
+        "An email was sent from the club's executive director, Maria Lund, to the members.\n\n"
+        'The email said, "We are going to wind down the organisation and end the dues."\n\n'
+        "Peter Cook provided a written statement to reporters on Tuesday.\n\n"
+        '"The secretary believes it was a mistake," the statement said.'
+    )
+    assert speaker_of(extractor, text, "wind down the organisation") == "Maria Lund"
+    assert speaker_of(extractor, text, "believes it was a mistake") == "Peter Cook"
+
+
+def test_a_document_with_no_sender_stays_a_weak_description(extractor):
+    text = 'Officials met on Monday.\n\nThe report said, "The bridge must close for repairs."'
+    assert speaker_of(extractor, text, "bridge must close") == "report"

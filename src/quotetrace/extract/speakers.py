@@ -22,6 +22,7 @@ from quotetrace.extract.speaker_calibration import calibrated
 from quotetrace.extract.speaker_entities import Entity, EntityIndex, NameMention, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
     description,
+    document_author,
     expand_abbreviation,
     head_word,
     in_lexicon,
@@ -167,6 +168,10 @@ class SpeakerResolver(EntityIndex):
             return ref(linked.name, linked.type, 0.75)
         kind = noun_type(head)
         if is_document(head.lower_):
+            author = document_author(head, WINDOW)
+            named = self._name_for(name_run(author)) if author is not None else None
+            if named is not None:
+                return ref(named[0], named[1], 0.6)  # "The email said": the sender named before
             return ref(description(span, head), "unknown", 0.3)  # a document with no one behind it
         return ref(description(span, head), kind, 0.6 if kind != "unknown" else 0.4)
 
