@@ -93,3 +93,13 @@ def test_the_document_speaks_as_the_sender_the_article_gave_it(extractor):
 def test_a_document_with_no_sender_stays_a_weak_description(extractor):
     text = 'Officials met on Monday.\n\nThe report said, "The bridge must close for repairs."'
     assert speaker_of(extractor, text, "bridge must close") == "report"
+
+
+def test_a_surname_that_is_also_a_role_word_stays_the_name(extractor):
+    text = (
+        "On his wall, the New Yorker writer Mark Singer has a framed note.\n\n"
+        '"People remembered this piece," Mr. Singer said.\n\n'
+        '"I did want to bring it back to life," he said.'
+    )
+    assert speaker_of(extractor, text, "remembered this piece") == "Mark Singer"
+    assert speaker_of(extractor, text, "back to life") == "Mark Singer"

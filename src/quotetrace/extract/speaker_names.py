@@ -22,6 +22,7 @@ from quotetrace.text.lexicon import lines, rows, word_class, words
 
 DETERMINERS = frozenset(word_class("name_determiner"))
 DEFINITE = frozenset(word_class("definite_determiner"))
+HONORIFICS = frozenset(word_class("honorific"))
 OWNER_PREPS = frozenset(word_class("owner_preposition"))
 # Labels of the parser's entity recogniser that name an organisation or a place acting as one.
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -120,9 +121,13 @@ def strip_titles(run: list[Token]) -> tuple[list[Token], set[str], str]:
         return run, set(), ""  # "Justice Department", "Senate Committee": the title is the name
     known = roles()
     cut, gender, found = 0, "", set()
+    given = first_name_gender()
     for i, tok in enumerate(run):
         word = tok.lower_
         if word in known or word.rstrip(".") in known:
+            before = run[i - 1].lower_ if i else ""
+            if i == len(run) - 1 and (before in given or before.rstrip(".") in HONORIFICS):
+                break  # "Mark Singer", "Mr. Singer", "Patty Judge": a surname that is also a role
             cut = i + 1
             found.add(word.rstrip("."))
             gender = known.get(word, known.get(word.rstrip("."), "")) or gender
@@ -132,7 +137,6 @@ def strip_titles(run: list[Token]) -> tuple[list[Token], set[str], str]:
         name = name[1:]
     # "Secretary of State Antony Blinken", "Executive Maria Lund": a known first name marks
     # where the person's name begins.
-    given = first_name_gender()
     for i, tok in enumerate(name[:-1]):
         if tok.lower_ in given and i > 0 and name[0].lower_ not in given:
             found.update(t.lower_ for t in name[:i])
