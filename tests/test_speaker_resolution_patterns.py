@@ -103,3 +103,13 @@ def test_a_surname_that_is_also_a_role_word_stays_the_name(extractor):
     )
     assert speaker_of(extractor, text, "remembered this piece") == "Mark Singer"
     assert speaker_of(extractor, text, "back to life") == "Mark Singer"
+
+
+def test_a_couples_shared_title_does_not_give_one_of_them_a_gender(extractor):
+    text = (
+        "Khizr Khan and Ghazala Khan spoke at the convention in July.\n\n"
+        '"Most Americans are against this kind of nonsense," Khizr Khan said.\n\n'
+        'Letters arrived addressed to "Mr. and Mrs. Khan" from across the country.\n\n'
+        '"The voices have gathered courage to show their ugliness," he told reporters.'
+    )
+    assert speaker_of(extractor, text, "gathered courage") == "Khizr Khan"

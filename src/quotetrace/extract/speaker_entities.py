@@ -143,7 +143,9 @@ class EntityIndex:
                 entity = by_full.get(key) or self._new_entity(name_toks, key, gender)
                 by_full[key] = entity
             entity.titles |= run_titles
-            if gender and not entity.gender:
+            # "Mr. and Mrs. Khan" with two Khans of unknown gender: the title cannot say which.
+            shared = {m.entity.name for m in self._by_word.get(key[0], []) if m.entity.type == "person"}
+            if gender and not entity.gender and len(shared) < 2:
                 entity.gender = gender
             self._add_mention(entity, name_toks, key)
         self.mentions.sort(key=lambda m: m.start)
