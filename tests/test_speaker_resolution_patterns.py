@@ -113,3 +113,16 @@ def test_a_couples_shared_title_does_not_give_one_of_them_a_gender(extractor):
         '"The voices have gathered courage to show their ugliness," he told reporters.'
     )
     assert speaker_of(extractor, text, "gathered courage") == "Khizr Khan"
+
+
+def test_an_unnamed_groups_description_keeps_what_it_is_and_drops_asides(extractor):
+    text = (
+        "Intelligence officials — including the NSA director — have long argued that data "
+        "manipulation is a disturbing possibility.\n\n"
+        "People with knowledge of the group's activities said that new donors have come aboard.\n\n"
+        "It was her best speech, which even critics say was the most powerful of the campaign."
+    )
+    names = {q.speaker.name for q in extractor.extract(text).quotes if q.speaker}
+    assert "Intelligence officials" in names, names
+    assert "People with knowledge of the group's activities" in names, names
+    assert "critics" in names, names

@@ -23,6 +23,7 @@ from quotetrace.text.lexicon import lines, rows, word_class, words
 DETERMINERS = frozenset(word_class("name_determiner"))
 DEFINITE = frozenset(word_class("definite_determiner"))
 HONORIFICS = frozenset(word_class("honorific"))
+ASIDES = frozenset(word_class("description_aside"))
 OWNER_PREPS = frozenset(word_class("owner_preposition"))
 # Labels of the parser's entity recogniser that name an organisation or a place acting as one.
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -184,13 +185,16 @@ def description(span: Span, head: Token) -> str:
     """A readable description without determiners or the clauses hanging off it."""
     cut = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct") for t in c.subtree}
     cut |= {t.i for t in head.subtree if t.dep_ == "punct"}
-    words = [t for t in span if t.i not in cut and not t.is_punct and t.dep_ != "poss" and t.tag_ != "POS"]
-    if any(t.dep_ == "poss" for t in head.children):
-        owners = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
-        words = [t for t in words if t.i not in owners]
+    # "officials - including the NSA director -", "even critics": not what the speaker is.
+    asides = [c for c in head.children if (c.dep_ == "prep" and c.lower_ in ASIDES) or c.dep_ == "advmod"]
+    cut |= {t.i for c in asides if c.dep_ == "prep" or c.i < head.i for t in c.subtree}
+    # The head's owner goes ("Clinton's campaign" -> campaign); a possessive further in stays
+    # ("people with knowledge of the group's activities").
+    cut |= {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+    words = [t for t in span if t.i not in cut and not t.is_punct]
     while len(words) > 1 and words[0].lower_ in DETERMINERS:
         words = words[1:]
-    return " ".join(t.text for t in words)
+    return "".join(("" if t.tag_ == "POS" or not i else " ") + t.text for i, t in enumerate(words))
 
 
 def name_inside(head: Token) -> Token | None:
