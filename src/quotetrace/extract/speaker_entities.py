@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender
-from quotetrace.extract.speaker_names import descriptors, name_type, name_words, strip_titles
+from quotetrace.extract.speaker_names import abbreviations, descriptors, name_type, name_words, strip_titles
 
 
 @dataclass(slots=True)
@@ -138,12 +138,14 @@ class EntityIndex:
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         for name_toks, key, gender, run_titles in pending:
-            entity = self._match_single(key[0], name_toks[0].idx)
+            entity = self._match_single(key[0], name_toks[0].idx, gender)
             if entity is None:
                 entity = by_full.get(key) or self._new_entity(name_toks, key, gender)
                 by_full[key] = entity
             entity.titles |= run_titles
-            if gender and not entity.gender:
+            # "Mr. and Mrs. Khan" with two Khans of unknown gender: the title cannot say which.
+            shared = {m.entity.name for m in self._by_word.get(key[0], []) if m.entity.type == "person"}
+            if gender and not entity.gender and len(shared) < 2:
                 entity.gender = gender
             self._add_mention(entity, name_toks, key)
         self.mentions.sort(key=lambda m: m.start)
@@ -156,13 +158,26 @@ class EntityIndex:
         self.entities.setdefault(entity.name, entity)
         return self.entities[entity.name]
 
-    def _match_single(self, word: str, char: int) -> Entity | None:
-        """A lone surname (or first or middle name) joins the full name nearest before it."""
+    def _match_single(self, word: str, char: int, gender: str = "") -> Entity | None:
+        """A lone surname (or first or middle name) joins the full name nearest before it.
+
+        Among the names holding the word, a person of the title's gender comes first ("Mrs.
+        Clinton" is not Bill Clinton), then a person over an organisation or a place ("Trump"
+        is not Trump University), then a person whose first name is known over two capitalised
+        words that only look like a name ("Clinton" is not "Team Clinton"); nearness decides
+        between equals, as before.
+        """
         candidates = self._by_word.get(word, [])
         if not candidates:
             return None
         before = [m for m in candidates if m.start <= char]
-        return (before[-1] if before else candidates[0]).entity
+        pool = before[::-1] + [m for m in candidates if m.start > char]
+
+        def rank(m: NameMention) -> tuple[bool, bool, bool]:
+            e = m.entity
+            return bool(gender) and e.gender not in ("", gender), e.type != "person", not e.gender
+
+        return min(pool, key=rank).entity
 
     def _add_mention(self, entity: Entity, name_toks: list[Token], key: tuple[str, ...]) -> None:
         entity.aliases.add(" ".join(key))
@@ -209,13 +224,20 @@ class EntityIndex:
     def _titled(self, word: str, char: int, full: str = "") -> Entity | None:
         """The person the article gave this title, nearest before ``char`` (else the first after)."""
         wanted = {word, *full.split()} - {"of", "the"}
-        hits = [m for m in self.mentions if m.entity.titles & wanted and m.entity.type == "person"]
+        hits = [m for m in self.mentions if _titles(m.entity) & wanted and m.entity.type == "person"]
         if full and len(wanted) > 1:
-            strict = [m for m in hits if wanted <= m.entity.titles]
+            strict = [m for m in hits if wanted <= _titles(m.entity)]
             hits = strict or hits
         before = [m for m in hits if m.start < char]
         pick = before[-1] if before else (hits[0] if hits else None)
         return pick.entity if pick else None
+
+
+def _titles(entity: Entity) -> set[str]:
+    """An entity's titles with one-word short forms spelt out: "Sen. Marco Rubio" is the
+    senator a later "the Florida senator" means."""
+    short = abbreviations()
+    return entity.titles | {short[t] for t in entity.titles if " " not in short.get(t, " ")}
 
 
 def headline_end(text: str) -> int:

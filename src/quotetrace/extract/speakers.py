@@ -22,6 +22,7 @@ from quotetrace.extract.speaker_calibration import calibrated
 from quotetrace.extract.speaker_entities import Entity, EntityIndex, NameMention, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
     description,
+    document_author,
     expand_abbreviation,
     head_word,
     in_lexicon,
@@ -35,6 +36,7 @@ from quotetrace.extract.speaker_names import (
     noun_type,
     org_nouns,
     org_words,
+    owned_org_words,
     roles,
     strip_titles,
 )
@@ -152,6 +154,9 @@ class SpeakerResolver(EntityIndex):
             entity = self._match_single(head.text, head.idx) or self.entities.get(head.text)
             if entity is not None:
                 return ref(entity.name, entity.type, 0.85)
+        owner = self._owner(head)
+        if owner is not None:
+            return ref(f"{owner} {head.lower_}", "organisation", 0.7)
         inner = name_inside(head)
         if inner is not None:
             named = self._name_for(name_run(inner))
@@ -163,6 +168,10 @@ class SpeakerResolver(EntityIndex):
             return ref(linked.name, linked.type, 0.75)
         kind = noun_type(head)
         if is_document(head.lower_):
+            author = document_author(head, WINDOW)
+            named = self._name_for(name_run(author)) if author is not None else None
+            if named is not None:
+                return ref(named[0], named[1], 0.6)  # "The email said": the sender named before
             return ref(description(span, head), "unknown", 0.3)  # a document with no one behind it
         return ref(description(span, head), kind, 0.6 if kind != "unknown" else 0.4)
 
@@ -226,14 +235,14 @@ class SpeakerResolver(EntityIndex):
         propn = [t for t in run if (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text == "-"]
         if not propn:
             return None
-        name_toks, found, _ = strip_titles(propn)
+        name_toks, found, gender = strip_titles(propn)
         if not name_toks:
             title = expand_abbreviation([t.text for t in propn])
             entity = self._titled(title.split()[0], propn[0].idx, title) if title else None
             return (entity.name, entity.type, 0.8) if entity else None
         key = tuple(name_words(name_toks))
         if len(key) == 1:
-            entity = self._match_single(key[0], name_toks[0].idx)
+            entity = self._match_single(key[0], name_toks[0].idx, gender)
             if entity is not None:
                 return entity.name, entity.type, 0.9
             title = expand_abbreviation(key)
@@ -245,6 +254,17 @@ class SpeakerResolver(EntityIndex):
             return entity.name, entity.type, 0.95 if len(key) > 1 else 0.8
         return " ".join(key), name_type(name_toks), 0.7
 
+    def _owner(self, head: Token) -> str | None:
+        """'Clinton's campaign', 'her campaign': the person whose campaign it is, by full name."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or head.lower_ not in owned_org_words():
+            return None
+        if owner.lower_ in PRONOUN_GENDER:
+            found = self._antecedent(owner.idx, PRONOUN_GENDER[owner.lower_], False)
+            return found[0] if found and found[1] == "person" else None
+        named = self._name_for(name_run(owner)) if owner.pos_ == "PROPN" else None
+        return named[0] if named and named[1] == "person" else None
+
     def _role_antecedent(self, head: Token, span: Span) -> Entity | Spoken | None:
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
         word = head.lower_.rstrip(".")
@@ -252,8 +272,9 @@ class SpeakerResolver(EntityIndex):
         if not definite or head.tag_ in ("NNS", "NNPS"):
             return None
         if word in roles() or in_lexicon(word, roles()):
+            # Only someone already introduced: "the senator" never means a senator named later.
             entity = self._titled(word, head.idx)
-            if entity is not None:
+            if entity is not None and any(m.entity is entity for m in self._before(head.idx)):
                 return entity
         if in_lexicon(word, org_words()) or head.text[:1].isupper() or word in org_nouns():
             # "the agency", "the department": the organisation named with that word before.
