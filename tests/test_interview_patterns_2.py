@@ -31,3 +31,54 @@ def test_so_called_quote_ending_a_clause_is_a_term(extractor):
     text = 'Ministers scrapped its so-called "green bonus," a grant for new boilers.\n'
     quote = quote_containing(extractor.extract(text), "green bonus")
     assert quote.kind == "term" and quote.speaker is None
+
+
+# -- a new epithet for the official the article quotes ------------------------------------------
+EPITHET = """\
+Fisheries Commissioner Lena Varga spoke to the Coastal Herald on Monday.
+
+"Quotas are not a punishment," Varga said. "They are how we keep a fishery alive."
+
+She said the fleet had shrunk by a third since 2015.
+
+The Hungarian economist, who has run the commission since 2019, said new quotas would be set in June.
+
+The union's negotiator said the talks had failed.
+"""
+
+
+def test_definite_epithet_never_given_to_anyone_is_the_official_quoted_most(extractor):
+    # 'economist' is no title the article gave anyone: journalists vary how they name the
+    # person they interview, and that person is the one quoted most and last.
+    article = extractor.extract(EPITHET)
+    quote = quote_containing(article, "new quotas would be set")
+    assert quote.kind == "indirect" and quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.name == "Lena Varga"
+    assert quote.speaker.mention.startswith("The Hungarian economist")
+
+
+def test_epithet_owned_by_another_body_is_someone_else(extractor):
+    quote = quote_containing(extractor.extract(EPITHET), "the talks had failed")
+    assert quote.speaker is not None and quote.speaker.name != "Lena Varga"
+
+
+def test_epithet_after_a_second_speaker_is_not_linked_to_the_first(extractor):
+    # The last speaker is not the official quoted most: no guess either way.
+    text = EPITHET.replace(
+        "The Hungarian economist",
+        'Skipper Ruth Aldane disagreed. "We are the ones who pay," Aldane said.\n\nThe Hungarian economist',
+    )
+    quote = quote_containing(extractor.extract(text), "new quotas would be set")
+    assert quote.speaker is not None and quote.speaker.name not in ("Lena Varga", "Ruth Aldane")
+
+
+def test_epithet_that_a_headline_used_is_still_the_official_quoted_most(extractor):
+    text = (
+        "Port chief says dredging will start in spring\n\n"
+        "The director of the harbour authority, Omar Quist, gave an interview to Radio North.\n\n"
+        '"The channel is too shallow for modern ships," Quist said. "We lose cargo every week."\n\n'
+        "He said the work would cost about 40 million euros.\n\n"
+        "The port chief also said the authority would borrow most of the money.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "borrow most of the money")
+    assert quote.speaker is not None and quote.speaker.name == "Omar Quist"
