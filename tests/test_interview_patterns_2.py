@@ -82,3 +82,35 @@ def test_epithet_that_a_headline_used_is_still_the_official_quoted_most(extracto
     )
     quote = quote_containing(extractor.extract(text), "borrow most of the money")
     assert quote.speaker is not None and quote.speaker.name == "Omar Quist"
+
+
+# -- 'described X as "Y"', 'called X "Y"': the quoted predicate is the speaker's words ----------
+def test_quoted_predicate_after_as_belongs_to_the_describing_cue(extractor):
+    # The parser hangs the quoted adjectives on 'as' without a noun, so only 'the results' was
+    # content and the quotation was left as a term of nobody's.
+    text = 'Director Hana Ruiz described the results as "promising, but early."\n'
+    quote = quote_containing(extractor.extract(text), "promising, but early")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the results as") and quote.text.rstrip('."').endswith("early")
+    assert quote.cue is not None and quote.cue.text == "described"
+    assert quote.speaker is not None and quote.speaker.name == "Hana Ruiz"
+
+
+def test_one_word_quoted_predicate_after_as(extractor):
+    text = 'Environmental groups have described the new dam as "reckless."\n'
+    quote = quote_containing(extractor.extract(text), "reckless")
+    assert quote.kind == "mixed" and quote.text.startswith("the new dam as")
+    assert quote.cue is not None and quote.cue.text.endswith("described")
+
+
+def test_quoted_noun_predicate_after_called_it(extractor):
+    text = 'Mayor Pia Laine called it "a sad day."\n'
+    quote = quote_containing(extractor.extract(text), "a sad day")
+    assert quote.kind == "mixed" and quote.text.startswith('it "a sad day')
+    assert quote.speaker is not None and quote.speaker.name == "Pia Laine"
+
+
+def test_as_phrase_of_a_verb_that_names_no_quality_stays_out(extractor):
+    text = "The minister announced the levy as part of the spring budget.\n"
+    quote = quote_containing(extractor.extract(text), "the levy")
+    assert "spring budget" not in quote.text

@@ -22,6 +22,8 @@ OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 OBJECT_PREPS = CONTENT_PREPS | frozenset(word_class("object_preposition"))
 # Clauses that, after a comma at the end of a content, comment on it rather than report it.
 TRAILING_DEPS = frozenset({"relcl", "advcl", "acl"})
+PREDICATE_VERBS = frozenset(word_class("predicate_verb"))
+QUOTE_MARKS = frozenset('"“”\'‘’')
 
 
 def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
@@ -115,7 +117,7 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
                 toks.pop(0)
         if toks:
             return toks[0].idx, toks[-1].idx + len(toks[-1]), "parataxis"
-    return _object_extent(head, hearer_object)
+    return _object_extent(head, hearer_object, cue.lemma.split()[0])
 
 
 def is_aside(cue: CueCandidate) -> bool:
@@ -204,7 +206,7 @@ def _after_leading_adverbs(comp: Token) -> Token:
     return comp.left_edge
 
 
-def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | None:
+def _object_extent(head: Token, hearer_object: bool, lemma: str) -> tuple[int, int, str] | None:
     """Noun-phrase and infinitive content: "cited derogatory comments", "wants to triple ...".
 
     PolNeAR annotates these as attributions too; they come from verbs that are
@@ -212,6 +214,9 @@ def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | N
     """
     parts = [c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")]
     how = "+".join(sorted({p.dep_ for p in parts}))
+    predicate = _object_predicate(head, parts) if lemma in PREDICATE_VERBS else None
+    if predicate is not None:
+        parts, how = [*parts, predicate], "dobj+oprd"
     if not parts:
         # "spoke of X", "complained about X": X is the content, the preposition joins the cue.
         preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
@@ -223,6 +228,26 @@ def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | N
     if not parts:
         return None
     return (*_extent_of(parts), how)
+
+
+def _object_predicate(head: Token, parts: list[Token]) -> Token | None:
+    """What 'described the results as "promising, but early"' or 'called it "a sad day"' says of
+    its object, where the parser did not make it an ``oprd``: an 'as' phrase (its quoted
+    adjectives hung on 'as' with no noun), or a quoted noun phrase it took for an adverbial.
+    Only after the object of a verb that predicates (data/word_classes.tsv predicate_verb)."""
+    if [p.dep_ for p in parts] != ["dobj"]:
+        return None
+    after = parts[0].right_edge.i
+    for child in head.rights:
+        if child.i <= after or child.is_punct:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "as" and any(not c.is_punct for c in child.children):
+            return child
+        opener = head.doc[child.left_edge.i - 1]
+        if child.dep_ == "npadvmod" and opener.text in QUOTE_MARKS and opener.i == after + 1:
+            return child
+        return None
+    return None
 
 
 def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
