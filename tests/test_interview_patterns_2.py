@@ -114,3 +114,29 @@ def test_as_phrase_of_a_verb_that_names_no_quality_stays_out(extractor):
     text = "The minister announced the levy as part of the spring budget.\n"
     quote = quote_containing(extractor.extract(text), "the levy")
     assert "spring budget" not in quote.text
+
+
+# -- 'speaking on condition of anonymity': how someone spoke, not what they said ----------------
+def test_condition_of_anonymity_is_not_what_was_said(extractor):
+    text = (
+        'The talks "are not dead," a second envoy said, speaking on condition of anonymity '
+        "because the negotiations are private.\n"
+        "Two aides spoke on the condition of anonymity.\n"
+    )
+    article = extractor.extract(text)
+    assert all("condition of anonymity" not in q.text for q in article.quotes)
+    quote = quote_containing(article, "are not dead")
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_spoke_on_a_channel_reports_nothing_but_spoke_on_a_topic_does(extractor):
+    article = extractor.extract("She spoke on the phone from Oslo. He later spoke on housing costs.\n")
+    assert all("phone" not in q.text for q in article.quotes)
+    assert quote_containing(article, "housing costs").text == "housing costs"
+
+
+def test_participle_after_an_aside_in_unquoted_speech_stays_the_hosts(extractor):
+    # Without a quotation before the aside the participle is the host subject's act.
+    text = "The regulator is stalling, critics say, delaying every licence by months.\n"
+    quote = quote_containing(extractor.extract(text), "The regulator is stalling")
+    assert "delaying every licence" in quote.text
