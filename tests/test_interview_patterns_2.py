@@ -140,3 +140,31 @@ def test_participle_after_an_aside_in_unquoted_speech_stays_the_hosts(extractor)
     text = "The regulator is stalling, critics say, delaying every licence by months.\n"
     quote = quote_containing(extractor.extract(text), "The regulator is stalling")
     assert "delaying every licence" in quote.text
+
+
+# -- 'Asked whether ...' opening a paragraph: the interviewer's question, whatever the tag -------
+ASKED = """\
+Chief Justice Elena Moravec gave a rare interview to the Capital Review.
+
+"Courts cannot fix every problem," Moravec said. "Nor should they try."
+
+Asked whether she regretted the ruling on tenant evictions, she paused. "I regret that it was needed," she said.
+"""
+
+
+def test_asked_opening_a_paragraph_is_not_the_answerers_speech(extractor):
+    # After a closing quotation the parser runs the paragraphs together and tags 'Asked' as a
+    # past tense with the answerer as its subject's governor; the question is still the
+    # unnamed interviewer's.
+    article = extractor.extract(ASKED)
+    question = quote_containing(article, "whether she regretted the ruling")
+    assert question.cue is not None and question.cue.text == "Asked"
+    assert question.speaker is None
+    answer = quote_containing(article, "I regret that it was needed")
+    assert answer.speaker is not None and answer.speaker.name == "Elena Moravec"
+
+
+def test_asked_with_a_subject_of_its_own_keeps_it(extractor):
+    text = 'Senator Ruth Okoye asked whether the audit would be published. "It must be," she said.\n'
+    question = quote_containing(extractor.extract(text), "whether the audit")
+    assert question.speaker is not None and question.speaker.name == "Ruth Okoye"

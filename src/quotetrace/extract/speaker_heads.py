@@ -65,7 +65,7 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             borrowed = _misparsed_subject(verb)
             if borrowed is not None:
                 return borrowed
-        if step == 0 and hearer and verb.tag_ == "VBN":
+        if step == 0 and hearer and (verb.tag_ == "VBN" or _opens_sentence(verb)):
             return None  # "Asked whether Y, Z said": the unnamed interviewer asked, not Z
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             quoted = _quoted_as(verb.head)
@@ -78,6 +78,20 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             continue
         break
     return None
+
+
+def _opens_sentence(verb: Token) -> bool:
+    """'Asked whether Y, Z paused.' as a paragraph's first word: the parser may run it on from the
+    paragraph before and tag it a past tense, but a finite verb with no subject of its own at
+    the start of a sentence is the participle all the same."""
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.lefts):
+        return False
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].is_space and "\n" not in verb.doc[i].text:
+        i -= 1
+    if i < 0 or verb.i == verb.sent.start:
+        return True
+    return verb.doc[i].is_space or verb.doc[i].text in (".", "!", "?")
 
 
 def _cannot_speak(subject: Token) -> bool:
