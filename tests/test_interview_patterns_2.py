@@ -168,3 +168,14 @@ def test_asked_with_a_subject_of_its_own_keeps_it(extractor):
     text = 'Senator Ruth Okoye asked whether the audit would be published. "It must be," she said.\n'
     question = quote_containing(extractor.extract(text), "whether the audit")
     assert question.speaker is not None and question.speaker.name == "Ruth Okoye"
+
+
+def test_asked_by_someone_names_the_asker(extractor):
+    text = (
+        "Asked by the moderator whether the levy would rise, Mayor Ines Falk said it would not.\n"
+    )
+    article = extractor.extract(text)
+    question = quote_containing(article, "whether the levy would rise")
+    assert question.speaker is not None and question.speaker.mention == "the moderator"
+    answer = quote_containing(article, "it would not")
+    assert answer.speaker is not None and answer.speaker.name == "Ines Falk"

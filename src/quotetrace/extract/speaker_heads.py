@@ -66,7 +66,9 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             if borrowed is not None:
                 return borrowed
         if step == 0 and hearer and (verb.tag_ == "VBN" or _opens_sentence(verb)):
-            return None  # "Asked whether Y, Z said": the unnamed interviewer asked, not Z
+            # "Asked whether Y, Z said": the unnamed interviewer asked, not Z; "Asked by the
+            # moderator whether Y": the moderator did.
+            return agent
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             quoted = _quoted_as(verb.head)
             if quoted is not None:
