@@ -179,3 +179,18 @@ def test_asked_by_someone_names_the_asker(extractor):
     assert question.speaker is not None and question.speaker.mention == "the moderator"
     answer = quote_containing(article, "it would not")
     assert answer.speaker is not None and answer.speaker.name == "Ines Falk"
+
+
+# -- 'was quick to add that ...': the speaker is the subject of the adjective's verb -------------
+def test_cue_under_an_adjective_takes_the_subject_of_its_verb(extractor):
+    text = (
+        "Port director Sven Ahlqvist, who took over in May, was quick to add that the cranes "
+        'were "older than anyone here."\n'
+        "Ahlqvist was careful to note that no jobs would go.\n"
+    )
+    article = extractor.extract(text)
+    first = quote_containing(article, "older than anyone here")
+    assert first.kind == "mixed" and first.cue is not None and first.cue.text.endswith("add")
+    assert first.speaker is not None and first.speaker.name == "Sven Ahlqvist"
+    second = quote_containing(article, "no jobs would go")
+    assert second.speaker is not None and second.speaker.name == "Sven Ahlqvist"

@@ -73,6 +73,9 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             quoted = _quoted_as(verb.head)
             if quoted is not None:
                 return quoted  # "local newspapers quote Salinas as saying ..."
+        if verb.dep_ == "acomp" and not _negated(verb):
+            verb = verb.head  # 'X was quick to add that ...': from 'quick' to X's verb
+            continue
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
                 return _document_owner(verb.head)  # "officials speaking on condition of anonymity"
@@ -94,6 +97,11 @@ def _opens_sentence(verb: Token) -> bool:
     if i < 0 or verb.i == verb.sent.start:
         return True
     return verb.doc[i].is_space or verb.doc[i].text in (".", "!", "?")
+
+
+def _negated(adjective: Token) -> bool:
+    """'investigators won't be able to determine ...': what they cannot do reports nothing of theirs."""
+    return any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children))
 
 
 def _cannot_speak(subject: Token) -> bool:
