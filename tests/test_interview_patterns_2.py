@@ -194,3 +194,17 @@ def test_cue_under_an_adjective_takes_the_subject_of_its_verb(extractor):
     assert first.speaker is not None and first.speaker.name == "Sven Ahlqvist"
     second = quote_containing(article, "no jobs would go")
     assert second.speaker is not None and second.speaker.name == "Sven Ahlqvist"
+
+
+# -- 'the 58-year-old said': the person the article gave that age -------------------------------
+def test_age_description_is_the_person_introduced_with_that_age(extractor):
+    text = (
+        "Harbour master Ilse Brandvold, 61, and her deputy, Tomas Lind, 44, met the press on Monday.\n\n"
+        '"The new quay will be ready in June," the 61-year-old said.\n\n'
+        "The 44-year-old said the dredging had gone well.\n"
+    )
+    article = extractor.extract(text)
+    first = quote_containing(article, "ready in June")
+    assert first.speaker is not None and first.speaker.name == "Ilse Brandvold"
+    second = quote_containing(article, "the dredging had gone well")
+    assert second.speaker is not None and second.speaker.name == "Tomas Lind"

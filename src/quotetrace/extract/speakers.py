@@ -56,6 +56,7 @@ NOT_THE_SAME = frozenset(word_class("name_determiner"))  # 'the other official',
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
 WINDOW = 2500  # characters back that a pronoun looks for its antecedent
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
+AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
 
 
@@ -151,6 +152,9 @@ class SpeakerResolver(EntityIndex):
             if named is not None:
                 name, kind, confidence = named
                 return ref(name, kind, confidence * 0.95)
+        aged = self._aged(span)
+        if aged is not None:
+            return ref(aged.name, aged.type, 0.85)
         linked = self._role_antecedent(head, span)
         if linked is not None:
             return ref(linked.name, linked.type, 0.75)
@@ -233,6 +237,16 @@ class SpeakerResolver(EntityIndex):
         if entity is not None:
             return entity.name, entity.type, 0.95 if len(key) > 1 else 0.8
         return " ".join(key), name_type(name_toks), 0.7
+
+    def _aged(self, span: Span) -> Entity | None:
+        """'the 61-year-old said': the person last introduced with that age ('Ilse Brandvold, 61,')."""
+        match = AGE_DESCRIPTION.search(span.text)
+        if match is None:
+            return None
+        text = text_of(self.doc)[: span.start_char]
+        introduced = re.finditer(rf"([A-Z][\w'’-]+), {match.group(1)},", text)
+        found = [m for m in introduced if not self._in_quote(m.start())]
+        return self._match_single(found[-1].group(1), found[-1].start()) if found else None
 
     def _role_antecedent(self, head: Token, span: Span) -> Entity | Spoken | None:
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
