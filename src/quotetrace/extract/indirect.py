@@ -24,7 +24,7 @@ OBJECT_PREPS = CONTENT_PREPS | frozenset(word_class("object_preposition"))
 TRAILING_DEPS = frozenset({"relcl", "advcl", "acl"})
 PREDICATE_VERBS = frozenset(word_class("predicate_verb"))
 MANNER_NOUNS = frozenset(word_class("manner_noun"))
-QUOTE_MARKS = frozenset('"“”\'‘’')
+QUOTE_MARKS = frozenset("\"“”'‘’")
 
 
 def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
