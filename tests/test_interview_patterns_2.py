@@ -208,3 +208,20 @@ def test_age_description_is_the_person_introduced_with_that_age(extractor):
     assert first.speaker is not None and first.speaker.name == "Ilse Brandvold"
     second = quote_containing(article, "the dredging had gone well")
     assert second.speaker is not None and second.speaker.name == "Tomas Lind"
+
+
+# -- 'The mayor went on: "..."': the colon's own clause is the cue --------------------------------
+def test_colon_cue_is_the_verb_of_the_clause_that_ends_in_the_colon(extractor):
+    # 'go on' is too rare a cue for the lexicon; 'spoke' in the sentence before was taken
+    # instead, or the quote was glued to the previous one as its continuation.
+    text = (
+        "Governor Rita Vance spoke to students on Friday.\n\n"
+        '"Nobody here owes the state an apology," Vance said.\n\n'
+        'The governor went on: "The budget will be fixed, and it will be fixed this year."\n'
+    )
+    article = extractor.extract(text)
+    quote = quote_containing(article, "The budget will be fixed")
+    assert quote is not quote_containing(article, "Nobody here owes")
+    assert quote.cue is not None and quote.cue.text.startswith("went")
+    assert quote.speaker is not None and quote.speaker.name == "Rita Vance"
+    assert quote.speaker.mention == "The governor"
