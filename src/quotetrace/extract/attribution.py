@@ -167,7 +167,12 @@ def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandi
     if not before.endswith(":"):
         return None
     colon = len(before) - 1
-    window = between(cues, colon - 200, colon)
+    # Only the clause that ends in the colon: a cue of the sentence before ('Vance spoke on
+    # Friday. The governor went on: "..."') is not this quote's ('go on' is no lexicon cue,
+    # so _frame_verb_cue takes the colon clause's verb).
+    tokens = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    start = max(colon - 200, tokens[0].sent.start_char) if tokens is not None and len(tokens) else colon - 200
+    window = between(cues, start, colon)
     return window[-1] if window else None
 
 

@@ -22,6 +22,7 @@ CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 HEARER_OBJECT_LEMMAS = frozenset(word_class("hearer_object_cue"))
 # Adverbs that open the cue's clause rather than modify the verb: "when asked", "as noted".
 CLAUSE_MARKERS = frozenset(word_class("clause_marker"))
+HYPHEN_ADJECTIVE_PREFIXES = frozenset(word_class("hyphen_adjective_prefix"))
 
 
 @dataclass(slots=True)
@@ -36,6 +37,23 @@ class CueCandidate:
     def record(self) -> Cue:
         text = text_of(self.head.doc)[self.start : self.end]
         return Cue(text=text, lemma=self.lemma, start=self.start, end=self.end)
+
+
+def _hyphen_adjective(tok: Token) -> bool:
+    """'so-called': the verb form is half of a hyphenated adjective, so it reports nothing.
+
+    Without this a scare quote after it that ends in a comma ('the so-called "levy," which
+    ...') was read as a direct quote with the cue 'called' and no speaker.
+    """
+    if tok.i < 2:
+        return False
+    hyphen, prefix = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    return (
+        hyphen.text == "-"
+        and not hyphen.whitespace_
+        and not prefix.whitespace_
+        and prefix.lower_ in HYPHEN_ADJECTIVE_PREFIXES
+    )
 
 
 def text_of(doc: Doc) -> str:
@@ -131,7 +149,7 @@ class CueFinder:
             if form_lemma is None:
                 continue
             entry = self.lexicon.get(form_lemma)
-            if entry is None or entry.rate < min_rate:
+            if entry is None or entry.rate < min_rate or _hyphen_adjective(tok):
                 continue
             found.append(self._verb_cue(tok, entry.lemma, entry.rate))
         return found

@@ -22,6 +22,9 @@ OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 OBJECT_PREPS = CONTENT_PREPS | frozenset(word_class("object_preposition"))
 # Clauses that, after a comma at the end of a content, comment on it rather than report it.
 TRAILING_DEPS = frozenset({"relcl", "advcl", "acl"})
+PREDICATE_VERBS = frozenset(word_class("predicate_verb"))
+MANNER_NOUNS = frozenset(word_class("manner_noun"))
+QUOTE_MARKS = frozenset("\"“”'‘’")
 
 
 def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
@@ -107,6 +110,8 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         # content. The gate scores an "as" aside as the parataxis aside it is in meaning.
         own = {t.i for t in head.subtree}
         toks = [t for t in host.subtree if t.i not in own]
+        if aside_host is None:
+            toks = _without_participle_after(head, host, toks)
         if aside_host is not None:
             # 'X, as she said.' ends before the aside; 'But, as she said, X' starts at X.
             while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > head.i:
@@ -115,7 +120,36 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
                 toks.pop(0)
         if toks:
             return toks[0].idx, toks[-1].idx + len(toks[-1]), "parataxis"
-    return _object_extent(head, hearer_object)
+    return _object_extent(head, hearer_object, cue.lemma.split()[0])
+
+
+def _without_participle_after(aside: Token, host: Token, toks: list[Token]) -> list[Token]:
+    """'"X," she said, speaking on condition of anonymity.': a participle of the host clause right
+    after the reporting aside is what the speaker did, not the end of what she said; the content
+    then ends before the aside. Only after a quotation: in 'Russia is interfering, they say,
+    imposing ...' or after more of the host ('X, they say, Y, imposing ...') it is the host's."""
+    doc = aside.doc
+    first = next(t for t in aside.subtree if not t.is_punct)
+    i = first.i - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text not in QUOTE_MARKS:
+        i -= 1
+    if i < 0 or doc[i].text not in QUOTE_MARKS:
+        return toks
+    cut = {
+        t.i
+        for c in host.rights
+        if c.dep_ == "advcl"
+        and c.tag_ == "VBG"
+        and c.left_edge.i > aside.right_edge.i
+        and all(doc[i].is_punct for i in range(aside.right_edge.i + 1, c.left_edge.i))
+        for t in c.subtree
+    }
+    if not cut:
+        return toks
+    toks = [t for t in toks if t.i not in cut]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > aside.i:
+        toks.pop()
+    return toks
 
 
 def is_aside(cue: CueCandidate) -> bool:
@@ -204,7 +238,7 @@ def _after_leading_adverbs(comp: Token) -> Token:
     return comp.left_edge
 
 
-def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | None:
+def _object_extent(head: Token, hearer_object: bool, lemma: str) -> tuple[int, int, str] | None:
     """Noun-phrase and infinitive content: "cited derogatory comments", "wants to triple ...".
 
     PolNeAR annotates these as attributions too; they come from verbs that are
@@ -212,10 +246,13 @@ def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | N
     """
     parts = [c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")]
     how = "+".join(sorted({p.dep_ for p in parts}))
+    predicate = _object_predicate(head, parts) if lemma in PREDICATE_VERBS else None
+    if predicate is not None:
+        parts, how = [*parts, predicate], "dobj+oprd"
     if not parts:
         # "spoke of X", "complained about X": X is the content, the preposition joins the cue.
         preps = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
-        parts = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        parts = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp") and not _manner(o)]
         how = "prep"
     passive = [c for c in head.lefts if c.dep_ == "nsubjpass"]
     if not parts and passive and any(c.dep_ == "agent" for c in head.rights):
@@ -223,6 +260,32 @@ def _object_extent(head: Token, hearer_object: bool) -> tuple[int, int, str] | N
     if not parts:
         return None
     return (*_extent_of(parts), how)
+
+
+def _object_predicate(head: Token, parts: list[Token]) -> Token | None:
+    """What 'described the results as "promising, but early"' or 'called it "a sad day"' says of
+    its object, where the parser did not make it an ``oprd``: an 'as' phrase (its quoted
+    adjectives hung on 'as' with no noun), or a quoted noun phrase it took for an adverbial.
+    Only after the object of a verb that predicates (data/word_classes.tsv predicate_verb)."""
+    if [p.dep_ for p in parts] != ["dobj"]:
+        return None
+    after = parts[0].right_edge.i
+    for child in head.rights:
+        if child.i <= after or child.is_punct:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "as" and any(not c.is_punct for c in child.children):
+            return child
+        opener = head.doc[child.left_edge.i - 1]
+        if child.dep_ == "npadvmod" and opener.text in QUOTE_MARKS and opener.i == after + 1:
+            return child
+        return None
+    return None
+
+
+def _manner(obj: Token) -> bool:
+    """'spoke on condition of anonymity', 'on the phone': how someone spoke, never what about
+    ('talked about the record' is what)."""
+    return obj.lower_ in MANNER_NOUNS and obj.head.lower_ == "on"
 
 
 def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
@@ -238,7 +301,7 @@ def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
         for prep in host.rights:
             if prep.dep_ != "prep" or prep.lower_ not in OBJECT_PREPS:
                 continue
-            objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+            objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp") and not _manner(o)]
             if not objs:
                 continue
             start, end = _extent_of(objs)

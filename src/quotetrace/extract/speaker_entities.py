@@ -208,7 +208,7 @@ class EntityIndex:
         ]
         return matches[0] if len(matches) == 1 else None
 
-    def _interviewee(self, char: int) -> Entity | None:
+    def _answering_person(self, char: int) -> Entity | None:
         """Who 'A:' answers for: the person named most often before the first answer (the
         introduction says whom the interview is with); the first named wins a tie."""
         counts: dict[str, int] = {}

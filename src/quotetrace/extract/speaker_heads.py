@@ -65,12 +65,17 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             borrowed = _misparsed_subject(verb)
             if borrowed is not None:
                 return borrowed
-        if step == 0 and hearer and verb.tag_ == "VBN":
-            return None  # "Asked whether Y, Z said": the unnamed interviewer asked, not Z
+        if step == 0 and hearer and (verb.tag_ == "VBN" or _opens_sentence(verb)):
+            # "Asked whether Y, Z said": the unnamed interviewer asked, not Z; "Asked by the
+            # moderator whether Y": the moderator did.
+            return agent
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             quoted = _quoted_as(verb.head)
             if quoted is not None:
                 return quoted  # "local newspapers quote Salinas as saying ..."
+        if verb.dep_ == "acomp" and not _negated(verb):
+            verb = verb.head  # 'X was quick to add that ...': from 'quick' to X's verb
+            continue
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
                 return _document_owner(verb.head)  # "officials speaking on condition of anonymity"
@@ -78,6 +83,25 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             continue
         break
     return None
+
+
+def _opens_sentence(verb: Token) -> bool:
+    """'Asked whether Y, Z paused.' as a paragraph's first word: the parser may run it on from the
+    paragraph before and tag it a past tense, but a finite verb with no subject of its own at
+    the start of a sentence is the participle all the same."""
+    if verb.tag_ != "VBD" or any(c.dep_ in ("aux", "auxpass") for c in verb.lefts):
+        return False
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].is_space and "\n" not in verb.doc[i].text:
+        i -= 1
+    if i < 0 or verb.i == verb.sent.start:
+        return True
+    return verb.doc[i].is_space or verb.doc[i].text in (".", "!", "?")
+
+
+def _negated(adjective: Token) -> bool:
+    """'investigators won't be able to determine ...': what they cannot do reports nothing of theirs."""
+    return any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children))
 
 
 def _cannot_speak(subject: Token) -> bool:

@@ -14,12 +14,13 @@ the best two candidates gives the confidence; close ones make it ambiguous.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.speaker_calibration import calibrated
-from quotetrace.extract.speaker_entities import Entity, EntityIndex, NameMention, Spoken, headline_end
+from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
     description,
     document_author,
@@ -40,30 +41,31 @@ from quotetrace.extract.speaker_names import (
     roles,
     strip_titles,
 )
+from quotetrace.extract.speaker_pronouns import (
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    WINDOW,
+    PronounIndex,
+)
 from quotetrace.records import Speaker, SpeakerRef
 from quotetrace.text.lexicon import word_class
 
-PRONOUN_GENDER = {word: "m" for word in word_class("male_pronoun")} | {
-    word: "f" for word in word_class("female_pronoun")
-}
-PLURAL_PRONOUNS = frozenset(word_class("plural_pronoun"))
 RELATIVE_PRONOUNS = frozenset(word_class("relative_pronoun"))
 INDEFINITE = frozenset(word_class("indefinite_pronoun"))
 FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
 ANSWER_LABELS = frozenset(word_class("answer_label"))
 ARTICLES = frozenset(word_class("article"))
 DEFINITE = frozenset(word_class("definite_determiner"))
-WINDOW = 2500  # characters back that a pronoun looks for its antecedent
-TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
-AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
+EPITHETS = frozenset(word_class("epithet_role"))
+NOT_THE_SAME = frozenset(word_class("name_determiner"))  # 'the other official', 'the two envoys'
+EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
+AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 
 
-class SpeakerResolver(EntityIndex):
+class SpeakerResolver(PronounIndex):
     """Built once per Doc; ``resolve`` maps a mention's head token to a ``SpeakerRef``."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
-        self.spoken: list[Spoken] = []
-        self._refs: dict[str, SpeakerRef] = {}
         self._turns: list[tuple[int, int, SpeakerRef]] = []  # labelled answers, in text order
         self._first_answer: int | None = None  # where the first "A:" label stands
         super().__init__(doc, quoted)
@@ -72,19 +74,6 @@ class SpeakerResolver(EntityIndex):
         """A labelled answer ("OKAFOR: ...", "AD ..."): its "I" is the labelled person."""
         if speaker.type == "person":
             self._turns.append((start, end, speaker))
-
-    def note_speaker(self, char: int, name: str) -> None:
-        ref = self._refs.get(name)
-        entity = self.entities.get(name)
-        kind = ref.type if ref else (entity.type if entity else "unknown")
-        gender = entity.gender if entity else ""
-        if ref is not None and not gender:
-            gender = PRONOUN_GENDER.get(ref.mention.lower(), "") or roles().get(
-                ref.mention.split()[-1].lower(), ""
-            )
-        if self.spoken and self.spoken[-1].start > char:
-            return
-        self.spoken.append(Spoken(char, name, kind, gender, entity))
 
     def resolve(self, head: Token) -> SpeakerRef | None:
         span = mention_span(head)
@@ -163,6 +152,9 @@ class SpeakerResolver(EntityIndex):
             if named is not None:
                 name, kind, confidence = named
                 return ref(name, kind, confidence * 0.95)
+        aged = self._aged(span)
+        if aged is not None:
+            return ref(aged.name, aged.type, 0.85)
         linked = self._role_antecedent(head, span)
         if linked is not None:
             return ref(linked.name, linked.type, 0.75)
@@ -198,7 +190,7 @@ class SpeakerResolver(EntityIndex):
         if entity is None and label.lower() in ANSWER_LABELS:
             if self._first_answer is None:
                 self._first_answer = start  # names inside the answers do not say who answers
-            entity = self._interviewee(self._first_answer)
+            entity = self._answering_person(self._first_answer)
         name = entity.name if entity else (label.title() if label.isupper() and len(label) > 3 else label)
         if entity is None and label.lower() in non_person_words():
             out = SpeakerRef(name=label, mention=label, start=start, end=end, type="unknown")
@@ -265,6 +257,16 @@ class SpeakerResolver(EntityIndex):
         named = self._name_for(name_run(owner)) if owner.pos_ == "PROPN" else None
         return named[0] if named and named[1] == "person" else None
 
+    def _aged(self, span: Span) -> Entity | None:
+        """'the 61-year-old said': the person last introduced with that age ('Ilse Brandvold, 61,')."""
+        match = AGE_DESCRIPTION.search(span.text)
+        if match is None:
+            return None
+        text = text_of(self.doc)[: span.start_char]
+        introduced = re.finditer(rf"([A-Z][\w'’-]+), {match.group(1)},", text)
+        found = [m for m in introduced if not self._in_quote(m.start())]
+        return self._match_single(found[-1].group(1), found[-1].start()) if found else None
+
     def _role_antecedent(self, head: Token, span: Span) -> Entity | Spoken | None:
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
         word = head.lower_.rstrip(".")
@@ -297,103 +299,37 @@ class SpeakerResolver(EntityIndex):
             if person is not None:
                 return person
         # "a source close to the investigation said ... The source added": the same description.
+        # Not a headline's ('Health chief says ...'): it names nobody the body could not name better.
+        body = headline_end(text_of(self.doc))
         for spoken in reversed(self.spoken):
-            if spoken.start >= head.idx or head.idx - spoken.start > WINDOW:
+            if spoken.start >= head.idx or head.idx - spoken.start > WINDOW or spoken.start < body:
                 break
             ref = self._refs.get(spoken.name)
             if ref is not None and ref.mention.split() and head_word(ref.mention) == word:
                 return spoken
-        return None
+        return self._interviewee(head)
 
-    def _antecedent(self, char: int, gender: str, plural: bool) -> tuple[str, str, float, list[str]] | None:
-        scores: dict[str, float] = {}
-        kinds: dict[str, str] = {}
-        genders: dict[str, str] = {}
+    def _interviewee(self, head: Token) -> Spoken | None:
+        """'The veteran diplomat, who ..., said': an epithet no title matched, for the one quoted most.
 
-        def agrees(kind: str, known: str) -> bool:
-            if plural:
-                return kind in ("organisation", "group", "unknown")
-            if kind in ("organisation", "group"):
-                return False
-            return not gender or known in ("", gender)
-
-        def typed(kind: str) -> float:
-            # A name of unknown kind may be a headline or a place: a weaker antecedent.
-            return -0.5 if kind == "unknown" else 0.0
-
-        para = self._para_start(char)
-        sentence = self._sentence_start(char)
+        Reporters vary how they name the official they interview ('Halvorsen', 'the envoy', 'the
+        Danish diplomat'). Only when that official also spoke last, and only for 'the' and plain
+        modifiers: 'the union's negotiator', 'the head of the union', 'the other envoy' are others.
+        """
+        if head.lower_ not in EPITHETS or any(c.dep_ not in EPITHET_DEPS for c in head.children):
+            return None
+        before = [c for c in head.lefts if c.dep_ != "punct"]
+        if not before or before[0].lower_ != "the" or any(c.lower_ in NOT_THE_SAME for c in before[1:]):
+            return None
         body = headline_end(text_of(self.doc))
-        window = [m for m in self._before(char) if char - m.start <= WINDOW and m.start >= body]
-
-        def salient(m: NameMention) -> bool:
-            # A person who is the subject of an adverbial clause earlier in the pronoun's own
-            # sentence is who it goes on about: 'When Ruiz was asked about it, he said ...'.
-            # Not a reported clause's subject ('Trump isn't a conservative, he said').
-            return m.subject or (m.adverbial and m.start >= sentence and m.entity.type == "person")
-
-        for rank, m in enumerate(reversed(window)):
-            e = m.entity
-            if not agrees(e.type, e.gender):
-                continue
-            score = (
-                1.0 / (1 + rank)
-                + (0.6 if salient(m) else 0.0)
-                + (0.3 if gender and e.gender == gender else 0.0)
-            )
-            score += (0.2 if m.start >= para else 0.0) + typed(e.type)
-            scores[e.name] = max(scores.get(e.name, 0.0), score)
-            kinds[e.name], genders[e.name] = e.type, e.gender
-        # A document or a title quoted last is no "he" or "she": only people continue a quote.
-        recent = [
-            s
-            for s in self.spoken
-            if s.start < char and char - s.start <= WINDOW and (plural or s.type != "unknown")
-        ]
-        if recent:
-            last = recent[-1]
-            if agrees(last.type, last.gender):
-                introduced = [
-                    m
-                    for m in window
-                    if m.start > last.start
-                    and salient(m)
-                    and m.entity.name != last.name
-                    and agrees(m.entity.type, m.entity.gender)
-                ]
-                bonus = 0.1 if introduced else 1.6
-                scores[last.name] = scores.get(last.name, 0.0) + bonus
-                kinds.setdefault(last.name, last.type)
-                genders.setdefault(last.name, last.gender)
-        if not scores:
+        spoken = [sp for sp in self.spoken if body <= sp.start < head.idx and head.idx - sp.start <= WINDOW]
+        if not spoken or spoken[-1].type != "person":
             return None
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        best, top = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
-        close = [n for n, s in ranked[1:3] if s >= AMBIGUOUS_MARGIN * top]
-        confidence = 0.45 + 0.5 * (top - second) / top if top else 0.3
-        entity = self.entities.get(best)
-        if entity is not None and gender and not entity.gender:
-            entity.gender = gender  # a pronoun that resolves to a person tells us their gender
-        return best, kinds.get(best, "person"), min(confidence, 0.95), close
-
-    def _tweet_signature(self, char: int) -> Entity | None:
-        """'I hope to fly ...' followed by the line '— Tony Fernandes (@tonyfernandes) December 31'."""
-        text = text_of(self.doc)
-        end = text.find("\n", char)
-        if end < 0:
-            return None
-        line = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else len(text)]
-        match = TWEET_SIGNATURE.match(line.strip())
-        if match is None:
-            return None
-        words = match.group(1).split()
-        return self.entities.get(" ".join(words)) or (self._match_single(words[-1], char) if words else None)
-
-    def _sentence_start(self, char: int) -> int:
-        tokens = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return tokens[0].sent.start_char if tokens is not None and len(tokens) else char
-
-    def _para_start(self, char: int) -> int:
-        text = text_of(self.doc)
-        return text.rfind("\n", 0, char) + 1
+        counts = Counter(sp.name for sp in spoken if sp.type == "person")
+        last = spoken[-1]
+        most = max(n for name, n in counts.items() if name != last.name) if len(counts) > 1 else 0
+        if counts[last.name] < max(2, 2 * most):
+            return None  # no one official the article is about
+        # A person named since the official spoke, and not yet quoted, may be the one it introduces.
+        named = (m.entity for m in self._before(head.idx) if m.start > last.start)
+        return None if any(e.type == "person" and e.name not in counts for e in named) else last

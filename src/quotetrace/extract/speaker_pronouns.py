@@ -1,0 +1,143 @@
+"""Pronoun antecedents: the candidates a "he", "she" or "they" may mean, and how they score.
+
+Candidates within the last ``WINDOW`` characters are scored on gender and number agreement,
+person vs organisation vs group, salience (main-clause subjects; a person who is the subject
+of an adverbial clause earlier in the pronoun's own sentence), recency and paragraph, and the
+quote-paragraph convention: the person quoted last continues unless another was introduced as a
+subject in between. ``SpeakerResolver`` builds on this with names, roles and labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from quotetrace.extract.cues import text_of
+from quotetrace.extract.speaker_entities import Entity, EntityIndex, NameMention, Spoken, headline_end
+from quotetrace.extract.speaker_names import roles
+from quotetrace.records import SpeakerRef
+from quotetrace.text.lexicon import word_class
+
+PRONOUN_GENDER = {word: "m" for word in word_class("male_pronoun")} | {
+    word: "f" for word in word_class("female_pronoun")
+}
+PLURAL_PRONOUNS = frozenset(word_class("plural_pronoun"))
+WINDOW = 2500  # characters back that a pronoun looks for its antecedent
+TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
+AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
+
+
+class PronounIndex(EntityIndex):
+    """The article's names and the speakers quoted so far, for pronouns to look back on."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
+        self.spoken: list[Spoken] = []
+        self._refs: dict[str, SpeakerRef] = {}
+        super().__init__(doc, quoted)
+
+    def note_speaker(self, char: int, name: str) -> None:
+        ref = self._refs.get(name)
+        entity = self.entities.get(name)
+        kind = ref.type if ref else (entity.type if entity else "unknown")
+        gender = entity.gender if entity else ""
+        if ref is not None and not gender:
+            gender = PRONOUN_GENDER.get(ref.mention.lower(), "") or roles().get(
+                ref.mention.split()[-1].lower(), ""
+            )
+        if self.spoken and self.spoken[-1].start > char:
+            return
+        self.spoken.append(Spoken(char, name, kind, gender, entity))
+
+    def _antecedent(self, char: int, gender: str, plural: bool) -> tuple[str, str, float, list[str]] | None:
+        scores: dict[str, float] = {}
+        kinds: dict[str, str] = {}
+        genders: dict[str, str] = {}
+
+        def agrees(kind: str, known: str) -> bool:
+            if plural:
+                return kind in ("organisation", "group", "unknown")
+            if kind in ("organisation", "group"):
+                return False
+            return not gender or known in ("", gender)
+
+        def typed(kind: str) -> float:
+            # A name of unknown kind may be a headline or a place: a weaker antecedent.
+            return -0.5 if kind == "unknown" else 0.0
+
+        para = self._para_start(char)
+        sentence = self._sentence_start(char)
+        body = headline_end(text_of(self.doc))
+        window = [m for m in self._before(char) if char - m.start <= WINDOW and m.start >= body]
+
+        def salient(m: NameMention) -> bool:
+            # A person who is the subject of an adverbial clause earlier in the pronoun's own
+            # sentence is who it goes on about: 'When Ruiz was asked about it, he said ...'.
+            # Not a reported clause's subject ('Trump isn't a conservative, he said').
+            return m.subject or (m.adverbial and m.start >= sentence and m.entity.type == "person")
+
+        for rank, m in enumerate(reversed(window)):
+            e = m.entity
+            if not agrees(e.type, e.gender):
+                continue
+            score = (
+                1.0 / (1 + rank)
+                + (0.6 if salient(m) else 0.0)
+                + (0.3 if gender and e.gender == gender else 0.0)
+            )
+            score += (0.2 if m.start >= para else 0.0) + typed(e.type)
+            scores[e.name] = max(scores.get(e.name, 0.0), score)
+            kinds[e.name], genders[e.name] = e.type, e.gender
+        # A document or a title quoted last is no "he" or "she": only people continue a quote.
+        recent = [
+            s
+            for s in self.spoken
+            if s.start < char and char - s.start <= WINDOW and (plural or s.type != "unknown")
+        ]
+        if recent:
+            last = recent[-1]
+            if agrees(last.type, last.gender):
+                introduced = [
+                    m
+                    for m in window
+                    if m.start > last.start
+                    and salient(m)
+                    and m.entity.name != last.name
+                    and agrees(m.entity.type, m.entity.gender)
+                ]
+                bonus = 0.1 if introduced else 1.6
+                scores[last.name] = scores.get(last.name, 0.0) + bonus
+                kinds.setdefault(last.name, last.type)
+                genders.setdefault(last.name, last.gender)
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        best, top = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        close = [n for n, s in ranked[1:3] if s >= AMBIGUOUS_MARGIN * top]
+        confidence = 0.45 + 0.5 * (top - second) / top if top else 0.3
+        entity = self.entities.get(best)
+        if entity is not None and gender and not entity.gender:
+            entity.gender = gender  # a pronoun that resolves to a person tells us their gender
+        return best, kinds.get(best, "person"), min(confidence, 0.95), close
+
+    def _tweet_signature(self, char: int) -> Entity | None:
+        """'I hope to fly ...' followed by the line '— Tony Fernandes (@tonyfernandes) December 31'."""
+        text = text_of(self.doc)
+        end = text.find("\n", char)
+        if end < 0:
+            return None
+        line = text[end + 1 : text.find("\n", end + 1) if text.find("\n", end + 1) > 0 else len(text)]
+        match = TWEET_SIGNATURE.match(line.strip())
+        if match is None:
+            return None
+        words = match.group(1).split()
+        return self.entities.get(" ".join(words)) or (self._match_single(words[-1], char) if words else None)
+
+    def _sentence_start(self, char: int) -> int:
+        tokens = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return tokens[0].sent.start_char if tokens is not None and len(tokens) else char
+
+    def _para_start(self, char: int) -> int:
+        text = text_of(self.doc)
+        return text.rfind("\n", 0, char) + 1
