@@ -225,3 +225,22 @@ def test_colon_cue_is_the_verb_of_the_clause_that_ends_in_the_colon(extractor):
     assert quote.cue is not None and quote.cue.text.startswith("went")
     assert quote.speaker is not None and quote.speaker.name == "Rita Vance"
     assert quote.speaker.mention == "The governor"
+
+
+def test_a_quotation_introduced_by_continuing_is_speech():
+    # 'continued its support' is no speech act, but 'She continued: "..."' is: the quotation
+    # is what she went on to say. Our own sentences.
+    from quotetrace.extract import Extractor
+
+    text = (
+        "Budget talks\n\nGovernor Ruth Okafor spoke to reporters on Monday.\n\n"
+        'The governor went on: "We will not raise taxes this year."\n\n'
+        'She continued: "The state can live within its means."\n\n'
+        "The treasury continued its support for the plan.\n"
+    )
+    quotes = Extractor().extract(text).quotes
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.cue.lemma for q in direct] == ["go on", "continue"]
+    assert [q.act for q in direct] == ["speech", "speech"]
+    support = [q for q in quotes if "support" in q.text]
+    assert all(q.act == "other" for q in support)

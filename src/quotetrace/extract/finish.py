@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft
-from quotetrace.extract.lexicon import act_of
+from quotetrace.extract.lexicon import quote_act
 from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.spans import cue_left
 from quotetrace.extract.speakers import SpeakerResolver
@@ -81,7 +81,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
             speaker=speaker,
             confidence=draft.confidence,
             fragments=[Fragment(s, e, text[s:e]) for s, e in draft.pieces()],
-            act=act_of(draft.cue.lemma) if draft.cue and draft.label is None else "speech",  # type: ignore[arg-type]
+            act=quote_act(draft.cue.lemma, draft.kind) if draft.cue and draft.label is None else "speech",  # type: ignore[arg-type]
         )
         if (
             quote.kind == "direct"

@@ -52,6 +52,15 @@ def act_of(lemma: str) -> str:
     return cue_acts().get(lemma) or (cue_acts().get(words[0], "speech") if words else "speech")
 
 
+def quote_act(lemma: str, kind: str) -> str:
+    """The act of an attribution: ``act_of`` its cue, except that a verb of going on introduces
+    speech when what follows is a quotation ('Cruz continued: "..."', 'She went on: "..."'),
+    while 'continued its support' stays a stance."""
+    if kind in ("direct", "mixed") and lemma in word_class("continuing_cue"):
+        return "speech"
+    return act_of(lemma)
+
+
 CUE_FORMS_FILE = "cue_forms.tsv"
 
 
