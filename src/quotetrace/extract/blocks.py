@@ -14,7 +14,7 @@ from quotetrace.extract.draft import Draft, between, overlaps, trim
 from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
 from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.speaker_heads import speaker_head
-from quotetrace.text.lexicon import word_class
+from quotetrace.extract.speaker_pronouns import FIRST_PERSON
 
 # A statement rarely runs longer; past it, unmarked paragraphs are more likely the writer's.
 MAX_PARAGRAPHS = 6
@@ -64,7 +64,7 @@ def _introducing_cue(doc: Doc, cues: list[CueCandidate], colon: int, used: set[i
     # 'X noted the sparse attendance:', 'will be talked about:', 'Read:', 'the people
     # identified as ...:': what follows is the writer's list or summary. 'I have learned:' is
     # the writer, or a speech going on. The one who speaks is the verb's own subject.
-    if speaker is None or speaker.lower_ in _FIRST_PERSON:
+    if speaker is None or speaker.lower_ in FIRST_PERSON:
         return None
     if not cue.prepositional and (speaker.dep_ != "nsubj" or speaker.head.i != cue.head.i):
         return None
@@ -118,8 +118,7 @@ def _reads_as_speech(paragraph: str) -> bool:
 
 def _first_person(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.lower_ in _FIRST_PERSON for t in span)
+    return span is not None and any(t.lower_ in FIRST_PERSON for t in span)
 
 
-_FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
 _BULLETS = frozenset({"l", "•", "-", "*", "·", "–", "—"})

@@ -23,6 +23,7 @@ PRONOUN_GENDER = {word: "m" for word in word_class("male_pronoun")} | {
     word: "f" for word in word_class("female_pronoun")
 }
 PLURAL_PRONOUNS = frozenset(word_class("plural_pronoun"))
+FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
 WINDOW = 2500  # characters back that a pronoun looks for its antecedent
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous

@@ -22,6 +22,8 @@ from quotetrace.extract.cues import text_of
 from quotetrace.extract.speaker_calibration import calibrated
 from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
+    DEFINITE,
+    DETERMINERS,
     description,
     document_author,
     expand_abbreviation,
@@ -42,6 +44,7 @@ from quotetrace.extract.speaker_names import (
     strip_titles,
 )
 from quotetrace.extract.speaker_pronouns import (
+    FIRST_PERSON,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     WINDOW,
@@ -52,12 +55,9 @@ from quotetrace.text.lexicon import word_class
 
 RELATIVE_PRONOUNS = frozenset(word_class("relative_pronoun"))
 INDEFINITE = frozenset(word_class("indefinite_pronoun"))
-FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
 ANSWER_LABELS = frozenset(word_class("answer_label"))
 ARTICLES = frozenset(word_class("article"))
-DEFINITE = frozenset(word_class("definite_determiner"))
 EPITHETS = frozenset(word_class("epithet_role"))
-NOT_THE_SAME = frozenset(word_class("name_determiner"))  # 'the other official', 'the two envoys'
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 
@@ -319,8 +319,8 @@ class SpeakerResolver(PronounIndex):
         if head.lower_ not in EPITHETS or any(c.dep_ not in EPITHET_DEPS for c in head.children):
             return None
         before = [c for c in head.lefts if c.dep_ != "punct"]
-        if not before or before[0].lower_ != "the" or any(c.lower_ in NOT_THE_SAME for c in before[1:]):
-            return None
+        if not before or before[0].lower_ != "the" or any(c.lower_ in DETERMINERS for c in before[1:]):
+            return None  # 'the other envoy', 'the two envoys': not the one quoted
         body = headline_end(text_of(self.doc))
         spoken = [sp for sp in self.spoken if body <= sp.start < head.idx and head.idx - sp.start <= WINDOW]
         if not spoken or spoken[-1].type != "person":
