@@ -24,16 +24,16 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from quotetrace.extract.draft import HEADS_KEY
+from quotetrace.extract.lexicon import titles
 from quotetrace.records import flat
-from quotetrace.text.lexicon import lines
+from quotetrace.text.quotes import DOUBLE_DIGRAPHS
 
 QUOTES_ATTR = "qt_quotes"
 SPEAKERS_ATTR = "qt_speakers"
 SPAN_KEYS = ("quotes", "cues", "sources")
 # Opening double quotation marks as spaCy tokenizes them (a typewriter digraph is one token).
-_OPENING_MARK_IDS = numpy.array([hash_string(m) for m in ("''", "``")], dtype=numpy.uint64)
+_OPENING_MARK_IDS = numpy.array([hash_string(m) for m in DOUBLE_DIGRAPHS], dtype=numpy.uint64)
 _SENTENCE_STOPS = frozenset({".", "!", "?"})
-_TITLES = frozenset(entry.split("|")[0] for entry in lines("titles.txt"))
 
 
 def register_extensions() -> None:
@@ -158,4 +158,4 @@ def _ends_sentence(word: str) -> bool:
     word is no title before a name ('Mr.', 'Sen.': data/titles.txt)."""
     if word in _SENTENCE_STOPS:
         return True
-    return len(word) > 1 and word.endswith(".") and word.lower() not in _TITLES
+    return len(word) > 1 and word.endswith(".") and word.lower() not in titles()
