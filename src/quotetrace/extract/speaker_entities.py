@@ -154,7 +154,10 @@ class EntityIndex:
     def _new_entity(self, name_toks: list[Token], key: tuple[str, ...], gender: str) -> Entity:
         if not gender and len(key) >= 2:
             gender = first_name_gender().get(key[0].lower(), "")
-        entity = Entity(name=" ".join(key), words=key, gender=gender, type=name_type(name_toks))
+        kind = name_type(name_toks)
+        if kind == "place" and gender:
+            kind = "person"  # "Mr. Jordan", "Sen. Georgia": the title says who, not the list
+        entity = Entity(name=" ".join(key), words=key, gender=gender, type=kind)
         self.entities.setdefault(entity.name, entity)
         return self.entities[entity.name]
 

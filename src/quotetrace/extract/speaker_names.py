@@ -42,6 +42,8 @@ org_words = _word_list("speaker_orgs.txt")
 org_nouns = _word_list("speaker_org_nouns.txt")
 non_person_words = _word_list("speaker_nonpersons.txt")
 owned_org_words = _word_list("speaker_owned_orgs.txt")
+place_names = _word_list("speaker_places.txt")
+place_heads = _word_list("speaker_place_heads.txt")
 
 
 @lru_cache(maxsize=1)
@@ -156,9 +158,23 @@ def strip_titles(run: list[Token]) -> tuple[list[Token], set[str], str]:
     return name, found, gender
 
 
+def is_place(words: Sequence[str]) -> bool:
+    """A country, state or capital ("Florida", "New Hampshire"), or a name whose last word
+    names a kind of place ("Rust Belt", "Oval Office", "Cook County"). Many place names are
+    also given names ("Florida", "China", "Georgia"), so the list is read before the first
+    names; a known first name before a place word is a person ("Anita Hill")."""
+    lowered = [w.lower() for w in words]
+    if " ".join(lowered) in place_names():
+        return True
+    return len(lowered) >= 2 and lowered[-1] in place_heads() and lowered[0] not in first_name_gender()
+
+
 def name_type(tokens: list[Token]) -> str:
-    """'person', 'organisation' or 'group' for a proper-name run."""
+    """'person', 'organisation', 'group' or 'place' for a proper-name run ('place' is the
+    resolver's own: a place that speaks is printed as the organisation it stands for)."""
     lowers = {t.lower_.rstrip(".") for t in tokens}
+    if is_place(name_words(tokens)):
+        return "place"
     if lowers & org_words():
         return "organisation"
     ents = {t.ent_type_ for t in tokens if t.ent_type_}
@@ -168,6 +184,12 @@ def name_type(tokens: list[Token]) -> str:
         return "organisation"
     # A film, a law, an event or a date is never a speaker; two plain capitalised words are a name.
     return "person" if len(tokens) >= 2 and not ents else "unknown"
+
+
+def printed_type(kind: str) -> str:
+    """The type a speaker is printed with: a place that speaks ("Russia said") stands for its
+    government or organisation, as the entity recogniser's GPE does (``ORG_ENTS``)."""
+    return "organisation" if kind == "place" else kind
 
 
 def noun_type(head: Token) -> str:

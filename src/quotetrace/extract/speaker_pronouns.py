@@ -41,6 +41,8 @@ class PronounIndex(EntityIndex):
         ref = self._refs.get(name)
         entity = self.entities.get(name)
         kind = ref.type if ref else (entity.type if entity else "unknown")
+        if entity is not None and entity.type == "place":
+            kind = entity.type  # printed as an organisation, still no antecedent of "they"
         gender = entity.gender if entity else ""
         if ref is not None and not gender:
             gender = PRONOUN_GENDER.get(ref.mention.lower(), "") or roles().get(
@@ -56,6 +58,8 @@ class PronounIndex(EntityIndex):
         genders: dict[str, str] = {}
 
         def agrees(kind: str, known: str) -> bool:
+            if kind == "place":
+                return False  # "Florida", "the Oval Office": never "he", "she" or "they"
             if plural:
                 return kind in ("organisation", "group", "unknown")
             if kind in ("organisation", "group"):

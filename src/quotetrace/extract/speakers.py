@@ -40,6 +40,7 @@ from quotetrace.extract.speaker_names import (
     org_nouns,
     org_words,
     owned_org_words,
+    printed_type,
     roles,
     strip_titles,
 )
@@ -94,7 +95,7 @@ class SpeakerResolver(PronounIndex):
                 mention=mention,
                 start=span.start_char,
                 end=span.end_char,
-                type=kind,
+                type=printed_type(kind),
                 confidence=round(confidence, 3),
                 candidates=candidates or [],
                 ambiguous=bool(candidates),
@@ -172,7 +173,7 @@ class SpeakerResolver(PronounIndex):
         for speaker in speakers:
             entity = self.entities.get(speaker.name)
             ref = self._refs.get(speaker.name)
-            speaker.type = entity.type if entity else (ref.type if ref else "unknown")
+            speaker.type = printed_type(entity.type) if entity else (ref.type if ref else "unknown")
             if entity is not None:
                 speaker.titles = sorted(entity.titles)
 
@@ -196,7 +197,7 @@ class SpeakerResolver(PronounIndex):
             out = SpeakerRef(name=label, mention=label, start=start, end=end, type="unknown")
             out.confidence = round(calibrated(0.2), 3)  # "NEW:", "UPDATE:": a kicker, not a speaker
             return out
-        kind = entity.type if entity else "unknown"
+        kind = printed_type(entity.type) if entity else "unknown"
         out = SpeakerRef(name=name, mention=label, start=start, end=end, type=kind)
         out.confidence = round(calibrated(0.85 if entity else 0.4), 3)
         self._refs.setdefault(out.name, out)
