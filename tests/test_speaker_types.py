@@ -61,3 +61,30 @@ def test_a_given_name_before_a_place_word_is_a_person(extractor):
     )
     speaker = speaker_of(extractor, text, "hearings had changed")
     assert (speaker.name, speaker.type) == ("Anita Hill", "person")
+
+
+def test_they_is_a_group_that_is_the_subject_of_its_sentence(extractor):
+    text = (
+        "The governor's budget passed on Tuesday.\n\n"
+        "Several Democratic critics have filed a lawsuit over what they say was a cover-up."
+    )
+    speaker = speaker_of(extractor, text, "a cover-up")
+    assert (speaker.name, speaker.type) == ("Democratic critics", "group")
+
+
+def test_they_is_the_group_whose_view_the_sentence_opens_with(extractor):
+    text = (
+        "The ministry published the new water rule on Monday.\n\n"
+        "To many residents, the rule is a disaster. It will cost them their wells, they say."
+    )
+    assert speaker_of(extractor, text, "cost them their wells").name == "residents"
+
+
+def test_they_is_not_the_country_the_reported_words_are_about(extractor):
+    text = "Western diplomats met in Vienna on Friday.\n\nRussia is blocking the talks, they say."
+    assert speaker_of(extractor, text, "blocking the talks").name == "Western diplomats"
+
+
+def test_they_is_not_the_group_the_reported_words_are_about(extractor):
+    text = "Senior officials met on Friday.\n\nVoters are angry about the delay, they say."
+    assert speaker_of(extractor, text, "angry about the delay").name == "Senior officials"

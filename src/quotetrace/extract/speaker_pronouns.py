@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import TAG
 from spacy.tokens import Doc
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.speaker_entities import Entity, EntityIndex, NameMention, Spoken, headline_end
-from quotetrace.extract.speaker_names import roles
+from quotetrace.extract.speaker_names import description, mention_span, noun_type, roles
 from quotetrace.records import SpeakerRef
 from quotetrace.text.lexicon import word_class
 
@@ -26,6 +28,9 @@ PLURAL_PRONOUNS = frozenset(word_class("plural_pronoun"))
 FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
 WINDOW = 2500  # characters back that a pronoun looks for its antecedent
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
+# 'To her supporters, ...', 'Among Democrats, ...': whose view the sentence gives.
+VIEW_PREPOSITIONS = frozenset(word_class("view_preposition"))
+SUBORDINATE = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp"})
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
 
 
@@ -35,7 +40,40 @@ class PronounIndex(EntityIndex):
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
         self.spoken: list[Spoken] = []
         self._refs: dict[str, SpeakerRef] = {}
+        self._groups: list[NameMention] | None = None
         super().__init__(doc, quoted)
+
+    def _group_mentions(self) -> list[NameMention]:
+        """Plural nouns for people that a "they" may mean besides names: a subject ('her
+        Republican rivals have called ...', 'officials met ...') or the people whose view a
+        sentence opens with ('To her supporters, ...'). Found on the first "they" only."""
+        if self._groups is not None:
+            return self._groups
+        doc = self.doc
+        tags = doc.to_array([TAG]) if len(doc) else numpy.zeros(0)
+        found = []
+        for i in numpy.flatnonzero(tags == doc.vocab.strings["NNS"]):
+            tok = doc[int(i)]
+            if noun_type(tok) != "group" or self._in_quote(tok.idx):
+                continue
+            verb = tok.head
+            frame = (
+                tok.dep_ == "pobj"
+                and verb.lower_ in VIEW_PREPOSITIONS
+                and verb.head.dep_ == "ROOT"
+                and verb.i < verb.head.i
+            )
+            if tok.dep_ not in ("nsubj", "nsubjpass") and not frame:
+                continue
+            main = frame or verb.dep_ not in SUBORDINATE
+            span = mention_span(tok)
+            name = description(span, tok) if span is not None else tok.text
+            entity = Entity(name=name, words=(tok.lower_,), type="group")
+            # Any clause's subject counts for a "they" later in its sentence ('as her rivals
+            # have called for ... what they say was ...'), as an adverbial clause's person does.
+            found.append(NameMention(entity, span.start_char if span is not None else tok.idx, main, True))
+        self._groups = found
+        return found
 
     def note_speaker(self, char: int, name: str) -> None:
         ref = self._refs.get(name)
@@ -73,13 +111,22 @@ class PronounIndex(EntityIndex):
         para = self._para_start(char)
         sentence = self._sentence_start(char)
         body = headline_end(text_of(self.doc))
-        window = [m for m in self._before(char) if char - m.start <= WINDOW and m.start >= body]
+        named = self._before(char)
+        if plural:
+            groups = [m for m in self._group_mentions() if m.start < char]
+            named = sorted(named + groups, key=lambda m: m.start)
+        told = self._reported_subjects(char)
+        window = [
+            m
+            for m in named
+            if char - m.start <= WINDOW and m.start >= body and not any(a <= m.start < b for a, b in told)
+        ]
 
         def salient(m: NameMention) -> bool:
             # A person who is the subject of an adverbial clause earlier in the pronoun's own
             # sentence is who it goes on about: 'When Ruiz was asked about it, he said ...'.
             # Not a reported clause's subject ('Trump isn't a conservative, he said').
-            return m.subject or (m.adverbial and m.start >= sentence and m.entity.type == "person")
+            return m.subject or (m.adverbial and m.start >= sentence and m.entity.type in ("person", "group"))
 
         for rank, m in enumerate(reversed(window)):
             e = m.entity
@@ -125,6 +172,23 @@ class PronounIndex(EntityIndex):
         if entity is not None and gender and not entity.gender:
             entity.gender = gender  # a pronoun that resolves to a person tells us their gender
         return best, kinds.get(best, "person"), min(confidence, 0.95), close
+
+    def _reported_subjects(self, char: int) -> list[tuple[int, int]]:
+        """Where the subjects of the clause a pronoun reports stand: 'Russia is blocking the
+        talks, they say' is about Russia, and 'they' are others (as are 'they said Russia ...')."""
+        tokens = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if tokens is None or not len(tokens):
+            return []
+        verb = tokens[0].head
+        reported = [c for c in verb.children if c.dep_ == "ccomp"]
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+            reported.append(verb.head)
+        return [
+            (sub.left_edge.idx, sub.right_edge.idx + len(sub.right_edge))
+            for clause in reported
+            for sub in clause.children
+            if sub.dep_ in ("nsubj", "nsubjpass")
+        ]
 
     def _tweet_signature(self, char: int) -> Entity | None:
         """'I hope to fly ...' followed by the line '— Tony Fernandes (@tonyfernandes) December 31'."""
