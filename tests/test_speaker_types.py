@@ -88,3 +88,19 @@ def test_they_is_not_the_country_the_reported_words_are_about(extractor):
 def test_they_is_not_the_group_the_reported_words_are_about(extractor):
     text = "Senior officials met on Friday.\n\nVoters are angry about the delay, they say."
     assert speaker_of(extractor, text, "angry about the delay").name == "Senior officials"
+
+
+def test_he_said_he_planned_keeps_the_speaker_of_the_outer_cue(extractor):
+    text = (
+        "Tom Baird sold his old house last year.\n\n"
+        "Mark Ellison said he planned to sell his own house next spring."
+    )
+    assert speaker_of(extractor, text, "planned to sell").name == "Mark Ellison"
+
+
+def test_she_may_report_on_herself(extractor):
+    text = (
+        "Anna Berg spoke first at the rally.\n\n"
+        "Maria Lund was shocked by the size of the crowd, she said in an interview."
+    )
+    assert speaker_of(extractor, text, "shocked by the size").name == "Maria Lund"

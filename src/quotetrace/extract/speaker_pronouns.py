@@ -115,7 +115,8 @@ class PronounIndex(EntityIndex):
         if plural:
             groups = [m for m in self._group_mentions() if m.start < char]
             named = sorted(named + groups, key=lambda m: m.start)
-        told = self._reported_subjects(char)
+        # 'Ms. Nwanguma was shocked, she said' reports on herself; 'they' reports on others.
+        told = self._reported_subjects(char) if plural else []
         window = [
             m
             for m in named
@@ -140,11 +141,15 @@ class PronounIndex(EntityIndex):
             score += (0.2 if m.start >= para else 0.0) + typed(e.type)
             scores[e.name] = max(scores.get(e.name, 0.0), score)
             kinds[e.name], genders[e.name] = e.type, e.gender
-        # A document or a title quoted last is no "he" or "she": only people continue a quote.
+        # A document or a title quoted last is no "he" or "she": only people continue a quote;
+        # nor is a place, so the person quoted before it still does.
         recent = [
             s
             for s in self.spoken
-            if s.start < char and char - s.start <= WINDOW and (plural or s.type != "unknown")
+            if s.start < char
+            and char - s.start <= WINDOW
+            and (plural or s.type != "unknown")
+            and s.type != "place"
         ]
         if recent:
             last = recent[-1]
@@ -174,14 +179,18 @@ class PronounIndex(EntityIndex):
         return best, kinds.get(best, "person"), min(confidence, 0.95), close
 
     def _reported_subjects(self, char: int) -> list[tuple[int, int]]:
-        """Where the subjects of the clause a pronoun reports stand: 'Russia is blocking the
-        talks, they say' is about Russia, and 'they' are others (as are 'they said Russia ...')."""
+        """Where the subjects of the clause a plural pronoun reports stand: 'Russia is blocking
+        the talks, they say' is about Russia, and 'they' are others (as in 'they said Russia ...')."""
         tokens = self.doc.char_span(char, char + 1, alignment_mode="expand")
         if tokens is None or not len(tokens):
             return []
-        verb = tokens[0].head
+        pronoun = tokens[0]
+        verb = pronoun.head
         reported = [c for c in verb.children if c.dep_ == "ccomp"]
-        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i:
+        # A cue set after its content by a comma; not 'Zimmerman said he planned ...', where
+        # the pronoun opens the content of another speaker's cue.
+        after_comma = pronoun.i > 0 and pronoun.nbor(-1).text == ","
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and after_comma:
             reported.append(verb.head)
         return [
             (sub.left_edge.idx, sub.right_edge.idx + len(sub.right_edge))
