@@ -104,3 +104,20 @@ def test_she_may_report_on_herself(extractor):
         "Maria Lund was shocked by the size of the crowd, she said in an interview."
     )
     assert speaker_of(extractor, text, "shocked by the size").name == "Maria Lund"
+
+
+def test_a_work_its_noun_introduces_is_never_he(extractor):
+    text = (
+        "Director Sam Reyes premiered his film Quiet Morning in Toronto on Friday.\n\n"
+        "Quiet Morning follows a fisherman through one long storm. "
+        "It was shot on a tiny budget, he said."
+    )
+    assert speaker_of(extractor, text, "tiny budget").name == "Sam Reyes"
+
+
+def test_a_name_after_a_work_noun_but_not_linked_to_it_stays_a_person(extractor):
+    text = (
+        "The film Dana Whitfield made last year won two prizes.\n\nShe said the prizes belonged to her crew."
+    )
+    speaker = speaker_of(extractor, text, "belonged to her crew")
+    assert (speaker.name, speaker.type) == ("Dana Whitfield", "person")

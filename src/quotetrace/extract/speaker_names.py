@@ -44,6 +44,7 @@ non_person_words = _word_list("speaker_nonpersons.txt")
 owned_org_words = _word_list("speaker_owned_orgs.txt")
 place_names = _word_list("speaker_places.txt")
 place_heads = _word_list("speaker_place_heads.txt")
+work_words = _word_list("speaker_works.txt")
 
 
 @lru_cache(maxsize=1)
@@ -169,10 +170,30 @@ def is_place(words: Sequence[str]) -> bool:
     return len(lowered) >= 2 and lowered[-1] in place_heads() and lowered[0] not in first_name_gender()
 
 
+def names_a_work(tokens: list[Token]) -> bool:
+    """The run is the title of a work its noun introduces: "the film Night Harbor", "her show
+    The Morning File", "his memoir Long Road Home" (data/speaker_works.txt)."""
+    i = tokens[0].i - 1
+    doc = tokens[0].doc
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 0:
+        return False
+    noun, head = doc[i], tokens[-1]
+    linked = head.head.i == noun.i or noun.head.i == head.i
+    # "the film Dana Whitfield made": the name opens a relative clause the parser hangs on the noun.
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    relative = after is not None and after.pos_ in ("VERB", "AUX") and after.head.i == noun.i
+    return linked and not relative and noun.pos_ == "NOUN" and in_lexicon(noun.lower_, work_words())
+
+
 def name_type(tokens: list[Token]) -> str:
-    """'person', 'organisation', 'group' or 'place' for a proper-name run ('place' is the
-    resolver's own: a place that speaks is printed as the organisation it stands for)."""
+    """'person', 'organisation', 'group', 'place' or 'work' for a proper-name run ('place' and
+    'work' are the resolver's own: a place that speaks is printed as the organisation it stands
+    for, a work as 'unknown')."""
     lowers = {t.lower_.rstrip(".") for t in tokens}
+    if names_a_work(tokens):
+        return "work"
     if is_place(name_words(tokens)):
         return "place"
     if lowers & org_words():
@@ -188,8 +209,9 @@ def name_type(tokens: list[Token]) -> str:
 
 def printed_type(kind: str) -> str:
     """The type a speaker is printed with: a place that speaks ("Russia said") stands for its
-    government or organisation, as the entity recogniser's GPE does (``ORG_ENTS``)."""
-    return "organisation" if kind == "place" else kind
+    government or organisation, as the entity recogniser's GPE does (``ORG_ENTS``); a work
+    ("Night Harbor tells ...") is no one."""
+    return {"place": "organisation", "work": "unknown"}.get(kind, kind)
 
 
 def noun_type(head: Token) -> str:

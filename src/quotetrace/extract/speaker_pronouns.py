@@ -79,8 +79,8 @@ class PronounIndex(EntityIndex):
         ref = self._refs.get(name)
         entity = self.entities.get(name)
         kind = ref.type if ref else (entity.type if entity else "unknown")
-        if entity is not None and entity.type == "place":
-            kind = entity.type  # printed as an organisation, still no antecedent of "they"
+        if entity is not None and entity.type in ("place", "work"):
+            kind = entity.type  # printed as an organisation or unknown, still no antecedent
         gender = entity.gender if entity else ""
         if ref is not None and not gender:
             gender = PRONOUN_GENDER.get(ref.mention.lower(), "") or roles().get(
@@ -96,8 +96,8 @@ class PronounIndex(EntityIndex):
         genders: dict[str, str] = {}
 
         def agrees(kind: str, known: str) -> bool:
-            if kind == "place":
-                return False  # "Florida", "the Oval Office": never "he", "she" or "they"
+            if kind in ("place", "work"):
+                return False  # "Florida", "the Oval Office", "the film Night Harbor": no "he"
             if plural:
                 return kind in ("organisation", "group", "unknown")
             if kind in ("organisation", "group"):
@@ -142,14 +142,14 @@ class PronounIndex(EntityIndex):
             scores[e.name] = max(scores.get(e.name, 0.0), score)
             kinds[e.name], genders[e.name] = e.type, e.gender
         # A document or a title quoted last is no "he" or "she": only people continue a quote;
-        # nor is a place, so the person quoted before it still does.
+        # nor is a place or a work, so the person quoted before it still does.
         recent = [
             s
             for s in self.spoken
             if s.start < char
             and char - s.start <= WINDOW
             and (plural or s.type != "unknown")
-            and s.type != "place"
+            and s.type not in ("place", "work")
         ]
         if recent:
             last = recent[-1]
