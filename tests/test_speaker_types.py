@@ -121,3 +121,20 @@ def test_a_name_after_a_work_noun_but_not_linked_to_it_stays_a_person(extractor)
     )
     speaker = speaker_of(extractor, text, "belonged to her crew")
     assert (speaker.name, speaker.type) == ("Dana Whitfield", "person")
+
+
+def test_a_name_only_after_in_is_a_place(extractor):
+    text = (
+        "Reporters met Tom Baird on Friday.\n\n"
+        "Voters gathered in Orlando for a rally that night. The crowd was huge, he said."
+    )
+    assert speaker_of(extractor, text, "crowd was huge").name == "Tom Baird"
+
+
+def test_a_name_mostly_a_subject_stays_a_person_after_in(extractor):
+    text = (
+        "Voters have lost confidence in Okafor, the polls show.\n\n"
+        "Okafor said on Monday that the polls were wrong. Okafor has led the party since 2010.\n\n"
+        "The numbers will change by the spring, he said."
+    )
+    assert speaker_of(extractor, text, "numbers will change").name == "Okafor"
