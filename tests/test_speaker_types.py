@@ -138,3 +138,12 @@ def test_a_name_mostly_a_subject_stays_a_person_after_in(extractor):
         "The numbers will change by the spring, he said."
     )
     assert speaker_of(extractor, text, "numbers will change").name == "Okafor"
+
+
+def test_they_is_not_a_group_from_a_clause_it_follows(extractor):
+    text = (
+        "Campaign advisers briefed reporters on Sunday.\n\n"
+        "With one more day until voters in Ohio head to the polls, they argued, "
+        "there was little time left for a comeback."
+    )
+    assert speaker_of(extractor, text, "little time left").name == "Campaign advisers"

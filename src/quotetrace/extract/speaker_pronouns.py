@@ -41,6 +41,7 @@ class PronounIndex(EntityIndex):
         self.spoken: list[Spoken] = []
         self._refs: dict[str, SpeakerRef] = {}
         self._groups: list[NameMention] | None = None
+        self._scopes: dict[int, tuple[int, int]] = {}  # group mention start -> its clause
         super().__init__(doc, quoted)
 
     def _group_mentions(self) -> list[NameMention]:
@@ -69,9 +70,12 @@ class PronounIndex(EntityIndex):
             span = mention_span(tok)
             name = description(span, tok) if span is not None else tok.text
             entity = Entity(name=name, words=(tok.lower_,), type="group")
-            # Any clause's subject counts for a "they" later in its sentence ('as her rivals
-            # have called for ... what they say was ...'), as an adverbial clause's person does.
-            found.append(NameMention(entity, span.start_char if span is not None else tok.idx, main, True))
+            start = span.start_char if span is not None else tok.idx
+            # Any clause's subject is salient for a "they" inside that clause ('as her rivals
+            # have called for ... what they say was ...'), not for one after it ('until voters
+            # head to the polls, they argued').
+            self._scopes[start] = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+            found.append(NameMention(entity, start, main))
         self._groups = found
         return found
 
@@ -127,7 +131,10 @@ class PronounIndex(EntityIndex):
             # A person who is the subject of an adverbial clause earlier in the pronoun's own
             # sentence is who it goes on about: 'When Ruiz was asked about it, he said ...'.
             # Not a reported clause's subject ('Trump isn't a conservative, he said').
-            return m.subject or (m.adverbial and m.start >= sentence and m.entity.type in ("person", "group"))
+            if m.entity.type == "group" and m.start in self._scopes:
+                first, last = self._scopes[m.start]
+                return m.subject or first <= char < last
+            return m.subject or (m.adverbial and m.start >= sentence and m.entity.type == "person")
 
         for rank, m in enumerate(reversed(window)):
             e = m.entity
