@@ -147,3 +147,12 @@ def test_they_is_not_a_group_from_a_clause_it_follows(extractor):
         "there was little time left for a comeback."
     )
     assert speaker_of(extractor, text, "little time left").name == "Campaign advisers"
+
+
+def test_a_person_named_as_the_topic_is_the_he_of_that_sentence(extractor):
+    text = (
+        "Senator Ted Cruz spoke first at the forum.\n\n"
+        '"We will win this state," the Texas senator said.\n\n'
+        "As for Donald Trump, he said he was not worried about the delegates."
+    )
+    assert speaker_of(extractor, text, "not worried").name == "Donald Trump"

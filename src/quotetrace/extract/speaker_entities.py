@@ -24,6 +24,7 @@ from quotetrace.text.lexicon import word_class
 
 # "in" only: "at", "from" and "to" take people too ('a jab at Trump', 'a letter from Clinton').
 LOCATIVE = frozenset(word_class("locative_preposition"))
+TOPIC_PHRASES = frozenset(word_class("topic_phrase"))
 
 
 @dataclass(slots=True)
@@ -220,7 +221,11 @@ class EntityIndex:
         if self._in_quote(name_toks[0].idx):
             return
         located = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
-        mention = NameMention(entity, name_toks[0].idx, main, subject and clause.dep_ == "advcl", located)
+        # 'As for Trump, he said ...': the topic its sentence goes on about, like an adverbial subject.
+        prep = head.head
+        topic = head.dep_ == "pobj" and f"{prep.head.lower_} {prep.lower_}" in TOPIC_PHRASES
+        adverbial = (subject and clause.dep_ == "advcl") or topic
+        mention = NameMention(entity, name_toks[0].idx, main, adverbial, located)
         self.mentions.append(mention)
         if len(entity.words) > 1:
             for word in entity.words[1:] + entity.words[:1]:
