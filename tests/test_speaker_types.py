@@ -156,3 +156,24 @@ def test_a_person_named_as_the_topic_is_the_he_of_that_sentence(extractor):
         "As for Donald Trump, he said he was not worried about the delegates."
     )
     assert speaker_of(extractor, text, "not worried").name == "Donald Trump"
+
+
+def test_it_is_the_company_named_before(extractor):
+    text = "Amazon raised its prices on Monday. It said the change was needed to cover costs."
+    speaker = speaker_of(extractor, text, "needed to cover costs")
+    assert (speaker.name, speaker.type) == ("Amazon", "organisation")
+
+
+def test_it_is_a_country_acting_as_its_government(extractor):
+    text = "Russia sent troops to the border on Friday. It said the move was only a drill."
+    speaker = speaker_of(extractor, text, "only a drill")
+    assert (speaker.name, speaker.type) == ("Russia", "organisation")
+
+
+def test_it_is_never_a_person(extractor):
+    text = (
+        "Reporters asked Tom Baird about the plant on Monday.\n\n"
+        "The plant will stay open through the winter, it said in a statement."
+    )
+    speaker = speaker_of(extractor, text, "stay open")
+    assert (speaker.name, speaker.type) == ("it", "unknown")  # no organisation named: no one

@@ -25,6 +25,9 @@ PRONOUN_GENDER = {word: "m" for word in word_class("male_pronoun")} | {
     word: "f" for word in word_class("female_pronoun")
 }
 PLURAL_PRONOUNS = frozenset(word_class("plural_pronoun"))
+# "it" outside quotation marks means an organisation or a place, never a person.
+NEUTER_PRONOUNS = frozenset(word_class("neuter_pronoun"))
+NEUTER = "n"
 FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
 WINDOW = 2500  # characters back that a pronoun looks for its antecedent
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
@@ -100,6 +103,8 @@ class PronounIndex(EntityIndex):
         genders: dict[str, str] = {}
 
         def agrees(kind: str, known: str) -> bool:
+            if gender == NEUTER:
+                return kind in ("organisation", "place", "unknown")  # "Amazon ... it said"
             if kind in ("place", "work"):
                 return False  # "Florida", "the Oval Office", "the film Night Harbor": no "he"
             if plural:
@@ -155,8 +160,8 @@ class PronounIndex(EntityIndex):
             for s in self.spoken
             if s.start < char
             and char - s.start <= WINDOW
-            and (plural or s.type != "unknown")
-            and s.type not in ("place", "work")
+            and (plural or gender == NEUTER or s.type != "unknown")
+            and (gender == NEUTER or s.type not in ("place", "work"))
         ]
         if recent:
             last = recent[-1]
@@ -181,7 +186,7 @@ class PronounIndex(EntityIndex):
         close = [n for n, s in ranked[1:3] if s >= AMBIGUOUS_MARGIN * top]
         confidence = 0.45 + 0.5 * (top - second) / top if top else 0.3
         entity = self.entities.get(best)
-        if entity is not None and gender and not entity.gender:
+        if entity is not None and gender and gender != NEUTER and not entity.gender:
             entity.gender = gender  # a pronoun that resolves to a person tells us their gender
         return best, kinds.get(best, "person"), min(confidence, 0.95), close
 

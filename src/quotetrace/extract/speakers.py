@@ -46,6 +46,8 @@ from quotetrace.extract.speaker_names import (
 )
 from quotetrace.extract.speaker_pronouns import (
     FIRST_PERSON,
+    NEUTER,
+    NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     WINDOW,
@@ -120,7 +122,12 @@ class SpeakerResolver(PronounIndex):
                 if signed is not None:
                     return ref(signed.name, signed.type, 0.8)  # an embedded tweet and its author line
                 return ref(mention, "unknown", 0.2)  # the writer, or a speaker the page does not name
-            found = self._antecedent(head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS)
+            gender = PRONOUN_GENDER.get(lower, "")
+            if lower in NEUTER_PRONOUNS and not self._in_quote(head.idx):
+                # Inside quotation marks "it" is the quoted person's own words taken for a cue's
+                # subject; the quote's speaker is still the best answer there.
+                gender = NEUTER
+            found = self._antecedent(head.idx, gender, lower in PLURAL_PRONOUNS)
             if found is None:
                 return ref(mention, "unknown", 0.2)
             name, kind, confidence, others = found
