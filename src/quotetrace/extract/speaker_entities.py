@@ -20,6 +20,11 @@ from spacy.tokens import Doc, Token
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender
 from quotetrace.extract.speaker_names import abbreviations, descriptors, name_type, name_words, strip_titles
+from quotetrace.text.lexicon import word_class
+
+# "in" only: "at", "from" and "to" take people too ('a jab at Trump', 'a letter from Clinton').
+LOCATIVE = frozenset(word_class("locative_preposition"))
+TOPIC_PHRASES = frozenset(word_class("topic_phrase"))
 
 
 @dataclass(slots=True)
@@ -40,6 +45,7 @@ class NameMention:
     # The subject of an adverbial clause ('When Ruiz was asked ...,'): salient for the rest of
     # its sentence ('..., he said').
     adverbial: bool = False
+    located: bool = False  # the object of a locative preposition: 'rallied in Orlando'
 
 
 @dataclass(slots=True)
@@ -150,11 +156,34 @@ class EntityIndex:
             self._add_mention(entity, name_toks, key)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._type_located()
+
+    def _type_located(self) -> None:
+        """A name the article puts after "in" at least as often as anywhere else ('a rally in
+        Orlando', 'marched in Louisville ... Louisville has never') is a place the lists do not
+        hold, unless something says person: a title, a gender, a known first name before
+        another word. Not once in many ('confidence in Obama')."""
+        votes: dict[str, int] = {}
+        for m in self.mentions:
+            votes[m.entity.name] = votes.get(m.entity.name, 0) + (1 if m.located else -1)
+        given = first_name_gender()
+        for name, vote in votes.items():
+            e = self.entities.get(name)
+            if e is None or vote < 0 or e.type not in ("person", "unknown") or e.gender or e.titles:
+                continue
+            if not any(m.located for m in self.mentions if m.entity is e):
+                continue
+            if len(e.words) > 1 and e.words[0].lower() in given:
+                continue
+            e.type = "place"
 
     def _new_entity(self, name_toks: list[Token], key: tuple[str, ...], gender: str) -> Entity:
         if not gender and len(key) >= 2:
             gender = first_name_gender().get(key[0].lower(), "")
-        entity = Entity(name=" ".join(key), words=key, gender=gender, type=name_type(name_toks))
+        kind = name_type(name_toks)
+        if kind == "place" and gender:
+            kind = "person"  # "Mr. Jordan", "Sen. Georgia": the title says who, not the list
+        entity = Entity(name=" ".join(key), words=key, gender=gender, type=kind)
         self.entities.setdefault(entity.name, entity)
         return self.entities[entity.name]
 
@@ -191,7 +220,12 @@ class EntityIndex:
         main = subject and clause.dep_ not in ("ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp")
         if self._in_quote(name_toks[0].idx):
             return
-        mention = NameMention(entity, name_toks[0].idx, main, subject and clause.dep_ == "advcl")
+        located = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+        # 'As for Trump, he said ...': the topic its sentence goes on about, like an adverbial subject.
+        prep = head.head
+        topic = head.dep_ == "pobj" and f"{prep.head.lower_} {prep.lower_}" in TOPIC_PHRASES
+        adverbial = (subject and clause.dep_ == "advcl") or topic
+        mention = NameMention(entity, name_toks[0].idx, main, adverbial, located)
         self.mentions.append(mention)
         if len(entity.words) > 1:
             for word in entity.words[1:] + entity.words[:1]:

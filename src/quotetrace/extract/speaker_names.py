@@ -42,6 +42,9 @@ org_words = _word_list("speaker_orgs.txt")
 org_nouns = _word_list("speaker_org_nouns.txt")
 non_person_words = _word_list("speaker_nonpersons.txt")
 owned_org_words = _word_list("speaker_owned_orgs.txt")
+place_names = _word_list("speaker_places.txt")
+place_heads = _word_list("speaker_place_heads.txt")
+work_words = _word_list("speaker_works.txt")
 
 
 @lru_cache(maxsize=1)
@@ -156,9 +159,43 @@ def strip_titles(run: list[Token]) -> tuple[list[Token], set[str], str]:
     return name, found, gender
 
 
+def is_place(words: Sequence[str]) -> bool:
+    """A country, state or capital ("Florida", "New Hampshire"), or a name whose last word
+    names a kind of place ("Rust Belt", "Oval Office", "Cook County"). Many place names are
+    also given names ("Florida", "China", "Georgia"), so the list is read before the first
+    names; a known first name before a place word is a person ("Anita Hill")."""
+    lowered = [w.lower() for w in words]
+    if " ".join(lowered) in place_names():
+        return True
+    return len(lowered) >= 2 and lowered[-1] in place_heads() and lowered[0] not in first_name_gender()
+
+
+def names_a_work(tokens: list[Token]) -> bool:
+    """The run is the title of a work its noun introduces: "the film Night Harbor", "her show
+    The Morning File", "his memoir Long Road Home" (data/speaker_works.txt)."""
+    i = tokens[0].i - 1
+    doc = tokens[0].doc
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 0:
+        return False
+    noun, head = doc[i], tokens[-1]
+    linked = head.head.i == noun.i or noun.head.i == head.i
+    # "the film Dana Whitfield made": the name opens a relative clause the parser hangs on the noun.
+    after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+    relative = after is not None and after.pos_ in ("VERB", "AUX") and after.head.i == noun.i
+    return linked and not relative and noun.pos_ == "NOUN" and in_lexicon(noun.lower_, work_words())
+
+
 def name_type(tokens: list[Token]) -> str:
-    """'person', 'organisation' or 'group' for a proper-name run."""
+    """'person', 'organisation', 'group', 'place' or 'work' for a proper-name run ('place' and
+    'work' are the resolver's own: a place that speaks is printed as the organisation it stands
+    for, a work as 'unknown')."""
     lowers = {t.lower_.rstrip(".") for t in tokens}
+    if names_a_work(tokens):
+        return "work"
+    if is_place(name_words(tokens)):
+        return "place"
     if lowers & org_words():
         return "organisation"
     ents = {t.ent_type_ for t in tokens if t.ent_type_}
@@ -168,6 +205,13 @@ def name_type(tokens: list[Token]) -> str:
         return "organisation"
     # A film, a law, an event or a date is never a speaker; two plain capitalised words are a name.
     return "person" if len(tokens) >= 2 and not ents else "unknown"
+
+
+def printed_type(kind: str) -> str:
+    """The type a speaker is printed with: a place that speaks ("Russia said") stands for its
+    government or organisation, as the entity recogniser's GPE does (``ORG_ENTS``); a work
+    ("Night Harbor tells ...") is no one."""
+    return {"place": "organisation", "work": "unknown"}.get(kind, kind)
 
 
 def noun_type(head: Token) -> str:

@@ -40,11 +40,14 @@ from quotetrace.extract.speaker_names import (
     org_nouns,
     org_words,
     owned_org_words,
+    printed_type,
     roles,
     strip_titles,
 )
 from quotetrace.extract.speaker_pronouns import (
     FIRST_PERSON,
+    NEUTER,
+    NEUTER_PRONOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     WINDOW,
@@ -94,7 +97,7 @@ class SpeakerResolver(PronounIndex):
                 mention=mention,
                 start=span.start_char,
                 end=span.end_char,
-                type=kind,
+                type=printed_type(kind),
                 confidence=round(confidence, 3),
                 candidates=candidates or [],
                 ambiguous=bool(candidates),
@@ -119,7 +122,12 @@ class SpeakerResolver(PronounIndex):
                 if signed is not None:
                     return ref(signed.name, signed.type, 0.8)  # an embedded tweet and its author line
                 return ref(mention, "unknown", 0.2)  # the writer, or a speaker the page does not name
-            found = self._antecedent(head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS)
+            gender = PRONOUN_GENDER.get(lower, "")
+            if lower in NEUTER_PRONOUNS and not self._in_quote(head.idx):
+                # Inside quotation marks "it" is the quoted person's own words taken for a cue's
+                # subject; the quote's speaker is still the best answer there.
+                gender = NEUTER
+            found = self._antecedent(head.idx, gender, lower in PLURAL_PRONOUNS)
             if found is None:
                 return ref(mention, "unknown", 0.2)
             name, kind, confidence, others = found
@@ -172,7 +180,7 @@ class SpeakerResolver(PronounIndex):
         for speaker in speakers:
             entity = self.entities.get(speaker.name)
             ref = self._refs.get(speaker.name)
-            speaker.type = entity.type if entity else (ref.type if ref else "unknown")
+            speaker.type = printed_type(entity.type) if entity else (ref.type if ref else "unknown")
             if entity is not None:
                 speaker.titles = sorted(entity.titles)
 
@@ -196,7 +204,7 @@ class SpeakerResolver(PronounIndex):
             out = SpeakerRef(name=label, mention=label, start=start, end=end, type="unknown")
             out.confidence = round(calibrated(0.2), 3)  # "NEW:", "UPDATE:": a kicker, not a speaker
             return out
-        kind = entity.type if entity else "unknown"
+        kind = printed_type(entity.type) if entity else "unknown"
         out = SpeakerRef(name=name, mention=label, start=start, end=end, type=kind)
         out.confidence = round(calibrated(0.85 if entity else 0.4), 3)
         self._refs.setdefault(out.name, out)
