@@ -1,0 +1,73 @@
+"""Interview retellings, round 3: patterns found by probing with three new articles.
+
+The sentences are written for these tests (not taken from any corpus or article).
+"""
+
+from __future__ import annotations
+
+from conftest import quote_containing
+
+# -- a question with no asker of its own is the named interviewer's -----------------------------
+ANCHOR = """\
+Trade Minister Hilde Sorensen appeared on the evening programme "Crosstalk" on Tuesday.
+
+Host Marek Ilves asked whether the tariff deal would survive the election. "It will survive any election," Sorensen said.
+
+Ilves asked how many jobs the deal had saved.
+
+Asked whether she would seek a second term, Sorensen said she had not decided.
+
+Pressed on whether the tariffs had raised food prices, she said they had not.
+
+She was later asked about the port strike and said talks would resume on Friday.
+"""
+
+
+def test_a_question_with_no_asker_is_the_interviewer_who_asked_before(extractor):
+    article = extractor.extract(ANCHOR)
+    for question in ("whether she would seek a second term", "whether the tariffs had raised"):
+        quote = quote_containing(article, question)
+        assert quote.speaker is not None and quote.speaker.name == "Marek Ilves", question
+    answer = quote_containing(article, "they had not")
+    assert answer.speaker is not None and answer.speaker.name == "Hilde Sorensen"
+
+
+def test_an_asked_passive_with_no_agent_is_the_interviewers(extractor):
+    article = extractor.extract(ANCHOR)
+    answer = quote_containing(article, "talks would resume")
+    assert answer.speaker is not None and answer.speaker.name == "Hilde Sorensen"
+    asked = [q for q in article.quotes if "port strike" in q.text]
+    assert all(q.speaker is None or q.speaker.name == "Marek Ilves" for q in asked)
+
+
+def test_the_person_the_interview_was_with_asks_when_nobody_asked_before(extractor):
+    text = (
+        "In an interview with the radio host Petra Lund, Mayor Jonas Albrecht defended the budget.\n\n"
+        "Asked whether the pool would close, Albrecht said it would stay open.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "whether the pool would close")
+    assert quote.speaker is not None and quote.speaker.name == "Petra Lund"
+
+
+def test_an_outlet_or_an_unnamed_reporter_is_no_interviewer(extractor):
+    text = (
+        "Mayor Jonas Albrecht gave an interview to the Valley Courier on Monday.\n\n"
+        "Asked whether the pool would close, Albrecht said it would stay open.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "whether the pool would close")
+    assert quote.speaker is None
+
+
+def test_a_transcripts_question_label_is_the_named_interviewer(extractor):
+    text = (
+        "Interview: the health minister on waiting lists\n\n"
+        "Health Minister Carla Wendt spoke to the presenter Otto Brandt on Sunday.\n\n"
+        "Q: Why are the waiting lists still growing?\n\n"
+        "WENDT: Because demand has grown faster than any of us planned for.\n"
+    )
+    article = extractor.extract(text)
+    question = quote_containing(article, "Why are the waiting lists")
+    assert question.speaker is not None and question.speaker.name == "Otto Brandt"
+    assert question.speaker.mention == "Q"
+    answer = quote_containing(article, "Because demand has grown")
+    assert answer.speaker is not None and answer.speaker.name == "Carla Wendt"
