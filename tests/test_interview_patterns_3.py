@@ -71,3 +71,48 @@ def test_a_transcripts_question_label_is_the_named_interviewer(extractor):
     assert question.speaker.mention == "Q"
     answer = quote_containing(article, "Because demand has grown")
     assert answer.speaker is not None and answer.speaker.name == "Carla Wendt"
+
+
+# -- 'In her words, S': the words' owner speaks ---------------------------------------------------
+def test_in_her_words_gives_the_clause_to_the_owner_of_the_words(extractor):
+    text = (
+        "Mayor Ana Cole opened the new college on Monday.\n\n"
+        'In her words, the town had "forgotten how to train its own builders" and would now catch up.\n'
+    )
+    quote = quote_containing(extractor.extract(text), "forgotten how to train")
+    assert quote.kind == "mixed" and quote.text.startswith("the town had")
+    assert quote.cue is not None and quote.cue.text == "In" and quote.cue.lemma == "in words"
+    assert quote.speaker is not None and quote.speaker.name == "Ana Cole"
+
+
+def test_in_the_words_of_someone_and_a_trailing_in_his_words(extractor):
+    article = extractor.extract(
+        'In the words of one councillor, the budget was "a wish list."\n\n'
+        "Councillor Piet Mols voted against it. The levy was unfair, in his words.\n"
+    )
+    first = quote_containing(article, "a wish list")
+    assert first.speaker is not None and first.speaker.mention == "one councillor"
+    second = quote_containing(article, "The levy was unfair")
+    assert second.text == "The levy was unfair"
+    assert second.speaker is not None and second.speaker.name == "Piet Mols"
+
+
+def test_in_other_words_and_words_of_manner_report_nothing(extractor):
+    article = extractor.extract(
+        "In other words, the levy failed. The mayor explained it in her own words to the pupils.\n"
+    )
+    assert all(q.cue is None or q.cue.lemma != "in words" for q in article.quotes)
+
+
+def test_words_phrase_inside_a_clause_reports_only_its_host_clause(extractor):
+    article = extractor.extract(
+        "Councillor Piet Mols spoke after the vote.\n\n"
+        "The town grew because, in Mols’ words, it had “the cheapest land in the valley.”\n\n"
+        'The mayor dislikes "surprises," in the words of one aide, and left the hall early.\n'
+    )
+    first = quote_containing(article, "cheapest land")
+    assert first.speaker is not None and first.speaker.name == "Piet Mols"
+    assert first.text.startswith("it had") and "The town grew" not in first.text
+    second = quote_containing(article, "surprises")
+    assert second.speaker is not None and second.speaker.mention == "one aide"
+    assert "left the hall" not in second.text and second.text.startswith("The mayor dislikes")

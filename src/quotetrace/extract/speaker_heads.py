@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from quotetrace.extract.cues import CueCandidate
+from quotetrace.extract.cues import CueCandidate, words_owner
+from quotetrace.extract.lexicon import WORDS_CUE
 from quotetrace.extract.speaker_names import is_dateline, is_document, noun_type
 from quotetrace.text.lexicon import word_class
 
@@ -24,6 +25,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 def speaker_head(cue: CueCandidate) -> Token | None:
     """The head token of whoever is reporting, following the verb's chain of control upward."""
+    if cue.prepositional and cue.lemma == WORDS_CUE:
+        return words_owner(cue.head)
     if cue.prepositional:
         for child in cue.head.rights:
             if child.lower_ == "to":
