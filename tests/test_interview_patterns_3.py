@@ -116,3 +116,15 @@ def test_words_phrase_inside_a_clause_reports_only_its_host_clause(extractor):
     second = quote_containing(article, "surprises")
     assert second.speaker is not None and second.speaker.mention == "one aide"
     assert "left the hall" not in second.text and second.text.startswith("The mayor dislikes")
+
+
+# -- 'the 58-year-old said' when the parser hangs the description on the verb ---------------------
+def test_age_description_hung_on_the_verb_is_still_the_speaker(extractor):
+    # The parser makes 'the' and 'old' dependents of 'said': a determiner never modifies a verb.
+    text = (
+        "Coach Ruben Alves, 47, was appointed in May after a poor season.\n\n"
+        '"If the fines worked, we would keep them," the 47-year-old said. "Now we need results."\n'
+    )
+    quote = quote_containing(extractor.extract(text), "If the fines worked")
+    assert quote.speaker is not None and quote.speaker.name == "Ruben Alves"
+    assert quote.speaker.mention == "the 47-year-old"

@@ -64,6 +64,10 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             return aside  # "The struggle, he explains, had always been about ...": he speaks
         if subjects:
             return subjects[0]  # a relative "who" is resolved to its antecedent by the resolver
+        if step == 0:
+            hung = _phrase_hung_on_verb(verb)
+            if hung is not None:
+                return hung
         if step == 0 and verb.dep_ == "ROOT":
             borrowed = _misparsed_subject(verb)
             if borrowed is not None:
@@ -161,3 +165,19 @@ def _misparsed_subject(verb: Token) -> Token | None:
             if names and names[0].left_edge.i == verb.sent.start:
                 return names[0]
     return None
+
+
+def _phrase_hung_on_verb(verb: Token) -> Token | None:
+    """'"...," the 58-year-old said': the parser hangs 'the' and 'old' on the verb itself. A
+    determiner never modifies a verb, so the words from it to the verb are the subject, and
+    its last word its head. Only a finite verb right after a quotation: elsewhere a determiner
+    on a 'verb' is a noun the tagger took for one ('since the Clinton hearing')."""
+    det = next((c for c in verb.lefts if c.dep_ == "det"), None)
+    if det is None or det.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if not det.nbor(-1).is_quote:
+        return None
+    words = [t for t in verb.doc[det.i + 1 : verb.i] if not t.is_punct]
+    if not words or any(t.head.i != verb.i and not (det.i < t.head.i < verb.i) for t in words):
+        return None  # something between them hangs outside the phrase: not one noun phrase
+    return words[-1] if words[-1].head.i == verb.i else None
