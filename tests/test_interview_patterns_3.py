@@ -128,3 +128,20 @@ def test_age_description_hung_on_the_verb_is_still_the_speaker(extractor):
     quote = quote_containing(extractor.extract(text), "If the fines worked")
     assert quote.speaker is not None and quote.speaker.name == "Ruben Alves"
     assert quote.speaker.mention == "the 47-year-old"
+
+
+# -- a participle the parser hangs inside a noun's that-clause --------------------------------------
+def test_participle_inside_a_nouns_clause_speaks_for_the_main_subject(extractor):
+    # 'calling' hangs on 'driven', inside what was dismissed; the tax cannot speak, so the
+    # participle's speaker is the subject of the verb whose object the noun is.
+    text = (
+        "Finance Minister Lea Varga spoke on Monday. She dismissed suggestions that the tax had "
+        'driven tenants out of the city, calling them "fairy tales from the landlords."\n'
+    )
+    article = extractor.extract(text)
+    quote = quote_containing(article, "fairy tales")
+    assert quote.cue is not None and quote.cue.text == "calling"
+    assert quote.speaker is not None and quote.speaker.name == "Lea Varga"
+    # What she called them is a second act of speech, not part of what she dismissed.
+    dismissed = quote_containing(article, "suggestions that the tax")
+    assert dismissed.text == "suggestions that the tax had driven tenants out of the city"

@@ -348,8 +348,11 @@ def _without_trailing_clause(doc: Doc, start: int, end: int) -> tuple[int, int, 
 
 
 def _reports_on_its_own(clause: Token) -> bool:
-    """A participle with a complement clause of its own: ', saying only that ...'."""
-    return clause.tag_ == "VBG" and clause.dep_ == "advcl" and any(c.dep_ == "ccomp" for c in clause.children)
+    """A participle with a complement clause of its own (', saying only that ...') or a predicate
+    on its object (', calling them "fairy tales"')."""
+    if clause.tag_ != "VBG" or clause.dep_ != "advcl":
+        return False
+    return any(c.dep_ in ("ccomp", "oprd") for c in clause.children)
 
 
 def _extent_of(parts: list[Token]) -> tuple[int, int]:

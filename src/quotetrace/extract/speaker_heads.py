@@ -83,6 +83,11 @@ def speaker_head(cue: CueCandidate) -> Token | None:
         if verb.dep_ == "acomp" and not _negated(verb):
             verb = verb.head  # 'X was quick to add that ...': from 'quick' to X's verb
             continue
+        if participle and step and verb.dep_ in ("dobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):
+            # 'dismissed suggestions that the levy had failed, calling them ...': climbed out of
+            # the noun's clause, the participle's speaker is the subject of the noun's verb.
+            verb = verb.head
+            continue
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
                 return _document_owner(verb.head)  # "officials speaking on condition of anonymity"
