@@ -145,3 +145,28 @@ def test_participle_inside_a_nouns_clause_speaks_for_the_main_subject(extractor)
     # What she called them is a second act of speech, not part of what she dismissed.
     dismissed = quote_containing(article, "suggestions that the tax")
     assert dismissed.text == "suggestions that the tax had driven tenants out of the city"
+
+
+# -- a headline that names its speaker by office ------------------------------------------------
+def test_headline_office_is_the_one_person_the_body_gives_that_title(extractor):
+    text = (
+        "Transport minister rules out new toll on coastal road\n\n"
+        "Transport Minister Ruth Abara said on Friday that the coastal road would stay free.\n\n"
+        '"Nobody will pay to drive to the sea," Abara said.\n'
+    )
+    quote = quote_containing(extractor.extract(text), "new toll")
+    assert quote.speaker is not None and quote.speaker.name == "Ruth Abara"
+    assert quote.speaker.mention == "Transport minister"
+
+
+def test_headline_office_held_by_two_people_or_by_nobody_named_stays_a_description(extractor):
+    two = (
+        "Minister rules out new toll on coastal road\n\n"
+        "Transport Minister Ruth Abara and Finance Minister Ole Brandt met on Friday.\n\n"
+        '"Nobody will pay to drive to the sea," Abara said.\n'
+    )
+    quote = quote_containing(extractor.extract(two), "new toll")
+    assert quote.speaker is None or quote.speaker.name not in ("Ruth Abara", "Ole Brandt")
+    nobody = two.replace("Finance Minister Ole Brandt", "the mayor")
+    quote = quote_containing(extractor.extract(nobody.replace("Minister rules", "Mayor rules")), "new toll")
+    assert quote.speaker is None or quote.speaker.name != "Ruth Abara"

@@ -271,6 +271,8 @@ class SpeakerResolver(PronounIndex):
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
         word = head.lower_.rstrip(".")
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in span[:3])
+        if not definite and head.idx < headline_end(text_of(self.doc)):
+            return self._headline_role(span)
         if not definite or head.tag_ in ("NNS", "NNPS"):
             return None
         if word in roles() or in_lexicon(word, roles()):
@@ -308,6 +310,16 @@ class SpeakerResolver(PronounIndex):
             if ref is not None and ref.mention.split() and head_word(ref.mention) == word:
                 return spoken
         return self._interviewee(head)
+
+    def _headline_role(self, span: Span) -> Entity | None:
+        """'Housing minister defends rent cap': a headline names its speaker by office alone; that
+        is the one person the body gives every word of it ('Housing Minister Delphine Aubrac')."""
+        words = [t.lower_.rstrip(".") for t in span if not t.is_punct]
+        if not words or span.root.tag_ in ("NNS", "NNPS") or not in_lexicon(words[-1], roles()):
+            return None
+        holders = {m.entity.name: m.entity for m in self.mentions if m.entity.type == "person"}
+        holders = {n: e for n, e in holders.items() if set(words) <= {t.lower() for t in e.titles}}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _interviewee(self, head: Token) -> Spoken | None:
         """'The veteran diplomat, who ..., said': an epithet no title matched, for the one quoted most.
