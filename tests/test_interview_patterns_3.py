@@ -170,3 +170,24 @@ def test_headline_office_held_by_two_people_or_by_nobody_named_stays_a_descripti
     nobody = two.replace("Finance Minister Ole Brandt", "the mayor")
     quote = quote_containing(extractor.extract(nobody.replace("Minister rules", "Mayor rules")), "new toll")
     assert quote.speaker is None or quote.speaker.name != "Ruth Abara"
+
+
+# -- 'the former minister' is not the minister -----------------------------------------------------
+def test_former_office_is_not_its_present_holder(extractor):
+    text = (
+        "Health Minister Sara Lindqvist defended the hospital plan on Monday.\n\n"
+        '"Every region gets a new ward," Lindqvist said.\n\n'
+        "Opposition spokesman Karl Berge attacked the plan. "
+        'The former minister, who ran the department until 2019, called it "a mirage."\n'
+    )
+    quote = quote_containing(extractor.extract(text), "a mirage")
+    assert quote.speaker is not None and quote.speaker.name != "Sara Lindqvist"
+
+
+def test_former_office_matches_someone_the_article_calls_former(extractor):
+    text = (
+        "Former Minister Jon Aas and Health Minister Sara Lindqvist debated on Monday.\n\n"
+        'The former minister said the plan was "a mirage."\n'
+    )
+    quote = quote_containing(extractor.extract(text), "a mirage")
+    assert quote.speaker is not None and quote.speaker.name == "Jon Aas"

@@ -58,6 +58,7 @@ INDEFINITE = frozenset(word_class("indefinite_pronoun"))
 ANSWER_LABELS = frozenset(word_class("answer_label"))
 ARTICLES = frozenset(word_class("article"))
 EPITHETS = frozenset(word_class("epithet_role"))
+PAST_OFFICE = frozenset(word_class("past_office"))
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 
@@ -277,7 +278,10 @@ class SpeakerResolver(PronounIndex):
             return None
         if word in roles() or in_lexicon(word, roles()):
             # Only someone already introduced: "the senator" never means a senator named later.
-            entity = self._titled(word, head.idx)
+            past = {t.lower_ for t in span if t.i < head.i} & PAST_OFFICE
+            entity = self._titled(word, head.idx, " ".join([*sorted(past), word]) if past else "")
+            if past and entity is not None and not past <= {t.lower() for t in entity.titles}:
+                entity = None  # 'the former minister' is not the minister the article quotes now
             if entity is not None and any(m.entity is entity for m in self._before(head.idx)):
                 return entity
         if in_lexicon(word, org_words()) or head.text[:1].isupper() or word in org_nouns():
