@@ -191,3 +191,21 @@ def test_former_office_matches_someone_the_article_calls_former(extractor):
     )
     quote = quote_containing(extractor.extract(text), "a mirage")
     assert quote.speaker is not None and quote.speaker.name == "Jon Aas"
+
+
+def test_headline_ending_in_a_quoted_phrase_is_still_a_headline(extractor):
+    text = (
+        'Transport minister defends coastal toll as critics call it "a tax on sunshine"\n\n'
+        "Transport Minister Ruth Abara said on Friday that the toll would fund the new bridge.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "coastal toll")
+    assert quote.speaker is not None and quote.speaker.name == "Ruth Abara"
+
+
+def test_a_first_paragraph_of_quoted_speech_is_no_headline(extractor):
+    text = (
+        '"Nobody will pay to drive to the sea."\n\n'
+        "Transport minister Ruth Abara made the promise on Friday.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "Nobody will pay")
+    assert quote.kind == "direct"
