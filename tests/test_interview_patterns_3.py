@@ -184,6 +184,18 @@ def test_former_office_is_not_its_present_holder(extractor):
     assert quote.speaker is not None and quote.speaker.name != "Sara Lindqvist"
 
 
+def test_former_office_is_not_the_present_holder_quoted_last(extractor):
+    # With the minister quoted last, 'the minister' of a few lines before made the description
+    # look like the same one again.
+    text = (
+        "Health Minister Sara Lindqvist defended the hospital plan on Monday.\n\n"
+        '"Every region gets a new ward," the minister said.\n\n'
+        'The former minister, who ran the department until 2019, called the plan "a mirage."\n'
+    )
+    quote = quote_containing(extractor.extract(text), "a mirage")
+    assert quote.speaker is None or quote.speaker.name != "Sara Lindqvist"
+
+
 def test_former_office_matches_someone_the_article_calls_former(extractor):
     text = (
         "Former Minister Jon Aas and Health Minister Sara Lindqvist debated on Monday.\n\n"

@@ -276,14 +276,16 @@ class SpeakerResolver(PronounIndex):
             return self._headline_role(span)
         if not definite or head.tag_ in ("NNS", "NNPS"):
             return None
+        past = {t.lower_ for t in span if t.i < head.i} & PAST_OFFICE
         if word in roles() or in_lexicon(word, roles()):
             # Only someone already introduced: "the senator" never means a senator named later.
-            past = {t.lower_ for t in span if t.i < head.i} & PAST_OFFICE
             entity = self._titled(word, head.idx, " ".join([*sorted(past), word]) if past else "")
             if past and entity is not None and not past <= {t.lower() for t in entity.titles}:
-                entity = None  # 'the former minister' is not the minister the article quotes now
+                entity = None
             if entity is not None and any(m.entity is entity for m in self._before(head.idx)):
                 return entity
+        if past:
+            return None  # 'the former minister' is nobody the article calls the minister now
         if in_lexicon(word, org_words()) or head.text[:1].isupper() or word in org_nouns():
             # "the agency", "the department": the organisation named with that word before.
             for m in reversed(self._before(head.idx)):
