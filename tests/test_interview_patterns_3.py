@@ -221,3 +221,29 @@ def test_a_first_paragraph_of_quoted_speech_is_no_headline(extractor):
     )
     quote = quote_containing(extractor.extract(text), "Nobody will pay")
     assert quote.kind == "direct"
+
+
+# -- the reporter's own 'I' is the byline's ------------------------------------------------------
+PROFILE = """\
+The patient engineer: a day with Mila Horvat
+
+By Nora Quist, Business Correspondent
+
+Mila Horvat runs the shipyard from a cabin above the dry dock.
+
+When I ask her what changed, she points at the cranes. "We stopped waiting for orders," she says.
+"""
+
+
+def test_the_reporters_i_outside_quotations_is_the_byline_author(extractor):
+    article = extractor.extract(PROFILE)
+    question = quote_containing(article, "what changed")
+    assert question.speaker is not None and question.speaker.name == "Nora Quist"
+    answer = quote_containing(article, "We stopped waiting")
+    assert answer.speaker is not None and answer.speaker.name == "Mila Horvat"
+
+
+def test_without_a_byline_the_reporters_i_stays_unnamed(extractor):
+    article = extractor.extract(PROFILE.replace("By Nora Quist, Business Correspondent\n\n", ""))
+    question = quote_containing(article, "what changed")
+    assert question.speaker is not None and question.speaker.name == "I"

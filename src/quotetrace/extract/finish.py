@@ -76,6 +76,8 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
             resolver.note_turn(draft.start, draft.end, speaker)
         elif draft.speaker_tok is not None:
             speaker = resolver.resolve(draft.speaker_tok)
+            # The reporter's 'I asked her' names the writer, whom no later 'she' means.
+            implied = speaker is not None and speaker.name == resolver.writer(draft.speaker_tok)
         elif draft.cue is not None and asks(draft.cue.lemma, text[draft.start : draft.end]):
             speaker, implied = interviewer.at(draft.start), True  # 'Asked whether ..., she said'
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.speaker_entities import Entity, EntityIndex, NameMention, Spoken, headline_end
@@ -27,6 +27,11 @@ FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
 WINDOW = 2500  # characters back that a pronoun looks for its antecedent
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
+
+
+# A byline: 'By' and two to four capitalised words, alone on its line or before a comma.
+BYLINE = re.compile(r"^[ \t]*By[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*(?:,[^\n]*)?$", re.M)
+BYLINE_REACH = 600  # the byline stands under the headline, before the story
 
 
 class PronounIndex(EntityIndex):
@@ -134,6 +139,22 @@ class PronounIndex(EntityIndex):
             return None
         words = match.group(1).split()
         return self.entities.get(" ".join(words)) or (self._match_single(words[-1], char) if words else None)
+
+    def writer(self, head: Token) -> str | None:
+        """The byline's name when ``head`` is the writer's own first person outside quotations."""
+        if head.lower_ not in FIRST_PERSON or head.lower_ in PLURAL_PRONOUNS or self._in_quote(head.idx):
+            return None
+        return self._byline()
+
+    def _byline(self) -> str | None:
+        """'By Nora Quist' (', Staff Writer') on a line of its own near the top: who the story's
+        own 'I' is ('When I asked her ...', 'she told me')."""
+        match = BYLINE.search(text_of(self.doc)[:BYLINE_REACH])
+        if match is None:
+            return None
+        words = match.group(1).split()
+        entity = self.entities.get(" ".join(words))
+        return entity.name if entity is not None else " ".join(words)
 
     def _sentence_start(self, char: int) -> int:
         tokens = self.doc.char_span(char, char + 1, alignment_mode="expand")

@@ -119,6 +119,9 @@ class SpeakerResolver(PronounIndex):
                 signed = self._tweet_signature(head.idx)
                 if signed is not None:
                     return ref(signed.name, signed.type, 0.8)  # an embedded tweet and its author line
+                writer = self._byline() if lower not in PLURAL_PRONOUNS else None
+                if writer is not None:
+                    return ref(writer, "person", 0.7)  # the reporter's own 'I asked her ...'
                 return ref(mention, "unknown", 0.2)  # the writer, or a speaker the page does not name
             found = self._antecedent(head.idx, PRONOUN_GENDER.get(lower, ""), lower in PLURAL_PRONOUNS)
             if found is None:
