@@ -247,3 +247,29 @@ def test_without_a_byline_the_reporters_i_stays_unnamed(extractor):
     article = extractor.extract(PROFILE.replace("By Nora Quist, Business Correspondent\n\n", ""))
     question = quote_containing(article, "what changed")
     assert question.speaker is not None and question.speaker.name == "I"
+
+
+# -- a set-off statement after a cue whose object points ahead to it ---------------------------------
+def test_statement_after_a_cue_with_a_forward_pointing_object_is_direct_speech(extractor):
+    text = (
+        "Debate night\n\n"
+        "Senator Owen Hale, who spoke last, laid out the premise for his turn:\n\n"
+        "The state has spent ten years promising roads it never built, and I will not vote for "
+        "another promise.\n\n"
+        "The debate ended at nine.\n"
+    )
+    article = extractor.extract(text)
+    quote = quote_containing(article, "I will not vote for another promise")
+    assert quote.kind == "direct" and quote.cue is not None and quote.cue.text.startswith("laid")
+    assert quote.speaker is not None and quote.speaker.name == "Owen Hale"
+    assert all("debate ended" not in q.text for q in article.quotes)
+
+
+def test_an_object_that_does_not_stand_for_speech_still_introduces_no_statement(extractor):
+    text = (
+        "Debate night\n\n"
+        "Senator Owen Hale laid out three road projects:\n\n"
+        "A bypass for Norden, a bridge at Kell and a new ring road for the capital.\n"
+    )
+    article = extractor.extract(text)
+    assert all(q.kind != "direct" for q in article.quotes if "bypass for Norden" in q.text)
