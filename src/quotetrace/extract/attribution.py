@@ -19,7 +19,7 @@ from quotetrace.extract.draft import STRIP, Draft, Gate, between, governors_of, 
 from quotetrace.extract.finish import drop_nested, finish, merge_shared_cues, paragraph_index
 from quotetrace.extract.indirect import around_aside, content_extent, indirect_drafts, is_aside
 from quotetrace.extract.labels import find_label_lines
-from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
+from quotetrace.extract.lexicon import INDIRECT_MIN_RATE, WORDS_CUE
 from quotetrace.extract.marks import QuotedSpan, find_quotations
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.ingest import detect_title
@@ -141,6 +141,10 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
         # 'X, who noted that Y was "Z," also said ...' is "noted"'s quote, not "said"'s.
         governs = c.head.i in governors and not _in_subject(c, quote)
         distance = min(abs(c.head.i - quote.start), abs(c.head.i - (quote.end - 1)))
+        if c.lemma == WORDS_CUE and _on_clause_of(c, quote):
+            # 'held because, in Forbes' words, "..."': the phrase names whose words the
+            # quotation is; the verb that governs the clause reports nothing.
+            return (-1, 0, distance)
         strong = c.rate >= INDIRECT_MIN_RATE
         return (0 if governs else 1, 0 if strong else 1, distance)
 
@@ -149,6 +153,11 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
     if best.rate < 0.15 and score(best)[0] == 1:
         return None
     return best
+
+
+def _on_clause_of(cue: CueCandidate, quote: Span) -> bool:
+    extent = content_extent(cue)
+    return extent is not None and extent[0] < quote.end_char and quote.start_char < extent[1]
 
 
 def _in_subject(cue: CueCandidate, quote: Span) -> bool:

@@ -15,7 +15,9 @@ from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
 from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.extract.speaker_pronouns import FIRST_PERSON
+from quotetrace.text.lexicon import word_class
 
+CATAPHORIC = frozenset(word_class("cataphoric_object"))
 # A statement rarely runs longer; past it, unmarked paragraphs are more likely the writer's.
 MAX_PARAGRAPHS = 6
 MIN_WORDS = 3
@@ -58,7 +60,7 @@ def _introducing_cue(doc: Doc, cues: list[CueCandidate], colon: int, used: set[i
     if not found or found[-1].rate < INDIRECT_MIN_RATE:
         return None
     cue = found[-1]
-    if any(_reported_before_colon(cue, child) and child.idx < colon for child in cue.head.rights):
+    if any(_reported_before_colon(cue, child, colon) and child.idx < colon for child in cue.head.rights):
         return None
     speaker = speaker_head(cue)
     # 'X noted the sparse attendance:', 'will be talked about:', 'Read:', 'the people
@@ -71,11 +73,30 @@ def _introducing_cue(doc: Doc, cues: list[CueCandidate], colon: int, used: set[i
     return cue
 
 
-def _reported_before_colon(cue: CueCandidate, child) -> bool:
-    """The cue already has its content: a clause, or an object that is not the hearer."""
+def _reported_before_colon(cue: CueCandidate, child, colon: int) -> bool:
+    """The cue already has its content: a clause, or an object that is not the hearer and does
+    not point ahead to the statement ('laid out the premise for his turn:', 'said the
+    following:')."""
     if child.dep_ in ("ccomp", "xcomp", "attr", "oprd"):
         return True
-    return child.dep_ == "dobj" and cue.lemma not in HEARER_OBJECT_LEMMAS
+    return child.dep_ == "dobj" and cue.lemma not in HEARER_OBJECT_LEMMAS and not _points_ahead(child, colon)
+
+
+def _points_ahead(obj, colon: int) -> bool:
+    """An object noun that stands for what is said (data class cataphoric_object) and ends the
+    clause at the colon: what the colon opens is that premise, message or warning."""
+    if not (obj.lower_ in CATAPHORIC or any(t.lower_ == "following" for t in obj.lefts)):
+        return False
+    doc = obj.doc
+    after = obj.right_edge.i + 1
+    end = after
+    while end < len(doc) and doc[end].idx < colon:
+        end += 1
+    if end >= len(doc) or doc[end].idx != colon:
+        return False
+    # Only prepositional phrases between ('the premise for his turn:' with 'for' on the verb).
+    tops = {t.i for t in doc[after:end] if not after <= t.head.i < end}
+    return all(doc[i].dep_ == "prep" and doc[i].head.i in (obj.i, obj.head.i) for i in tops)
 
 
 def _statement(

@@ -11,13 +11,20 @@ from spacy.parts_of_speech import VERB as VERB_ID
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc, Token
 
-from quotetrace.extract.lexicon import CONTENT_PREPS, PREPOSITIONAL_CUES, cue_form_rows, cue_lexicon
+from quotetrace.extract.lexicon import (
+    CONTENT_PREPS,
+    PREPOSITIONAL_CUES,
+    WORDS_CUE,
+    cue_form_rows,
+    cue_lexicon,
+)
 from quotetrace.nlp import model_lemmatizer
 from quotetrace.records import Cue
 from quotetrace.text.lexicon import word_class
 
 # Subject-taking verbs whose subject is the speaker; for these the object is the hearer.
 ACCORDING_ID = hash_string("according")
+WORDS_ID = hash_string("words")
 CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 HEARER_OBJECT_LEMMAS = frozenset(word_class("hearer_object_cue"))
 # Adverbs that open the cue's clause rather than modify the verb: "when asked", "as noted".
@@ -120,6 +127,37 @@ def shipped_cue_forms(lexicon: dict) -> dict[str, str] | None:
     return forms
 
 
+def words_owner(words: Token) -> Token | None:
+    """Whose words 'in her words' / 'in the words of X' / 'in Finch's own words' are."""
+    owner = next((c for c in words.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in words.rights if c.lower_ == "of" and c.dep_ == "prep"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if owner is None and words.i >= 2 and words.doc[words.i - 1].text in ("’", "'"):
+        before = words.doc[words.i - 2]  # "in Forbes’ words": the parser lost the possessive
+        owner = before if before.pos_ == "PROPN" else None
+    return owner
+
+
+def _words_cue(words: Token) -> CueCandidate | None:
+    """'In her words, S': a phrase set off by a comma on a clause, not 'in other words' (no
+    owner) or 'she put it in her own words' (the manner of a verb, no comma)."""
+    prep = words.head
+    if words.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+        return None
+    owner = words_owner(words)
+    if owner is None:
+        return None
+    doc = words.doc
+    phrase = list(prep.subtree)
+    before = doc[phrase[0].i - 1] if phrase[0].i > phrase[0].sent.start else None
+    after = doc[phrase[-1].i + 1] if phrase[-1].i + 1 < len(doc) else None
+    if not any(t is not None and t.text == "," for t in (before, after)):
+        return None
+    # The cue is the preposition, as PolNeAR's annotators mark it; the owner is the speaker.
+    return CueCandidate(words, WORDS_CUE, prep.idx, prep.idx + len(prep), 0.9, True)
+
+
 class CueFinder:
     def __init__(self, nlp: Language):
         self.nlp = nlp
@@ -133,8 +171,13 @@ class CueFinder:
         found = []
         # Token objects are costly to create; pick candidates from the attribute arrays first.
         pos, lower = doc.to_array([POS, LOWER]).T if len(doc) else ((), ())
-        for i in numpy.flatnonzero((pos == VERB_ID) | (lower == ACCORDING_ID)):
+        for i in numpy.flatnonzero((pos == VERB_ID) | (lower == ACCORDING_ID) | (lower == WORDS_ID)):
             tok = doc[int(i)]
+            if tok.lower == WORDS_ID:
+                owned = _words_cue(tok)
+                if owned is not None:
+                    found.append(owned)
+                continue
             if tok.lower == ACCORDING_ID:
                 if tok.i + 1 < len(doc):
                     nxt = doc[tok.i + 1]

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft
+from quotetrace.extract.interviewer import Interviewer, asks, is_question_label
 from quotetrace.extract.lexicon import quote_act
 from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.spans import cue_left
@@ -59,16 +60,26 @@ def merge_shared_cues(drafts: list[Draft], para_of) -> list[Draft]:
 def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Speaker]]:
     text = text_of(doc)
     resolver = SpeakerResolver(doc, ranges)
+    interviewer = Interviewer(doc, resolver)
     para_of = paragraph_index(text)
     quotes: list[Quote] = []
     last_spoken: Quote | None = None
     for draft in drafts:
         speaker: SpeakerRef | None
+        implied = False  # the interviewer, whom this quote's own words do not mention
         if draft.label is not None:
             speaker = resolver.resolve_label(*draft.label)
+            asker = interviewer.at(draft.start) if is_question_label(text[slice(*draft.label)]) else None
+            if asker is not None:
+                speaker = replace(asker, mention=speaker.mention, start=speaker.start, end=speaker.end)
+                implied = True
             resolver.note_turn(draft.start, draft.end, speaker)
         elif draft.speaker_tok is not None:
             speaker = resolver.resolve(draft.speaker_tok)
+            # The reporter's 'I asked her' names the writer, whom no later 'she' means.
+            implied = speaker is not None and speaker.name == resolver.writer(draft.speaker_tok)
+        elif draft.cue is not None and asks(draft.cue.lemma, text[draft.start : draft.end]):
+            speaker, implied = interviewer.at(draft.start), True  # 'Asked whether ..., she said'
         else:
             speaker = None
         quote = Quote(
@@ -97,10 +108,11 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
             if para_of(quote.start) == para_of(last_spoken.end):
                 # '"A," said Caddell. "B."': one act of speech, so B shares A's cue.
                 quote.cue = last_spoken.cue
-        if quote.speaker is not None:
+        if quote.speaker is not None and not implied:
             resolver.note_speaker(quote.start, quote.speaker.name)
             if quote.kind in ("direct", "mixed"):
                 last_spoken = quote
+        interviewer.note(quote)
         quotes.append(quote)
     quotes = _one_quote_per_cue(text, quotes)
     table = _speaker_table(quotes)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
-from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, cue_lexicon
+from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE, cue_lexicon
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
 
@@ -348,8 +348,11 @@ def _without_trailing_clause(doc: Doc, start: int, end: int) -> tuple[int, int, 
 
 
 def _reports_on_its_own(clause: Token) -> bool:
-    """A participle with a complement clause of its own: ', saying only that ...'."""
-    return clause.tag_ == "VBG" and clause.dep_ == "advcl" and any(c.dep_ == "ccomp" for c in clause.children)
+    """A participle with a complement clause of its own (', saying only that ...') or a predicate
+    on its object (', calling them "fairy tales"')."""
+    if clause.tag_ != "VBG" or clause.dep_ != "advcl":
+        return False
+    return any(c.dep_ in ("ccomp", "oprd") for c in clause.children)
 
 
 def _extent_of(parts: list[Token]) -> tuple[int, int]:
@@ -361,6 +364,8 @@ def _extent_of(parts: list[Token]) -> tuple[int, int]:
 
 def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:
     """'According to X, S' / 'S, according to X': S without the prepositional phrase."""
+    if cue.lemma == WORDS_CUE:
+        return _words_extent(cue.head.head)
     sent = cue.head.sent
     phrase = {t.i for t in cue.head.subtree}
     before = [t for t in sent if t.i < min(phrase) and not t.is_punct]
@@ -369,3 +374,18 @@ def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:
     if not side:
         return None
     return side[0].idx, side[-1].idx + len(side[-1])
+
+
+def _words_extent(prep: Token) -> tuple[int, int] | None:
+    """'In her words, S', 'because, in Forbes' words, S': the clause the phrase is on. After its
+    verb the phrase closes what it reports: 'she dislikes surprises, in the words of an aide,
+    and bristled ...' reports the surprises, not the bristling."""
+    host = prep.head
+    phrase = {t.i for t in prep.subtree}
+    toks = [t for t in host.subtree if t.i not in phrase and not t.is_punct]
+    toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == host.i and t.i < prep.i)]
+    if prep.i > host.i:
+        toks = [t for t in toks if t.i < prep.i]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])

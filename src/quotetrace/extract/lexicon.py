@@ -15,6 +15,8 @@ INDIRECT_MIN_RATE = 0.25
 CONTENT_PREPS = frozenset(word_class("content_preposition"))
 # Multi-word cues that are not a verb + clause ("according to X, ...").
 PREPOSITIONAL_CUES = {("according", "to"): "according to"}
+# "In her words, S", "in the words of X, S", "S, in Finch's own words": the words' owner speaks.
+WORDS_CUE = "in words"
 
 
 @dataclass(frozen=True, slots=True)

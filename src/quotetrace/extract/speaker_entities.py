@@ -275,9 +275,13 @@ def _titles(entity: Entity) -> set[str]:
 
 
 def headline_end(text: str) -> int:
-    """Where the body starts when the first line is a headline (no closing punctuation), else 0."""
+    """Where the body starts when the first line is a headline (no closing punctuation), else 0.
+
+    A closing quotation mark ends a headline when no stop comes before it: 'Rival calls rent cap
+    "a gimmick"' is a headline, '"We will win."' a paragraph of quoted speech."""
     cut = text.find("\n\n", 0, 400)
-    headline = (
-        cut > 0 and "\n" not in text[:cut] and not text[:cut].rstrip().endswith((".", "!", "?", '"', "”"))
-    )
+    first = text[:cut].rstrip() if cut > 0 else ""
+    if first.endswith(('"', "”")):
+        first = first[:-1].rstrip()
+    headline = cut > 0 and "\n" not in text[:cut] and not first.endswith((".", "!", "?", ",", '"', "”"))
     return cut if headline else 0

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from quotetrace.extract.cues import CueCandidate
+from quotetrace.extract.cues import CueCandidate, words_owner
+from quotetrace.extract.lexicon import WORDS_CUE
 from quotetrace.extract.speaker_names import is_dateline, is_document, noun_type
 from quotetrace.text.lexicon import word_class
 
@@ -24,6 +25,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 def speaker_head(cue: CueCandidate) -> Token | None:
     """The head token of whoever is reporting, following the verb's chain of control upward."""
+    if cue.prepositional and cue.lemma == WORDS_CUE:
+        return words_owner(cue.head)
     if cue.prepositional:
         for child in cue.head.rights:
             if child.lower_ == "to":
@@ -61,6 +64,10 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             return aside  # "The struggle, he explains, had always been about ...": he speaks
         if subjects:
             return subjects[0]  # a relative "who" is resolved to its antecedent by the resolver
+        if step == 0:
+            hung = _phrase_hung_on_verb(verb)
+            if hung is not None:
+                return hung
         if step == 0 and verb.dep_ == "ROOT":
             borrowed = _misparsed_subject(verb)
             if borrowed is not None:
@@ -75,6 +82,11 @@ def speaker_head(cue: CueCandidate) -> Token | None:
                 return quoted  # "local newspapers quote Salinas as saying ..."
         if verb.dep_ == "acomp" and not _negated(verb):
             verb = verb.head  # 'X was quick to add that ...': from 'quick' to X's verb
+            continue
+        if participle and step and verb.dep_ in ("dobj", "attr") and verb.pos_ in ("NOUN", "PROPN"):
+            # 'dismissed suggestions that the levy had failed, calling them ...': climbed out of
+            # the noun's clause, the participle's speaker is the subject of the noun's verb.
+            verb = verb.head
             continue
         if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp", "relcl", "acl") and verb.head.i != verb.i:
             if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
@@ -158,3 +170,19 @@ def _misparsed_subject(verb: Token) -> Token | None:
             if names and names[0].left_edge.i == verb.sent.start:
                 return names[0]
     return None
+
+
+def _phrase_hung_on_verb(verb: Token) -> Token | None:
+    """'"...," the 58-year-old said': the parser hangs 'the' and 'old' on the verb itself. A
+    determiner never modifies a verb, so the words from it to the verb are the subject, and
+    its last word its head. Only a finite verb right after a quotation: elsewhere a determiner
+    on a 'verb' is a noun the tagger took for one ('since the Clinton hearing')."""
+    det = next((c for c in verb.lefts if c.dep_ == "det"), None)
+    if det is None or det.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if not det.nbor(-1).is_quote:
+        return None
+    words = [t for t in verb.doc[det.i + 1 : verb.i] if not t.is_punct]
+    if not words or any(t.head.i != verb.i and not (det.i < t.head.i < verb.i) for t in words):
+        return None  # something between them hangs outside the phrase: not one noun phrase
+    return words[-1] if words[-1].head.i == verb.i else None

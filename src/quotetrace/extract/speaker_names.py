@@ -341,6 +341,8 @@ def mention_span(head: Token) -> Span | None:
         toks = [t for t in toks if t.i < own.left_edge.i]
     left = min(t.i for t in toks) if toks else head.i
     right = max(t.i for t in toks) if toks else head.i
+    if left > 0 and doc[left - 1].dep_ == "det" and doc[left - 1].head.i == head.head.i != head.i:
+        left -= 1  # 'the 58-year-old said' with 'the' hung on the verb beside the head
     span = doc[left : right + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]

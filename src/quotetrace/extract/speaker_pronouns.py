@@ -13,7 +13,7 @@ import re
 
 import numpy
 from spacy.attrs import TAG
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.speaker_entities import Entity, EntityIndex, NameMention, Spoken, headline_end
@@ -35,6 +35,11 @@ TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
 VIEW_PREPOSITIONS = frozenset(word_class("view_preposition"))
 SUBORDINATE = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp"})
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
+
+
+# A byline: 'By' and two to four capitalised words, alone on its line or before a comma.
+BYLINE = re.compile(r"^[ \t]*By[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*(?:,[^\n]*)?$", re.M)
+BYLINE_REACH = 600  # the byline stands under the headline, before the story
 
 
 class PronounIndex(EntityIndex):
@@ -223,6 +228,22 @@ class PronounIndex(EntityIndex):
             return None
         words = match.group(1).split()
         return self.entities.get(" ".join(words)) or (self._match_single(words[-1], char) if words else None)
+
+    def writer(self, head: Token) -> str | None:
+        """The byline's name when ``head`` is the writer's own first person outside quotations."""
+        if head.lower_ not in FIRST_PERSON or head.lower_ in PLURAL_PRONOUNS or self._in_quote(head.idx):
+            return None
+        return self._byline()
+
+    def _byline(self) -> str | None:
+        """'By Nora Quist' (', Staff Writer') on a line of its own near the top: who the story's
+        own 'I' is ('When I asked her ...', 'she told me')."""
+        match = BYLINE.search(text_of(self.doc)[:BYLINE_REACH])
+        if match is None:
+            return None
+        words = match.group(1).split()
+        entity = self.entities.get(" ".join(words))
+        return entity.name if entity is not None else " ".join(words)
 
     def _sentence_start(self, char: int) -> int:
         tokens = self.doc.char_span(char, char + 1, alignment_mode="expand")

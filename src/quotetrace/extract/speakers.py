@@ -61,6 +61,7 @@ INDEFINITE = frozenset(word_class("indefinite_pronoun"))
 ANSWER_LABELS = frozenset(word_class("answer_label"))
 ARTICLES = frozenset(word_class("article"))
 EPITHETS = frozenset(word_class("epithet_role"))
+PAST_OFFICE = frozenset(word_class("past_office"))
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 
@@ -121,6 +122,9 @@ class SpeakerResolver(PronounIndex):
                 signed = self._tweet_signature(head.idx)
                 if signed is not None:
                     return ref(signed.name, signed.type, 0.8)  # an embedded tweet and its author line
+                writer = self._byline() if lower not in PLURAL_PRONOUNS else None
+                if writer is not None:
+                    return ref(writer, "person", 0.7)  # the reporter's own 'I asked her ...'
                 return ref(mention, "unknown", 0.2)  # the writer, or a speaker the page does not name
             gender = PRONOUN_GENDER.get(lower, "")
             if lower in NEUTER_PRONOUNS and not self._in_quote(head.idx):
@@ -279,13 +283,20 @@ class SpeakerResolver(PronounIndex):
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
         word = head.lower_.rstrip(".")
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in span[:3])
+        if not definite and head.idx < headline_end(text_of(self.doc)):
+            return self._headline_role(span)
         if not definite or head.tag_ in ("NNS", "NNPS"):
             return None
+        past = {t.lower_ for t in span if t.i < head.i} & PAST_OFFICE
         if word in roles() or in_lexicon(word, roles()):
             # Only someone already introduced: "the senator" never means a senator named later.
-            entity = self._titled(word, head.idx)
+            entity = self._titled(word, head.idx, " ".join([*sorted(past), word]) if past else "")
+            if past and entity is not None and not past <= {t.lower() for t in entity.titles}:
+                entity = None
             if entity is not None and any(m.entity is entity for m in self._before(head.idx)):
                 return entity
+        if past:
+            return None  # 'the former minister' is nobody the article calls the minister now
         if in_lexicon(word, org_words()) or head.text[:1].isupper() or word in org_nouns():
             # "the agency", "the department": the organisation named with that word before.
             for m in reversed(self._before(head.idx)):
@@ -316,6 +327,16 @@ class SpeakerResolver(PronounIndex):
             if ref is not None and ref.mention.split() and head_word(ref.mention) == word:
                 return spoken
         return self._interviewee(head)
+
+    def _headline_role(self, span: Span) -> Entity | None:
+        """'Housing minister defends rent cap': a headline names its speaker by office alone; that
+        is the one person the body gives every word of it ('Housing Minister Delphine Aubrac')."""
+        words = [t.lower_.rstrip(".") for t in span if not t.is_punct]
+        if not words or span.root.tag_ in ("NNS", "NNPS") or not in_lexicon(words[-1], roles()):
+            return None
+        holders = {m.entity.name: m.entity for m in self.mentions if m.entity.type == "person"}
+        holders = {n: e for n, e in holders.items() if set(words) <= {t.lower() for t in e.titles}}
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def _interviewee(self, head: Token) -> Spoken | None:
         """'The veteran diplomat, who ..., said': an epithet no title matched, for the one quoted most.
