@@ -127,6 +127,28 @@ def test_scare_quote_nearest_quote_and_titles():
     assert (listed['"reform"'].kind, listed['"reform"'].quote_id) == ("scare_quote", None)
 
 
+def test_a_term_inside_an_answer_is_the_speakers_not_the_outlets():
+    # A Q&A answer is direct speech without quotation marks: the "smart" in it is the
+    # speaker keeping a distance, so it frames nothing of the writer's. The writer's own
+    # "landmark" in the introduction still does.
+    text = (
+        'Mayor Ines Duarte talked about the "landmark" ferry deal.\n\n'
+        'Q: What comes next?\n\n'
+        'A: More housing, and a "smart" ferry the council keeps promising.'
+    )
+    b = ArticleBuilder(text)
+    b.quote("the \"landmark\" ferry deal", kind="indirect", cue="talked about",
+            speaker="Mayor Ines Duarte")  # fmt: skip
+    b.quote('More housing, and a "smart" ferry the council keeps promising.', speaker="Ines Duarte",
+            mention="Mayor Ines Duarte")  # fmt: skip
+    b.term('"landmark"')
+    b.term('"smart"')
+    framed = frame_article(b.build())
+    assert [(m.kind, m.text) for m in framed.quotes[0].frame.markers] == [("scare_quote", '"landmark"')]
+    assert [m.kind for m in framed.quotes[1].frame.markers] == []
+    assert [s.text for s in framed.balance.scare_quotes] == ['"landmark"']
+
+
 def test_sentence_marker_goes_to_the_nearest_cue():
     text = "Smith claimed the dam was safe, but Jones, notably, conceded it leaked."
     b = ArticleBuilder(text)

@@ -20,6 +20,7 @@ from quotetrace.frame.markers import (
     CUE_BOUND,
     ArticleIndex,
     distance,
+    in_direct_speech,
     index_article,
     is_title,
     quote_markers,
@@ -92,7 +93,7 @@ def _assign(index: ArticleIndex, quotes: list[Quote]) -> dict[int, list[Marker]]
                 best[key] = (d, q.id, m)
     for _d, qid, m in best.values():
         out[qid].append(m)
-    for term in (q for q in quotes if q.kind == "term" and not is_title(q.text)):
+    for term in (q for q in _writers_terms(quotes) if not is_title(q.text)):
         owner = scare_quote_owner(index, term, quotes)
         if owner is not None:
             out[owner.id].append(scare_quote_marker(index.text, term))
@@ -113,6 +114,10 @@ def _scare_quote_list(article: Article) -> list[TermQuote]:
             "title" if is_title(q.text) else "scare_quote",
             owners.get((q.start, q.end)),
         )  # fmt: skip
-        for q in article.quotes
-        if q.kind == "term"
+        for q in _writers_terms(article.quotes)
     ]
+
+
+def _writers_terms(quotes: list[Quote]) -> list[Quote]:
+    """The quoted terms of the writer's own text (those inside a speaker's words are theirs)."""
+    return [q for q in quotes if q.kind == "term" and not in_direct_speech(q, quotes)]

@@ -248,6 +248,16 @@ def scare_quote_marker(text: str, term: Quote) -> Marker:
     return Marker("scare_quote", text[term.start : term.end], term.start, term.end, "extractor")
 
 
+def in_direct_speech(term: Quote, quotes: list[Quote]) -> bool:
+    """A term inside a direct quote's words (a Q&A answer, a statement set off after "said:")
+    is the speaker quoting or distancing, not the writer: it frames nothing of the outlet's."""
+    return any(
+        s <= term.start and term.end <= e
+        for q in quotes if q.kind == "direct"
+        for s, e in fragment_spans(q)
+    )  # fmt: skip
+
+
 def scare_quote_owner(index: ArticleIndex, term: Quote, quotes: list[Quote]) -> Quote | None:
     """The quote a scare quote belongs to: the one containing it, else the nearest in its sentence."""
     others = [q for q in quotes if q.kind != "term"]
