@@ -1,0 +1,168 @@
+"""Attributions whose cue is a noun: "his criticism of X", "the claim that X", "voiced support for X".
+
+PolNeAR's annotators mark a noun as the cue when it names an act of saying, thinking or stance
+and its complement is what was said: a prepositional object ("criticism of X", "calls for X"),
+a that-clause ("the claim that X") or an infinitive ("his promise to X"). No verb cue covers
+these, so before this module they had no candidate at all. Each noun of ``data/noun_cues.tsv``
+(with its PolNeAR-train cue rate, ``train/build_noun_cues.py``) that has such a complement is a
+candidate; its readings go to the same learned gate as the verbs', which tells them apart by
+the features ``gate.features`` adds for nouns (lemma, how the content hangs, where the source is).
+
+The source is the noun's possessor ("Obama's criticism"), a "from"/"by" phrase ("criticism from
+Democrats") or, when the noun is the object of a verb that is no cue of its own ("voiced support
+for X"), that verb's subject; the light verb then opens the cue, as annotators mark it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+import numpy
+from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import NOUN as NOUN_ID
+from spacy.tokens import Doc, Token
+
+from quotetrace.extract.cues import CueCandidate, text_of
+from quotetrace.extract.draft import Draft, inside, overlaps, trim
+from quotetrace.text.lexicon import rows, word_class
+
+NOUN_CUES_FILE = "noun_cues.tsv"
+# Nouns less often a cue than this in train are left out: at 0.1 the gate still finds the
+# attributions of frequent nouns ("support", "question") and the rest are noise.
+NOUN_MIN_RATE = 0.1
+# Prepositions whose object is what a cue noun reports ("criticism of", "calls for").
+NOUN_CONTENT_PREPS = frozenset(word_class("noun_content_preposition"))
+# Prepositions that name who spoke ("criticism from Democrats", "a statement by the party").
+SOURCE_PREPS = frozenset(word_class("noun_source_preposition"))
+# Nouns of saying: their attributions report speech; the others (support, concern) a stance.
+SPEECH_NOUNS = frozenset(word_class("speech_noun"))
+SUBJECT_DEPS = ("nsubj",)
+# Verbs whose subject says or holds what their object noun names ("voiced support for").
+LIGHT_VERBS = frozenset(word_class("light_verb"))
+
+
+@lru_cache(maxsize=1)
+def noun_cue_forms() -> dict[str, tuple[str, float]]:
+    """Surface form -> (lemma, smoothed PolNeAR-train cue rate) of every listed noun."""
+    out: dict[str, tuple[str, float]] = {}
+    for lemma, cues, nouns, forms in rows(NOUN_CUES_FILE, ("lemma", "cue_count", "noun_count", "forms")):
+        rate = int(cues) / (int(nouns) + 1)
+        for form in forms.split(","):
+            out.setdefault(form, (lemma, rate))
+    return out
+
+
+def find_noun_cues(doc: Doc, ranges: list[tuple[int, int]], verb_heads: set[int]) -> list[CueCandidate]:
+    """Noun cue candidates outside quotations; ``verb_heads`` are the verb cues' tokens (a noun
+    that is the object of one is that verb's reading already: "expressed concern about")."""
+    if not len(doc):
+        return []
+    forms = noun_cue_forms()
+    pos, lower = doc.to_array([POS, LOWER]).T
+    found = []
+    for i in numpy.flatnonzero(pos == NOUN_ID).tolist():
+        entry = forms.get(doc.vocab.strings[int(lower[i])])
+        if entry is None or entry[1] < NOUN_MIN_RATE:
+            continue
+        noun = doc[i]
+        if noun.dep_ == "compound" or inside(noun.idx, ranges):
+            continue
+        if noun.dep_ == "dobj" and noun.head.i in verb_heads:
+            continue
+        if noun.dep_ == "pobj" and noun.head.head.i in verb_heads:
+            continue  # "said in a statement that X", "spoke at length about X": the verb's channel
+        cue = _noun_cue(noun, *entry)
+        if cue is not None:
+            found.append(cue)
+    return found
+
+
+def _noun_cue(noun: Token, lemma: str, rate: float) -> CueCandidate | None:
+    left = noun
+    while (
+        left.i > 0
+        and noun.doc[left.i - 1].dep_ in ("amod", "advmod")
+        and noun.doc[left.i - 1].head.i
+        in (
+            noun.i,
+            left.i,
+        )
+    ):
+        left = noun.doc[left.i - 1]  # "harsh criticism of": annotators keep the adjective
+    start = left.idx
+    source, how = _source(noun)
+    if how == "light_verb":
+        start = noun.head.idx
+    act = "speech" if lemma in SPEECH_NOUNS else "other"
+    return CueCandidate(
+        noun, lemma, start, noun.idx + len(noun), rate, kind="noun", act=act, source=source, source_how=how
+    )
+
+
+def _source(noun: Token) -> tuple[Token | None, str]:
+    poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss, "poss"
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in SOURCE_PREPS:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj, f"prep_{prep.lower_}"
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb, how = verb.head, "verb_prep"  # "held rallies in hopes of X": who held them hopes
+    elif noun.dep_ == "dobj":
+        # 'voiced support for X' is the subject's; 'faced criticism for X', 'won the endorsement
+        # of X' are said of the subject by someone else, who is not named there.
+        how = "light_verb" if _light_verb(verb) else "object"
+    else:
+        return None, "none"
+    if verb.pos_ != "VERB" or how == "object":
+        return None, how
+    return next((c for c in verb.lefts if c.dep_ in SUBJECT_DEPS), None), how
+
+
+def _light_verb(verb: Token) -> bool:
+    """A verb whose subject says or holds what its object noun names (data: light_verb)."""
+    lower = verb.lower_
+    stems = {lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-1] + "e", lower[:-3] + "y"}
+    return verb.pos_ == "VERB" and not LIGHT_VERBS.isdisjoint(stems)
+
+
+def noun_drafts(doc: Doc, cue: CueCandidate, ranges: list[tuple[int, int]]) -> list[Draft]:
+    """Each reading of what a noun cue reports, each with its own cue extent."""
+    noun = cue.head
+    text = text_of(doc)
+    readings: list[tuple[Token, str, int]] = []
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPS:
+            objs = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
+            if objs:
+                readings.append((objs[0], f"noun_prep_{child.lower_}", child.idx + len(child)))
+        elif child.dep_ in ("acl", "ccomp", "relcl") and _opens_complement(child):
+            how = "noun_clause" if _has_that(child) else "noun_infinitive"
+            readings.append((child, how, cue.end))
+    drafts = []
+    for part, how, cue_end in readings:
+        start, end = trim(text, part.left_edge.idx, part.right_edge.idx + len(part.right_edge))
+        if start < cue_end or start >= end:
+            continue
+        reading_cue = replace(cue, end=cue_end)
+        kind = "mixed" if overlaps(start, end, ranges) else "indirect"
+        draft = Draft(kind, start, end, reading_cue, cue.source, 0.35 + 0.5 * cue.rate)
+        draft.extent_kind = how
+        drafts.append(draft)
+    return drafts
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
+
+
+def _opens_complement(clause: Token) -> bool:
+    """'the claim that X' or 'a promise to X': a complement, not a relative clause ('the claim
+    that he made', where 'that' is the object, is ``relcl`` with no ``mark``)."""
+    if _has_that(clause):
+        return True
+    return clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.lefts)

@@ -1,0 +1,98 @@
+"""Attributions whose cue is a noun ("her claim that X", "the governor's criticism of X").
+
+The sentences are written for these tests (not taken from any corpus or article).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrace.extract.noun_cues import find_noun_cues, noun_drafts
+
+
+@pytest.fixture(scope="module")
+def parse(extractor):
+    def run(text: str):
+        with extractor.nlp.select_pipes(disable=["quotetrace_quotes"]):
+            return extractor.nlp(text)
+
+    return run
+
+
+def readings(doc, noun: str):
+    """(content, cue, source, how) of each reading of the noun cue ``noun``."""
+    cues = [c for c in find_noun_cues(doc, [], set()) if c.head.text == noun]
+    assert cues, f"no noun cue {noun!r} in {[c.head.text for c in find_noun_cues(doc, [], set())]}"
+    text = doc.text
+    out = []
+    for cue in cues:
+        for d in noun_drafts(doc, cue, []):
+            source = d.speaker_tok.text if d.speaker_tok is not None else None
+            out.append((text[d.start : d.end], text[d.cue.start : d.cue.end], source, d.extent_kind))
+    return out
+
+
+# -- candidates and their readings ---------------------------------------------------------------
+def test_that_clause_on_a_noun_is_its_content_and_the_possessor_its_source(parse):
+    doc = parse("Her claim that the ferry schedule had been cut drew angry letters to the council.")
+    assert ("that the ferry schedule had been cut", "claim", "Her", "noun_clause") in readings(doc, "claim")
+
+
+def test_possessive_source_and_prepositional_content(parse):
+    doc = parse("The harbour master's criticism of the new mooring fees was unusually blunt.")
+    content, cue, source, how = readings(doc, "criticism")[0]
+    assert content == "the new mooring fees"
+    assert cue == "criticism of" and how == "noun_prep_of"
+    assert source == "master"  # the head of "The harbour master's"
+
+
+def test_light_verb_subject_is_the_source_and_opens_the_cue(parse):
+    doc = parse("Councillor Okafor made a promise to reopen the library by spring.")
+    found = readings(doc, "promise")
+    assert ("to reopen the library by spring", "made a promise", "Okafor", "noun_infinitive") in found
+
+
+def test_from_phrase_names_the_source(parse):
+    doc = parse("The plan drew criticism from farmers about the water quotas.")
+    found = readings(doc, "criticism")
+    assert any(content == "the water quotas" and source == "farmers" for content, _, source, _ in found)
+
+
+def test_relative_clause_on_a_noun_is_no_content(parse):
+    # 'that' is the object of 'made', not a complementizer: nothing is reported.
+    doc = parse("The claim that he made on the radio was later withdrawn.")
+    assert not [r for r in readings(doc, "claim") if r[3] == "noun_clause"]
+
+
+def test_noun_inside_a_quotation_is_no_candidate(parse):
+    text = 'The sign read "criticism of the mayor is welcome" in large letters.'
+    doc = parse(text)
+    start = text.index('"')
+    ranges = [(start, text.index('"', start + 1) + 1)]
+    assert not [c for c in find_noun_cues(doc, ranges, set()) if c.head.text == "criticism"]
+
+
+def test_object_of_a_verb_cue_is_left_to_that_verb(parse):
+    doc = parse("The minister expressed concern about the rising rents.")
+    verb = next(t.i for t in doc if t.text == "expressed")
+    assert not [c for c in find_noun_cues(doc, [], {verb}) if c.head.text == "concern"]
+
+
+def test_acts_of_speech_nouns_and_stance_nouns(parse):
+    doc = parse("Her statement about the ferry and his support for the levy came on the same day.")
+    acts = {c.lemma: c.act for c in find_noun_cues(doc, [], set())}
+    assert acts.get("statement") == "speech"
+    assert acts.get("support") == "other"
+
+
+def test_object_of_a_verb_that_reports_nothing_names_no_source(parse):
+    # The senator faced the criticism; someone else voiced it.
+    doc = parse("The senator faced sharp criticism over the delayed audit.")
+    cues = [c for c in find_noun_cues(doc, [], set()) if c.head.text == "criticism"]
+    assert cues and cues[0].source is None and cues[0].source_how == "object"
+
+
+def test_channel_noun_of_a_verb_cue_is_left_to_the_verb(parse):
+    doc = parse("The union said in a statement that the strike would end on Friday.")
+    verb = next(t.i for t in doc if t.text == "said")
+    assert not [c for c in find_noun_cues(doc, [], {verb}) if c.head.text == "statement"]
