@@ -96,3 +96,21 @@ def test_channel_noun_of_a_verb_cue_is_left_to_the_verb(parse):
     doc = parse("The union said in a statement that the strike would end on Friday.")
     verb = next(t.i for t in doc if t.text == "said")
     assert not [c for c in find_noun_cues(doc, [], {verb}) if c.head.text == "statement"]
+
+
+def test_predicate_adjective_reports_its_subjects_stance(parse):
+    doc = parse("The fishermen have long been critical of the new harbour fees.")
+    found = readings(doc, "critical")
+    assert ("the new harbour fees", "have long been critical of", "fishermen", "adj_prep_of") in found
+
+
+def test_adjective_with_a_clause(parse):
+    doc = parse("The coach is optimistic that the stadium will reopen in May.")
+    found = readings(doc, "optimistic")
+    assert any(c.endswith("the stadium will reopen in May") and s == "coach" for c, _, s, _ in found)
+
+
+def test_article_before_a_cue_noun_belongs_to_the_cue(parse):
+    doc = parse("A fresh call for a recount reached the county clerks on Monday.")
+    found = readings(doc, "call")
+    assert [(content, cue) for content, cue, _, _ in found] == [("a recount", "A fresh call for")]

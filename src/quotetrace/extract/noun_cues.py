@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import numpy
 from spacy.attrs import LOWER, POS
+from spacy.parts_of_speech import ADJ as ADJ_ID
 from spacy.parts_of_speech import NOUN as NOUN_ID
 from spacy.tokens import Doc, Token
 
@@ -27,7 +28,6 @@ from quotetrace.extract.cues import CueCandidate, text_of
 from quotetrace.extract.draft import Draft, inside, overlaps, trim
 from quotetrace.text.lexicon import rows, word_class
 
-NOUN_CUES_FILE = "noun_cues.tsv"
 # Nouns less often a cue than this in train are left out: at 0.1 the gate still finds the
 # attributions of frequent nouns ("support", "question") and the rest are noise.
 NOUN_MIN_RATE = 0.1
@@ -42,43 +42,62 @@ SUBJECT_DEPS = ("nsubj",)
 LIGHT_VERBS = frozenset(word_class("light_verb"))
 
 
-@lru_cache(maxsize=1)
-def noun_cue_forms() -> dict[str, tuple[str, float]]:
-    """Surface form -> (lemma, smoothed PolNeAR-train cue rate) of every listed noun."""
+NOUN_CUES_FILE = "noun_cues.tsv"
+ADJECTIVE_CUES_FILE = "adjective_cues.tsv"
+
+
+@lru_cache(maxsize=2)
+def cue_forms_of(name: str) -> dict[str, tuple[str, float]]:
+    """Surface form -> (lemma, smoothed PolNeAR-train cue rate) of every word listed in ``name``."""
     out: dict[str, tuple[str, float]] = {}
-    for lemma, cues, nouns, forms in rows(NOUN_CUES_FILE, ("lemma", "cue_count", "noun_count", "forms")):
-        rate = int(cues) / (int(nouns) + 1)
+    for lemma, cues, count, forms in rows(name, ("lemma", "cue_count", "pos_count", "forms")):
+        rate = int(cues) / (int(count) + 1)
         for form in forms.split(","):
             out.setdefault(form, (lemma, rate))
     return out
 
 
 def find_noun_cues(doc: Doc, ranges: list[tuple[int, int]], verb_heads: set[int]) -> list[CueCandidate]:
-    """Noun cue candidates outside quotations; ``verb_heads`` are the verb cues' tokens (a noun
-    that is the object of one is that verb's reading already: "expressed concern about")."""
+    """Noun and adjective cue candidates outside quotations; ``verb_heads`` are the verb cues'
+    tokens (a noun that is the object of one is that verb's reading already: "expressed
+    concern about"; likewise the channel noun of "said in a statement that")."""
     if not len(doc):
         return []
-    forms = noun_cue_forms()
+    nouns, adjectives = cue_forms_of(NOUN_CUES_FILE), cue_forms_of(ADJECTIVE_CUES_FILE)
     pos, lower = doc.to_array([POS, LOWER]).T
     found = []
-    for i in numpy.flatnonzero(pos == NOUN_ID).tolist():
-        entry = forms.get(doc.vocab.strings[int(lower[i])])
+    for i in numpy.flatnonzero((pos == NOUN_ID) | (pos == ADJ_ID)).tolist():
+        is_noun = pos[i] == NOUN_ID
+        entry = (nouns if is_noun else adjectives).get(doc.vocab.strings[int(lower[i])])
         if entry is None or entry[1] < NOUN_MIN_RATE:
             continue
-        noun = doc[i]
-        if noun.dep_ == "compound" or inside(noun.idx, ranges):
+        word = doc[i]
+        if inside(word.idx, ranges) or (word.head.i in verb_heads and word.dep_ in ("dobj", "acomp")):
             continue
-        if noun.dep_ == "dobj" and noun.head.i in verb_heads:
-            continue
-        if noun.dep_ == "pobj" and noun.head.head.i in verb_heads:
-            continue  # "said in a statement that X", "spoke at length about X": the verb's channel
-        cue = _noun_cue(noun, *entry)
+        cue = _noun_cue(word, *entry, verb_heads) if is_noun else _adjective_cue(word, *entry)
         if cue is not None:
             found.append(cue)
     return found
 
 
-def _noun_cue(noun: Token, lemma: str, rate: float) -> CueCandidate | None:
+def _adjective_cue(adj: Token, lemma: str, rate: float) -> CueCandidate | None:
+    """'Republicans have been critical of X', 'she is optimistic that X': the predicate
+    adjective reports a stance of the copula's subject; the cue runs from the auxiliaries."""
+    verb = adj.head
+    if adj.dep_ != "acomp" or verb.pos_ not in ("AUX", "VERB"):
+        return None
+    subj = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    aux = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg") and (subj is None or c.i > subj.i)]
+    start = min([verb, *aux], key=lambda t: t.i).idx
+    how = "copula_subject" if subj is not None else "none"
+    return CueCandidate(
+        adj, lemma, start, adj.idx + len(adj), rate, kind="adj", act="other", source=subj, source_how=how
+    )
+
+
+def _noun_cue(noun: Token, lemma: str, rate: float, verb_heads: set[int]) -> CueCandidate | None:
+    if noun.dep_ == "compound" or (noun.dep_ == "pobj" and noun.head.head.i in verb_heads):
+        return None  # "said in a statement that X", "spoke at length about X": the verb's channel
     left = noun
     while (
         left.i > 0
@@ -90,6 +109,9 @@ def _noun_cue(noun: Token, lemma: str, rate: float) -> CueCandidate | None:
         )
     ):
         left = noun.doc[left.i - 1]  # "harsh criticism of": annotators keep the adjective
+    det = next((c for c in noun.lefts if c.dep_ == "det"), None)
+    if det is not None and det.i < left.i:
+        left = det  # "a call for", "no consensus on": train cues include the article 73 times in 88
     start = left.idx
     source, how = _source(noun)
     if how == "light_verb":
@@ -131,7 +153,7 @@ def _light_verb(verb: Token) -> bool:
 
 
 def noun_drafts(doc: Doc, cue: CueCandidate, ranges: list[tuple[int, int]]) -> list[Draft]:
-    """Each reading of what a noun cue reports, each with its own cue extent."""
+    """Each reading of what a noun or adjective cue reports, each with its own cue extent."""
     noun = cue.head
     text = text_of(doc)
     readings: list[tuple[Token, str, int]] = []
@@ -139,9 +161,13 @@ def noun_drafts(doc: Doc, cue: CueCandidate, ranges: list[tuple[int, int]]) -> l
         if child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPS:
             objs = [o for o in child.children if o.dep_ in ("pobj", "pcomp")]
             if objs:
-                readings.append((objs[0], f"noun_prep_{child.lower_}", child.idx + len(child)))
-        elif child.dep_ in ("acl", "ccomp", "relcl") and _opens_complement(child):
-            how = "noun_clause" if _has_that(child) else "noun_infinitive"
+                readings.append((objs[0], f"{cue.kind}_prep_{child.lower_}", child.idx + len(child)))
+        elif child.dep_ in ("acl", "ccomp", "relcl", "xcomp") and _opens_complement(child):
+            how = (
+                f"{cue.kind}_infinitive"
+                if child.dep_ in ("acl", "xcomp") and not _has_that(child)
+                else f"{cue.kind}_clause"
+            )
             readings.append((child, how, cue.end))
     drafts = []
     for part, how, cue_end in readings:
@@ -163,6 +189,6 @@ def _has_that(clause: Token) -> bool:
 def _opens_complement(clause: Token) -> bool:
     """'the claim that X' or 'a promise to X': a complement, not a relative clause ('the claim
     that he made', where 'that' is the object, is ``relcl`` with no ``mark``)."""
-    if _has_that(clause):
+    if _has_that(clause) or clause.dep_ == "ccomp":
         return True
-    return clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.lefts)
+    return clause.dep_ in ("acl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.lefts)
