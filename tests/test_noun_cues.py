@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import quote_containing
 from quotetrace.extract.noun_cues import find_noun_cues, noun_drafts
+from quotetrace.speech_view import is_reported_speech
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +116,44 @@ def test_article_before_a_cue_noun_belongs_to_the_cue(parse):
     doc = parse("A fresh call for a recount reached the county clerks on Monday.")
     found = readings(doc, "call")
     assert [(content, cue) for content, cue, _, _ in found] == [("a recount", "A fresh call for")]
+
+
+# -- end to end: the learned gate accepts them, the reported-speech view keeps stances out ------
+def test_claim_with_a_that_clause_is_reported_speech(extractor):
+    article = extractor.extract("Her claim that the ferry budget had been cut in half drew angry letters.")
+    quote = quote_containing(article, "the ferry budget had been cut in half")
+    assert quote.text == "that the ferry budget had been cut in half"
+    assert quote.cue is not None and quote.cue.text == "claim"
+    assert quote.speaker is not None and quote.speaker.mention == "Her"
+    assert quote.act == "speech" and is_reported_speech(quote)
+
+
+def test_possessive_source_end_to_end(extractor):
+    article = extractor.extract("The harbour master's criticism of the new mooring fees was unusually blunt.")
+    quote = quote_containing(article, "mooring fees")
+    assert quote.text == "the new mooring fees"
+    assert quote.cue is not None and quote.cue.text == "criticism of"
+    assert quote.speaker is not None and quote.speaker.mention == "The harbour master's"
+
+
+def test_light_verb_end_to_end(extractor):
+    article = extractor.extract("Mr. Adeyemi lodged a complaint about the noise from the depot.")
+    quote = quote_containing(article, "the noise from the depot")
+    assert quote.cue is not None and quote.cue.text == "lodged a complaint about"
+    assert quote.speaker is not None and quote.speaker.mention == "Mr. Adeyemi"
+    assert is_reported_speech(quote)
+
+
+def test_stance_noun_is_no_reported_speech(extractor):
+    # A company's support is a stance, not words anyone said: at most a stance attribution.
+    for text in (
+        "The company's support for the plan helped it pass the council.",
+        "Support for the bridge rests on two steel cables.",
+        "The defense of the city lasted three weeks.",
+        "The nurses' union has serious doubts about the new rota.",
+    ):
+        assert not [q for q in extractor.extract(text).quotes if is_reported_speech(q)], text
+
+
+def test_noun_that_names_no_act_gives_no_attribution(extractor):
+    assert not extractor.extract("Support for the bridge rests on two steel cables.").quotes
