@@ -157,3 +157,9 @@ def test_stance_noun_is_no_reported_speech(extractor):
 
 def test_noun_that_names_no_act_gives_no_attribution(extractor):
     assert not extractor.extract("Support for the bridge rests on two steel cables.").quotes
+
+
+def test_existential_there_opens_the_cue(parse):
+    doc = parse("There is no consensus on how the canal should be dredged.")
+    found = readings(doc, "consensus")
+    assert any(cue == "There is no consensus on" for _, cue, _, _ in found), found

@@ -114,8 +114,11 @@ def _noun_cue(noun: Token, lemma: str, rate: float, verb_heads: set[int]) -> Cue
         left = det  # "a call for", "no consensus on": train cues include the article 73 times in 88
     start = left.idx
     source, how = _source(noun)
+    there = next((c for c in noun.head.lefts if c.dep_ == "expl"), None) if noun.dep_ == "attr" else None
     if how == "light_verb":
         start = noun.head.idx
+    elif there is not None:
+        start = there.idx  # "there's no consensus on", "there are questions about", as annotators mark it
     act = "speech" if lemma in SPEECH_NOUNS else "other"
     return CueCandidate(
         noun, lemma, start, noun.idx + len(noun), rate, kind="noun", act=act, source=source, source_how=how
