@@ -22,6 +22,7 @@ import numpy
 from spacy.attrs import LOWER, POS
 from spacy.parts_of_speech import ADJ as ADJ_ID
 from spacy.parts_of_speech import NOUN as NOUN_ID
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import CueCandidate, text_of
@@ -57,6 +58,12 @@ def cue_forms_of(name: str) -> dict[str, tuple[str, float]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _form_ids() -> numpy.ndarray:
+    forms = set(cue_forms_of(NOUN_CUES_FILE)) | set(cue_forms_of(ADJECTIVE_CUES_FILE))
+    return numpy.array(sorted(hash_string(form) for form in forms), dtype=numpy.uint64)
+
+
 def find_noun_cues(doc: Doc, ranges: list[tuple[int, int]], verb_heads: set[int]) -> list[CueCandidate]:
     """Noun and adjective cue candidates outside quotations; ``verb_heads`` are the verb cues'
     tokens (a noun that is the object of one is that verb's reading already: "expressed
@@ -65,8 +72,10 @@ def find_noun_cues(doc: Doc, ranges: list[tuple[int, int]], verb_heads: set[int]
         return []
     nouns, adjectives = cue_forms_of(NOUN_CUES_FILE), cue_forms_of(ADJECTIVE_CUES_FILE)
     pos, lower = doc.to_array([POS, LOWER]).T
+    # Most nouns are no cue: pick the listed forms from the arrays before any string lookup.
+    listed = numpy.isin(lower, _form_ids())
     found = []
-    for i in numpy.flatnonzero((pos == NOUN_ID) | (pos == ADJ_ID)).tolist():
+    for i in numpy.flatnonzero(listed & ((pos == NOUN_ID) | (pos == ADJ_ID))).tolist():
         is_noun = pos[i] == NOUN_ID
         entry = (nouns if is_noun else adjectives).get(doc.vocab.strings[int(lower[i])])
         if entry is None or entry[1] < NOUN_MIN_RATE:
