@@ -28,7 +28,7 @@ def readings(doc, noun: str):
     text = doc.text
     out = []
     for cue in cues:
-        for d in noun_drafts(doc, cue, []):
+        for d in noun_drafts(doc, cue, [], set()):
             source = d.speaker_tok.text if d.speaker_tok is not None else None
             out.append((text[d.start : d.end], text[d.cue.start : d.cue.end], source, d.extent_kind))
     return out
@@ -163,3 +163,10 @@ def test_existential_there_opens_the_cue(parse):
     doc = parse("There is no consensus on how the canal should be dredged.")
     found = readings(doc, "consensus")
     assert any(cue == "There is no consensus on" for _, cue, _, _ in found), found
+
+
+def test_complement_headed_by_a_verb_cue_is_left_to_the_verb(parse):
+    doc = parse("The harbour master was quick to add that the cranes were old.")
+    add = next(t.i for t in doc if t.text == "add")
+    cues = [c for c in find_noun_cues(doc, [], {add}) if c.head.text == "quick"]
+    assert cues and not noun_drafts(doc, cues[0], [], {add})

@@ -164,8 +164,14 @@ def _light_verb(verb: Token) -> bool:
     return verb.pos_ == "VERB" and not LIGHT_VERBS.isdisjoint(stems)
 
 
-def noun_drafts(doc: Doc, cue: CueCandidate, ranges: list[tuple[int, int]]) -> list[Draft]:
-    """Each reading of what a noun or adjective cue reports, each with its own cue extent."""
+def noun_drafts(
+    doc: Doc, cue: CueCandidate, ranges: list[tuple[int, int]], verb_heads: set[int]
+) -> list[Draft]:
+    """Each reading of what a noun or adjective cue reports, each with its own cue extent.
+
+    A complement headed by a verb cue is that verb's to report: in 'was quick to add that X'
+    or 'his decision to announce that X' the adjective or noun would swallow the verb's quote.
+    """
     noun = cue.head
     text = text_of(doc)
     readings: list[tuple[Token, str, int]] = []
@@ -183,6 +189,8 @@ def noun_drafts(doc: Doc, cue: CueCandidate, ranges: list[tuple[int, int]]) -> l
             readings.append((child, how, cue.end))
     drafts = []
     for part, how, cue_end in readings:
+        if part.i in verb_heads:
+            continue
         start, end = trim(text, part.left_edge.idx, part.right_edge.idx + len(part.right_edge))
         if start < cue_end or start >= end:
             continue
