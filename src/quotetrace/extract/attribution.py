@@ -59,8 +59,9 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
             _keep_best(gate, indirect_drafts(doc, cue, ranges), drafts, used_cues)
     # Nouns of saying and stance ("his criticism of X") after the verbs, never for quotations.
     verb_heads = {c.head.i for c in cues}
+    reporting = set(used_cues)  # the verbs that report something of their own
     for cue in find_noun_cues(doc, ranges, verb_heads):
-        _keep_best(gate, noun_drafts(doc, cue, ranges, verb_heads), drafts, used_cues)
+        _keep_best(gate, noun_drafts(doc, cue, ranges, reporting), drafts, used_cues)
 
     # 'questioned why X did not speak, implying that ...': the participle cut from a cue's
     # content is that cue's speaker's second act, wherever the parser hung it.
