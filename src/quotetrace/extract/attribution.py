@@ -21,6 +21,7 @@ from quotetrace.extract.indirect import around_aside, content_extent, indirect_d
 from quotetrace.extract.labels import find_label_lines
 from quotetrace.extract.lexicon import INDIRECT_MIN_RATE, WORDS_CUE
 from quotetrace.extract.marks import QuotedSpan, find_quotations
+from quotetrace.extract.noun_cues import find_noun_cues, noun_drafts
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.ingest import detect_title
 from quotetrace.records import Quote, Speaker
@@ -54,16 +55,13 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
     drafts.extend(block_drafts(doc, cues, ranges, used_cues))
 
     for cue in cues:
-        if cue.head.i in used_cues:
-            continue
-        # Each reading of what the cue reports is scored; the most probable accepted one stays.
-        scored = [(gate(cue, d), d) for d in indirect_drafts(doc, cue, ranges)]
-        accepted = [(p, d) for p, d in scored if p is not None]
-        if accepted:
-            confidence, draft = max(accepted, key=lambda pd: pd[0])
-            draft.confidence = confidence
-            drafts.append(draft)
-            used_cues.add(cue.head.i)
+        if cue.head.i not in used_cues:
+            _keep_best(gate, indirect_drafts(doc, cue, ranges), drafts, used_cues)
+    # Nouns of saying and stance ("his criticism of X") after the verbs, never for quotations.
+    verb_heads = {c.head.i for c in cues}
+    reporting = set(used_cues)  # the verbs that report something of their own
+    for cue in find_noun_cues(doc, ranges, verb_heads):
+        _keep_best(gate, noun_drafts(doc, cue, ranges, reporting), drafts, used_cues)
 
     # 'questioned why X did not speak, implying that ...': the participle cut from a cue's
     # content is that cue's speaker's second act, wherever the parser hung it.
@@ -74,6 +72,17 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
     drafts.sort(key=lambda d: (d.start, d.end))
     drafts = merge_shared_cues(drop_nested(drafts), paragraph_index(text))
     return finish(doc, drafts, ranges)
+
+
+def _keep_best(gate: Gate, readings: list[Draft], drafts: list[Draft], used_cues: set[int]) -> None:
+    """Each reading of what a cue reports is scored; the most probable accepted one stays."""
+    scored = [(gate(d.cue, d), d) for d in readings if d.cue is not None]
+    accepted = [(p, d) for p, d in scored if p is not None]
+    if accepted:
+        confidence, draft = max(accepted, key=lambda pd: pd[0])
+        draft.confidence = confidence
+        drafts.append(draft)
+        used_cues.add(draft.cue.head.i)  # type: ignore[union-attr]
 
 
 # -- quoted spans -------------------------------------------------------------

@@ -40,6 +40,10 @@ class CueCandidate:
     end: int
     rate: float  # how often this lemma is a cue in PolNeAR train
     prepositional: bool = False
+    kind: str = "verb"  # "verb", or "noun" for a noun cue (extract.noun_cues)
+    act: str | None = None  # the act a noun cue reports; verbs take theirs from data/cue_acts.tsv
+    source: Token | None = None  # a noun cue's source, found with the candidate
+    source_how: str = ""  # where a noun cue's source stands: poss, prep_from, light_verb, none
 
     def record(self) -> Cue:
         text = text_of(self.head.doc)[self.start : self.end]

@@ -92,7 +92,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
             speaker=speaker,
             confidence=draft.confidence,
             fragments=[Fragment(s, e, text[s:e]) for s, e in draft.pieces()],
-            act=quote_act(draft.cue.lemma, draft.kind) if draft.cue and draft.label is None else "speech",  # type: ignore[arg-type]
+            act=_act(draft),  # type: ignore[arg-type]
         )
         if (
             quote.kind == "direct"
@@ -118,6 +118,12 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
     table = _speaker_table(quotes)
     resolver.annotate(table)  # each speaker's type and descriptors
     return quotes, table
+
+
+def _act(draft: Draft) -> str:
+    if draft.cue is None or draft.label is not None:
+        return "speech"
+    return draft.cue.act or quote_act(draft.cue.lemma, draft.kind)
 
 
 def _cue_record(doc: Doc, draft: Draft) -> Cue | None:

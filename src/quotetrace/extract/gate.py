@@ -36,12 +36,16 @@ def rule_gate(cue: CueCandidate, draft: Draft) -> float | None:
 def features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
     """Sparse features of one candidate; the same function feeds training and inference."""
     head = cue.head
+    # A noun's lemma and position say other things than the verb's of the same spelling
+    # ("support for X" against "supports X"), so noun features have names of their own.
+    lemma = cue.lemma if cue.kind == "verb" else f"{cue.kind}:{cue.lemma}"
+    dep = head.dep_ if cue.kind == "verb" else f"{cue.kind}:{head.dep_}"
     feats: dict[str, float] = {
         "bias": 1.0,
-        f"lemma={cue.lemma}": 1.0,
+        f"lemma={lemma}": 1.0,
         "rate": cue.rate,
         f"rate_bin={min(int(cue.rate * 10), 9)}": 1.0,
-        f"dep={head.dep_}": 1.0,
+        f"dep={dep}": 1.0,
         f"tag={head.tag_}": 1.0,
         f"how={draft.extent_kind}": 1.0,
         f"kind={draft.kind}": 1.0,
@@ -63,7 +67,12 @@ def features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
     length = draft.end - draft.start
     feats[f"content_chars={min(length // 40, 8)}"] = 1.0
     feats[f"sent_start={bool(head.is_sent_start)}"] = 1.0
-    feats[f"lemma_how={cue.lemma}|{draft.extent_kind}"] = 1.0
+    feats[f"lemma_how={lemma}|{draft.extent_kind}"] = 1.0
+    if cue.kind != "verb":
+        feats[f"cue_kind={cue.kind}"] = 1.0
+        feats[f"source_how={cue.source_how}"] = 1.0
+        feats[f"source_dep={cue.source_how}|{dep}"] = 1.0
+        feats[f"kind_rate_bin={cue.kind}|{min(int(cue.rate * 10), 9)}"] = 1.0
     feats.update(_content_features(cue, draft))
     return feats
 
