@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from quotetrace.extract.blocks import block_drafts
+from quotetrace.extract.boundaries import Bounds, default_bounds
 from quotetrace.extract.cues import CueCandidate, CueFinder, text_of
 from quotetrace.extract.draft import STRIP, Draft, Gate, between, governors_of, inside, trim
 from quotetrace.extract.finish import drop_nested, finish, merge_shared_cues, paragraph_index
@@ -28,8 +29,12 @@ from quotetrace.records import Quote, Speaker
 TERM_MAX_WORDS = 4
 
 
-def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote], list[Speaker]]:
-    """Quotes and speakers of one parsed Doc; ``gate`` decides which unquoted candidates count."""
+def attribute(
+    doc: Doc, cue_finder: CueFinder, gate: Gate, bounds: Bounds | None = None
+) -> tuple[list[Quote], list[Speaker]]:
+    """Quotes and speakers of one parsed Doc; ``gate`` decides which unquoted candidates count,
+    ``bounds`` where their contents start and end (the shipped boundary model by default)."""
+    bounds = default_bounds() if bounds is None else bounds
     text = text_of(doc)
     quoted = find_quotations(text)
     ranges = [(q.start, q.end) for q in quoted]
@@ -53,6 +58,7 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
     drafts.extend(_label_drafts(doc, quoted))
     drafts.extend(block_drafts(doc, cues, ranges, used_cues))
 
+    strong_cues = frozenset(c.head.i for c in cues if c.rate >= INDIRECT_MIN_RATE)
     for cue in cues:
         if cue.head.i in used_cues:
             continue
@@ -62,6 +68,7 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
         if accepted:
             confidence, draft = max(accepted, key=lambda pd: pd[0])
             draft.confidence = confidence
+            bounds(doc, draft, ranges, strong_cues - {cue.head.i})
             drafts.append(draft)
             used_cues.add(cue.head.i)
 
