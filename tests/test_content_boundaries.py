@@ -91,6 +91,16 @@ def test_an_edge_never_grows_over_another_cue(nlp):
     assert all(e.token < insisting for e in ends)
 
 
+def test_an_as_phrase_joins_only_the_object_of_a_verb_that_says_something_of_it(nlp):
+    doc, draft = reading(nlp, "The council announced the tax as part of a wider reform.\n", "announced")
+    assert doc.text[draft.start : draft.end] == "the tax"
+    grown = edge_texts(doc, draft, candidates(doc, draft, [])[1]).get("extend", [])
+    assert not any("reform" in t for t in grown)
+    doc, draft = reading(nlp, "The council announced the tax at a meeting in the library.\n", "announced")
+    grown = edge_texts(doc, draft, candidates(doc, draft, [])[1]).get("extend", [])
+    assert "the tax at a meeting in the library" in grown
+
+
 def test_a_content_in_fragments_keeps_its_edges(nlp):
     doc, draft = reading(nlp, "The bridge, the engineer said, will need new cables by May.\n", "said")
     draft.fragments = [(0, 10), (31, 58)]
@@ -130,3 +140,32 @@ def test_shipped_model_is_small_and_beat_the_readings_own_edges_in_cross_validat
     headline = ("content_overlap", "content_exact", "source", "cue")
     assert sum(moved[k] for k in headline) > sum(own[k] for k in headline)
     assert isinstance(default_bounds(), BoundaryChooser)
+
+
+# -- partial quotes ------------------------------------------------------------------------------
+PARTIAL = 'The mayor called the plan "a costly mistake" at a packed meeting in the old town hall.\n'
+
+
+def test_a_partial_quotes_clause_moves_its_ends_too(nlp):
+    from quotetrace.extract.attribution import attribute
+
+    doc = nlp(PARTIAL)
+    cue_finder = nlp.get_pipe("quotetrace_quotes").cue_finder
+    gate = nlp.get_pipe("quotetrace_quotes").gate
+    kept, _ = attribute(doc, cue_finder, gate, BoundaryChooser({"weights": {}, "margin": 0.0}))
+    quote = next(q for q in kept if "costly" in q.text)
+    assert quote.kind == "mixed" and quote.text == 'the plan "a costly mistake"'
+    grow = BoundaryChooser({"weights": {"end:extend|dep=prep": 5.0}, "margin": 0.0})
+    moved, _ = attribute(doc, cue_finder, gate, grow)
+    quote = next(q for q in moved if "costly" in q.text)
+    assert quote.kind == "mixed" and quote.text.startswith('the plan "a costly mistake" at')
+    assert quote.cue is not None and quote.cue.text == "called"
+
+
+def test_no_cut_drops_a_quotation_the_content_holds(nlp):
+    doc, draft = reading(nlp, 'The mayor said the plan was "a costly mistake" for the town.\n', "said")
+    text = doc.text
+    quote = (text.index('"a'), text.index('mistake"') + 8)
+    starts, ends = candidates(doc, draft, [quote])
+    assert all(doc[e.token].idx <= quote[0] for e in starts)
+    assert all(doc[e.token].idx + len(doc[e.token]) >= quote[1] - 1 for e in ends)

@@ -55,10 +55,15 @@ def attribute(
             used_cues.add(draft.cue.head.i)
         drafts.append(draft)
 
+    strong_cues = frozenset(c.head.i for c in cues if c.rate >= INDIRECT_MIN_RATE)
+    for draft in drafts:
+        if draft.kind == "mixed" and draft.cue is not None:
+            # A partial quote's clause ('called the plan "a mess" on Monday'): its ends move too.
+            bounds(doc, draft, ranges, strong_cues - {draft.cue.head.i})
+
     drafts.extend(_label_drafts(doc, quoted))
     drafts.extend(block_drafts(doc, cues, ranges, used_cues))
 
-    strong_cues = frozenset(c.head.i for c in cues if c.rate >= INDIRECT_MIN_RATE)
     for cue in cues:
         if cue.head.i in used_cues:
             continue

@@ -25,13 +25,15 @@ from spacy.tokens import Doc, Token
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft, heads_of, overlaps, trim
 from quotetrace.paths import data_file
+from quotetrace.text.lexicon import word_class
 
 MODEL_FILE = "content_boundaries.json"
 # How far (in tokens) an edge may move; longer moves are another reading, not a boundary.
 MAX_MOVE = 30
 # Contents longer than this are left as they are: their candidates would cost more than they win.
 MAX_TOKENS = 120
-DASHES = frozenset({"—", "–", "-", "--", "(", ")", ";", ":"})
+# Verbs whose object takes what the speaker says of it ('described X as Y', indirect.py).
+PREDICATE_VERBS = frozenset(word_class("predicate_verb"))
 
 # bounds(doc, draft, quoted ranges, other cues' heads): moves the draft's edges in place.
 Bounds = Callable[[Doc, Draft, list, frozenset[int]], None]
@@ -75,6 +77,12 @@ def _edge_features(doc: Doc, heads, draft: Draft, side: str, move: str, lo: int,
     beyond = doc[beyond_i] if 0 <= beyond_i < len(doc) else None
     feats[f"{side}:{move}|kept={_word(kept)}"] = 1.0
     feats[f"{side}:{move}|beyond={_word(beyond) if beyond is not None else 'none'}"] = 1.0
+    # Annotators' contents mostly run from the cue to the end of the sentence.
+    if side == "end":
+        feats[f"end|sent_end={all(t.is_punct or t.is_space for t in doc[edge + 1 : kept.sent.end])}"] = 1.0
+    elif draft.cue is not None and draft.cue.head.i < edge:
+        gap = sum(not (t.is_punct or t.is_space) for t in doc[draft.cue.head.i + 1 : edge])
+        feats[f"start|after_cue={_bin(gap)}"] = 1.0
     if move == "keep":
         return feats
     words = [t for t in doc[lo:hi] if not (t.is_punct or t.is_space)]
@@ -83,10 +91,8 @@ def _edge_features(doc: Doc, heads, draft: Draft, side: str, move: str, lo: int,
     root = _stretch_root(doc, heads, lo, hi)
     first = words[0] if side == "end" or move == "extend" else words[-1]
     lemma = draft.cue.lemma if draft.cue is not None else ""
-    # The punctuation that sets the stretch off: ', which ...', '— a message that ...'.
-    mark = (
-        doc[lo - 1] if side == "end" and move == "cut" and lo > 0 else doc[lo] if doc[lo].is_punct else None
-    )
+    # The punctuation that sets the stretch off at the edge: ', which ...', '— a message that ...'.
+    mark = doc[lo] if side == "end" else doc[hi - 1]
     feats.update(
         {
             f"{side}:{move}|dep={root.dep_}": 1.0,
@@ -96,7 +102,7 @@ def _edge_features(doc: Doc, heads, draft: Draft, side: str, move: str, lo: int,
             f"{side}:{move}|tag={root.tag_}": 1.0,
             f"{side}:{move}|len={_bin(len(words))}": 1.0,
             f"{side}:{move}|verb={any(t.pos_ in ('VERB', 'AUX') for t in words)}": 1.0,
-            f"{side}:{move}|mark={mark.text if mark is not None and mark.is_punct else 'none'}": 1.0,
+            f"{side}:{move}|mark={mark.text if mark.is_punct else 'none'}": 1.0,
             f"{side}:{move}|lemma={lemma}|dep={root.dep_}": 1.0,
         }
     )
@@ -174,6 +180,8 @@ def candidates(
             break
         if j in others or overlaps(span.end_char, tok.idx + len(tok), ranges):
             break
+        if tok.lower_ == "as" and tok.dep_ == "prep" and draft.cue.lemma not in PREDICATE_VERBS:
+            break  # 'announced the levy | as part of the budget': only 'described X as Y' says Y of X
         if tok.is_punct or tok.is_space or not clean(last + 1, j + 1):
             continue
         ends.append(
