@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, POS, SENT_START, TAG
+from spacy.parts_of_speech import AUX, VERB
+from spacy.tokens import Doc
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft, heads_of, overlaps, trim
@@ -49,70 +51,140 @@ class Edge:
     feats: dict[str, float]
 
 
-def _word(tok: Token) -> str:
-    """A function word as itself, any other word by its part of speech."""
-    return tok.lower_ if tok.is_stop or tok.is_punct else f"pos:{tok.pos_}"
-
-
 def _bin(n: int) -> int:
     return n if n <= 3 else 4 if n <= 5 else 6 if n <= 8 else 9 if n <= 12 else 13
 
 
-def _stretch_root(doc: Doc, heads: numpy.ndarray, lo: int, hi: int) -> Token:
+ATTRS = (IS_PUNCT, IS_SPACE, IS_STOP, POS, DEP, TAG, LOWER, ENT_TYPE, SENT_START, IDX, LENGTH)
+
+
+class _Window:
+    """What the features read of each token, taken once per Doc from its arrays: Token objects
+    are the extractor's costliest thing to make, and every candidate reads the same tokens."""
+
+    def __init__(self, doc: Doc):
+        cols = doc.to_array(list(ATTRS)).astype(numpy.uint64) if len(doc) else numpy.zeros((0, len(ATTRS)))
+        punct, space, stop, pos, dep, tag, lower, ent, sent_start, idx, length = cols.T.tolist()
+        self.a = 0
+        self.strings = doc.vocab.strings
+        self.punct = [bool(p) for p in punct]
+        self.gap = [bool(p or s) for p, s in zip(punct, space, strict=True)]  # no word
+        self.sent_start = [i == 0 or v == 1 for i, v in enumerate(sent_start)]
+        self.starts = [int(i) for i in idx]
+        self.ends = [int(i + n) for i, n in zip(idx, length, strict=True)]
+        self._stop, self._pos, self._dep, self._tag, self._lower = stop, pos, dep, tag, lower
+        verbs = {int(VERB), int(AUX)}
+        self.verb = [int(p) in verbs for p in pos]
+        times = {self.strings["DATE"], self.strings["TIME"]}
+        self.time = [e in times for e in ent]
+        self._names: dict[int, str] = {}
+
+    def _name(self, key) -> str:
+        key = int(key)
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = self.strings[key] if key else ""
+        return name
+
+    def dep(self, i: int) -> str:
+        return self._name(self._dep[i])
+
+    def tag(self, i: int) -> str:
+        return self._name(self._tag[i])
+
+    def lower(self, i: int) -> str:
+        return self._name(self._lower[i])
+
+    def word(self, i: int) -> str:
+        """A function word as itself, any other word by its part of speech."""
+        if self._stop[i] or self.punct[i]:
+            return self.lower(i)
+        return f"pos:{self._name(self._pos[i])}"
+
+    def sent_end(self, edge: int) -> bool:
+        """Only punctuation follows doc[edge] in its sentence."""
+        for i in range(edge + 1, len(self.gap)):
+            if self.sent_start[i]:
+                return True
+            if not self.gap[i]:
+                return False
+        return True
+
+
+def _stretch_root(w: _Window, heads: numpy.ndarray, lo: int, hi: int) -> int:
     """The first token of doc[lo:hi] whose head lies outside it: the stretch's constituent."""
     for i in range(lo, hi):
         h = int(heads[i])
-        if (h < lo or h >= hi or h == i) and not doc[i].is_punct:
-            return doc[i]
-    return doc[lo]
+        if (h < lo or h >= hi or h == i) and not w.punct[i - w.a]:
+            return i
+    return lo
 
 
-def _edge_features(doc: Doc, heads, draft: Draft, side: str, move: str, lo: int, hi: int, edge: int) -> dict:
+def _edge_features(
+    w: _Window, heads, draft: Draft, side: str, move: str, lo: int, hi: int, edge: int
+) -> dict:
     """The candidate edge's tokens: the stretch it adds or drops (doc[lo:hi]), the token kept at
     the edge, the token beyond it, and how the reading was found."""
+    a = w.a
     how = draft.extent_kind or draft.kind
     feats: dict[str, float] = {f"{side}:{move}": 1.0, f"{side}:{move}|how={how}": 1.0}
-    kept = doc[edge]
-    beyond_i = edge - 1 if side == "start" else edge + 1
-    beyond = doc[beyond_i] if 0 <= beyond_i < len(doc) else None
-    feats[f"{side}:{move}|kept={_word(kept)}"] = 1.0
-    feats[f"{side}:{move}|beyond={_word(beyond) if beyond is not None else 'none'}"] = 1.0
+    beyond_i = (edge - 1 if side == "start" else edge + 1) - a
+    beyond = w.word(beyond_i) if 0 <= beyond_i < len(w.gap) else "none"
+    feats[f"{side}:{move}|kept={w.word(edge - a)}"] = 1.0
+    feats[f"{side}:{move}|beyond={beyond}"] = 1.0
     # Annotators' contents mostly run from the cue to the end of the sentence.
     if side == "end":
-        feats[f"end|sent_end={all(t.is_punct or t.is_space for t in doc[edge + 1 : kept.sent.end])}"] = 1.0
+        feats[f"end|sent_end={w.sent_end(edge)}"] = 1.0
     elif draft.cue is not None and draft.cue.head.i < edge:
-        gap = sum(not (t.is_punct or t.is_space) for t in doc[draft.cue.head.i + 1 : edge])
+        gap = sum(not w.gap[i - a] for i in range(draft.cue.head.i + 1, edge))
         feats[f"start|after_cue={_bin(gap)}"] = 1.0
     if move == "keep":
         return feats
-    words = [t for t in doc[lo:hi] if not (t.is_punct or t.is_space)]
+    words = [i for i in range(lo, hi) if not w.gap[i - a]]
     if not words:
         return feats
-    root = _stretch_root(doc, heads, lo, hi)
-    first = words[0] if side == "end" or move == "extend" else words[-1]
+    root = _stretch_root(w, heads, lo, hi) - a
+    first = (words[0] if side == "end" or move == "extend" else words[-1]) - a
     lemma = draft.cue.lemma if draft.cue is not None else ""
     # The punctuation that sets the stretch off at the edge: ', which ...', '— a message that ...'.
-    mark = doc[lo] if side == "end" else doc[hi - 1]
+    mark = (lo if side == "end" else hi - 1) - a
+    dep = w.dep(root)
     feats.update(
         {
-            f"{side}:{move}|dep={root.dep_}": 1.0,
-            f"{side}:{move}|dep={root.dep_}|how={how}": 1.0,
-            f"{side}:{move}|first={_word(first)}": 1.0,
-            f"{side}:{move}|dep={root.dep_}|first={_word(first)}": 1.0,
-            f"{side}:{move}|tag={root.tag_}": 1.0,
+            f"{side}:{move}|dep={dep}": 1.0,
+            f"{side}:{move}|dep={dep}|how={how}": 1.0,
+            f"{side}:{move}|first={w.word(first)}": 1.0,
+            f"{side}:{move}|dep={dep}|first={w.word(first)}": 1.0,
+            f"{side}:{move}|tag={w.tag(root)}": 1.0,
             f"{side}:{move}|len={_bin(len(words))}": 1.0,
-            f"{side}:{move}|verb={any(t.pos_ in ('VERB', 'AUX') for t in words)}": 1.0,
-            f"{side}:{move}|mark={mark.text if mark.is_punct else 'none'}": 1.0,
-            f"{side}:{move}|lemma={lemma}|dep={root.dep_}": 1.0,
+            f"{side}:{move}|verb={any(w.verb[i - a] for i in words)}": 1.0,
+            f"{side}:{move}|mark={w.lower(mark) if w.punct[mark] else 'none'}": 1.0,
+            f"{side}:{move}|lemma={lemma}|dep={dep}": 1.0,
         }
     )
-    if all(t.ent_type_ in ("DATE", "TIME") for t in words):
+    if all(w.time[i - a] for i in words):
         feats[f"{side}:{move}|time"] = 1.0
     return feats
 
 
+def _whole_subtrees(
+    heads: numpy.ndarray, sent: tuple[int, int], stretches: list[tuple[int, int]]
+) -> list[bool]:
+    """For each stretch doc[lo:hi]: is it whole subtrees, no token of the sentence outside it
+    hanging on one inside? All stretches of one side in one array operation."""
+    if not stretches:
+        return []
+    positions = numpy.arange(*sent)
+    sent_heads = heads[sent[0] : sent[1]]
+    lo = numpy.array([s[0] for s in stretches])[:, None]
+    hi = numpy.array([s[1] for s in stretches])[:, None]
+    outside = (positions < lo) | (positions >= hi)
+    broken = numpy.asarray((outside & (sent_heads >= lo) & (sent_heads < hi)).any(axis=1))
+    return [not b for b in broken.tolist()]
+
+
 def candidates(
-    doc: Doc, draft: Draft, ranges: list, others: frozenset[int] = frozenset()
+    doc: Doc, draft: Draft, ranges: list, others: frozenset[int] = frozenset(), window: _Window | None = None
 ) -> tuple[list[Edge], list[Edge]] | None:
     """Every start and every end the content may take, its own first; None when it cannot move
     (a content in fragments, an unparsable span, a very long one). A content never grows over a
@@ -137,57 +209,61 @@ def candidates(
         lo_limit = max(lo_limit, cue.i + 1)
     elif cue.i > last:
         hi_limit = min(hi_limit, cue.i - 1)
-    starts = [
-        Edge("start", first, "keep", _edge_features(doc, heads, draft, "start", "keep", first, first, first))
-    ]
-    ends = [Edge("end", last, "keep", _edge_features(doc, heads, draft, "end", "keep", last, last, last))]
-    positions = numpy.arange(sent.start, sent.end)
-    sent_heads = heads[sent.start : sent.end]
+    w = window if window is not None else _Window(doc)
+    a = w.a
 
-    def clean(lo: int, hi: int) -> bool:
-        """doc[lo:hi] is whole subtrees: no token of the sentence outside it hangs on one inside."""
-        outside = (positions < lo) | (positions >= hi)
-        return not (outside & (sent_heads >= lo) & (sent_heads < hi)).any()
+    def tok_end(j: int) -> int:
+        return w.ends[j - a]
 
+    def tok_start(j: int) -> int:
+        return w.starts[j - a]
+
+    # (move, lo, hi, edge) of each side's candidates, before the subtree test.
+    stretch: dict[str, list[tuple[str, int, int, int]]] = {"start": [], "end": []}
     for j in range(first + 1, min(last, first + MAX_MOVE) + 1):  # start moves in: drop doc[first:j]
-        if overlaps(span.start_char, doc[j].idx, ranges):
+        if overlaps(span.start_char, tok_start(j), ranges):
             break  # a content keeps the quotation it holds
-        if doc[j].is_punct or doc[j].is_space or not clean(first, j):
-            continue
-        starts.append(Edge("start", j, "cut", _edge_features(doc, heads, draft, "start", "cut", first, j, j)))
+        if not w.gap[j - a]:
+            stretch["start"].append(("cut", first, j, j))
     for j in range(first - 1, lo_limit - 1, -1):  # start moves out: take in doc[j:first]
-        if j <= cue_last and cue.i < first:
+        if (
+            (j <= cue_last and cue.i < first)
+            or j in others
+            or overlaps(tok_start(j), span.start_char, ranges)
+        ):
             break
-        if j in others or overlaps(doc[j].idx, span.start_char, ranges):
-            break
-        if doc[j].is_punct or doc[j].is_space or not clean(j, first):
-            continue
-        starts.append(
-            Edge("start", j, "extend", _edge_features(doc, heads, draft, "start", "extend", j, first, j))
-        )
+        if not w.gap[j - a]:
+            stretch["start"].append(("extend", j, first, j))
     for j in range(last - 1, max(first, last - MAX_MOVE) - 1, -1):  # end moves in: drop doc[j+1:last+1]
-        tok = doc[j]
-        if overlaps(tok.idx + len(tok), span.end_char, ranges):
+        if overlaps(tok_end(j), span.end_char, ranges):
             break
-        if tok.is_punct or tok.is_space or not clean(j + 1, last + 1):
-            continue
-        ends.append(
-            Edge("end", j, "cut", _edge_features(doc, heads, draft, "end", "cut", j + 1, last + 1, j))
-        )
+        if not w.gap[j - a]:
+            stretch["end"].append(("cut", j + 1, last + 1, j))
     for j in range(last + 1, hi_limit + 1):  # end moves out: take in doc[last+1:j+1]
-        tok = doc[j]
         if j == cue.i or (cue.i > last and j >= cue.i):
             break
-        if j in others or overlaps(span.end_char, tok.idx + len(tok), ranges):
+        if j in others or overlaps(span.end_char, tok_end(j), ranges):
             break
-        if tok.lower_ == "as" and tok.dep_ == "prep" and draft.cue.lemma not in PREDICATE_VERBS:
+        if w.lower(j - a) == "as" and w.dep(j - a) == "prep" and draft.cue.lemma not in PREDICATE_VERBS:
             break  # 'announced the levy | as part of the budget': only 'described X as Y' says Y of X
-        if tok.is_punct or tok.is_space or not clean(last + 1, j + 1):
-            continue
-        ends.append(
-            Edge("end", j, "extend", _edge_features(doc, heads, draft, "end", "extend", last + 1, j + 1, j))
+        if not w.gap[j - a]:
+            stretch["end"].append(("extend", last + 1, j + 1, j))
+    found: dict[str, list[Edge]] = {
+        "start": [
+            Edge(
+                "start", first, "keep", _edge_features(w, heads, draft, "start", "keep", first, first, first)
+            )
+        ],
+        "end": [Edge("end", last, "keep", _edge_features(w, heads, draft, "end", "keep", last, last, last))],
+    }
+    for side, moves in stretch.items():
+        whole = _whole_subtrees(heads, (sent.start, sent.end), [(lo, hi) for _, lo, hi, _ in moves])
+        found[side].extend(
+            Edge(side, edge, move, _edge_features(w, heads, draft, side, move, lo, hi, edge))
+            for (move, lo, hi, edge), ok in zip(moves, whole, strict=True)
+            if ok
         )
-    return starts, ends
+    return found["start"], found["end"]
 
 
 class BoundaryChooser:
@@ -197,6 +273,8 @@ class BoundaryChooser:
     def __init__(self, model: dict):
         self.weights: dict[str, float] = model["weights"]
         self.margin: float = model["margin"]
+        self._doc: Doc | None = None  # the Doc whose token attributes ``_window`` holds
+        self._window: _Window | None = None
 
     def score(self, edge: Edge) -> float:
         return sum(self.weights.get(name, 0.0) * value for name, value in edge.feats.items())
@@ -207,7 +285,9 @@ class BoundaryChooser:
         return best if self.score(best) > self.score(own) + self.margin else own
 
     def __call__(self, doc: Doc, draft: Draft, ranges: list, others: frozenset[int] = frozenset()) -> None:
-        found = candidates(doc, draft, ranges, others)
+        if self._doc is not doc:
+            self._doc, self._window = doc, _Window(doc)
+        found = candidates(doc, draft, ranges, others, self._window)
         if found is None:
             return
         start_edge, end_edge = self.choose(found[0]), self.choose(found[1])
