@@ -67,7 +67,9 @@ def boundary_rows(doc, cue_finder, gate, gold_atts, scorer, text) -> list:
                     int(bool(words) and (min(words) if edge.side == "start" else max(words)) == want)
                 )
             if any(marks):
-                rows.extend((edge.feats, mark) for edge, mark in zip(edges, marks, strict=True))
+                rows.extend(
+                    (dict.fromkeys(edge.feats, 1.0), mark) for edge, mark in zip(edges, marks, strict=True)
+                )
     return rows
 
 

@@ -48,7 +48,7 @@ class Edge:
     side: str  # "start" | "end"
     token: int
     move: str  # "keep" | "cut" (inward) | "extend" (outward)
-    feats: dict[str, float]
+    feats: list[str]  # the names of its features, each of value 1
 
 
 def _bin(n: int) -> int:
@@ -122,48 +122,46 @@ def _stretch_root(w: _Window, heads: numpy.ndarray, lo: int, hi: int) -> int:
 
 def _edge_features(
     w: _Window, heads, draft: Draft, side: str, move: str, lo: int, hi: int, edge: int
-) -> dict:
+) -> list:
     """The candidate edge's tokens: the stretch it adds or drops (doc[lo:hi]), the token kept at
-    the edge, the token beyond it, and how the reading was found."""
+    the edge, the token beyond it, and how the reading was found. Each feature is a name whose
+    value is 1."""
     a = w.a
     how = draft.extent_kind or draft.kind
-    feats: dict[str, float] = {f"{side}:{move}": 1.0, f"{side}:{move}|how={how}": 1.0}
+    p = f"{side}:{move}|"
     beyond_i = (edge - 1 if side == "start" else edge + 1) - a
     beyond = w.word(beyond_i) if 0 <= beyond_i < len(w.gap) else "none"
-    feats[f"{side}:{move}|kept={w.word(edge - a)}"] = 1.0
-    feats[f"{side}:{move}|beyond={beyond}"] = 1.0
+    feats = [f"{side}:{move}", f"{p}how={how}", f"{p}kept={w.word(edge - a)}", f"{p}beyond={beyond}"]
     # Annotators' contents mostly run from the cue to the end of the sentence.
     if side == "end":
-        feats[f"end|sent_end={w.sent_end(edge)}"] = 1.0
+        feats.append(f"end|sent_end={w.sent_end(edge)}")
     elif draft.cue is not None and draft.cue.head.i < edge:
         gap = sum(not w.gap[i - a] for i in range(draft.cue.head.i + 1, edge))
-        feats[f"start|after_cue={_bin(gap)}"] = 1.0
+        feats.append(f"start|after_cue={_bin(gap)}")
     if move == "keep":
         return feats
     words = [i for i in range(lo, hi) if not w.gap[i - a]]
     if not words:
         return feats
     root = _stretch_root(w, heads, lo, hi) - a
-    first = (words[0] if side == "end" or move == "extend" else words[-1]) - a
+    first = w.word((words[0] if side == "end" or move == "extend" else words[-1]) - a)
     lemma = draft.cue.lemma if draft.cue is not None else ""
     # The punctuation that sets the stretch off at the edge: ', which ...', '— a message that ...'.
     mark = (lo if side == "end" else hi - 1) - a
     dep = w.dep(root)
-    feats.update(
-        {
-            f"{side}:{move}|dep={dep}": 1.0,
-            f"{side}:{move}|dep={dep}|how={how}": 1.0,
-            f"{side}:{move}|first={w.word(first)}": 1.0,
-            f"{side}:{move}|dep={dep}|first={w.word(first)}": 1.0,
-            f"{side}:{move}|tag={w.tag(root)}": 1.0,
-            f"{side}:{move}|len={_bin(len(words))}": 1.0,
-            f"{side}:{move}|verb={any(w.verb[i - a] for i in words)}": 1.0,
-            f"{side}:{move}|mark={w.lower(mark) if w.punct[mark] else 'none'}": 1.0,
-            f"{side}:{move}|lemma={lemma}|dep={dep}": 1.0,
-        }
-    )
+    feats += [
+        f"{p}dep={dep}",
+        f"{p}dep={dep}|how={how}",
+        f"{p}first={first}",
+        f"{p}dep={dep}|first={first}",
+        f"{p}tag={w.tag(root)}",
+        f"{p}len={_bin(len(words))}",
+        f"{p}verb={any(w.verb[i - a] for i in words)}",
+        f"{p}mark={w.lower(mark) if w.punct[mark] else 'none'}",
+        f"{p}lemma={lemma}|dep={dep}",
+    ]
     if all(w.time[i - a] for i in words):
-        feats[f"{side}:{move}|time"] = 1.0
+        feats.append(f"{p}time")
     return feats
 
 
@@ -277,12 +275,16 @@ class BoundaryChooser:
         self._window: _Window | None = None
 
     def score(self, edge: Edge) -> float:
-        return sum(self.weights.get(name, 0.0) * value for name, value in edge.feats.items())
+        weights = self.weights
+        total = 0.0
+        for name in edge.feats:
+            total += weights.get(name, 0.0)
+        return total
 
     def choose(self, edges: list[Edge]) -> Edge:
-        own = edges[0]
-        best = max(edges, key=self.score)
-        return best if self.score(best) > self.score(own) + self.margin else own
+        scores = [self.score(e) for e in edges]
+        best = max(range(len(edges)), key=scores.__getitem__)
+        return edges[best] if scores[best] > scores[0] + self.margin else edges[0]
 
     def __call__(self, doc: Doc, draft: Draft, ranges: list, others: frozenset[int] = frozenset()) -> None:
         if self._doc is not doc:
