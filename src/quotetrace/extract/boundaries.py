@@ -64,19 +64,23 @@ class _Window:
 
     def __init__(self, doc: Doc):
         cols = doc.to_array(list(ATTRS)).astype(numpy.uint64) if len(doc) else numpy.zeros((0, len(ATTRS)))
-        punct, space, stop, pos, dep, tag, lower, ent, sent_start, idx, length = cols.T.tolist()
+        punct, space, stop, pos, dep, tag, lower, ent, sent_start, idx, length = cols.T
         self.a = 0
         self.strings = doc.vocab.strings
-        self.punct = [bool(p) for p in punct]
-        self.gap = [bool(p or s) for p, s in zip(punct, space, strict=True)]  # no word
-        self.sent_start = [i == 0 or v == 1 for i, v in enumerate(sent_start)]
-        self.starts = [int(i) for i in idx]
-        self.ends = [int(i + n) for i, n in zip(idx, length, strict=True)]
-        self._stop, self._pos, self._dep, self._tag, self._lower = stop, pos, dep, tag, lower
-        verbs = {int(VERB), int(AUX)}
-        self.verb = [int(p) in verbs for p in pos]
-        times = {self.strings["DATE"], self.strings["TIME"]}
-        self.time = [e in times for e in ent]
+        self.punct: list[bool] = (punct == 1).tolist()
+        self.gap: list[bool] = ((punct == 1) | (space == 1)).tolist()  # no word
+        starts = sent_start == 1
+        if len(starts):
+            starts[0] = True
+        self.sent_start: list[bool] = starts.tolist()
+        self.starts: list[int] = idx.astype(numpy.int64).tolist()
+        self.ends: list[int] = (idx + length).astype(numpy.int64).tolist()
+        self._stop, self._pos, self._dep, self._tag, self._lower = (
+            c.tolist() for c in (stop, pos, dep, tag, lower)
+        )
+        self.verb: list[bool] = ((pos == int(VERB)) | (pos == int(AUX))).tolist()
+        dates = numpy.uint64(self.strings["DATE"]), numpy.uint64(self.strings["TIME"])
+        self.time: list[bool] = ((ent == dates[0]) | (ent == dates[1])).tolist()
         self._names: dict[int, str] = {}
 
     def _name(self, key) -> str:
