@@ -111,12 +111,13 @@ def fit(rows, C: float):
     return weights
 
 
-def predictions(parsed, cue_finder, gate) -> dict:
+def predictions(parsed, cue_finder, gate, bounds=None) -> dict:
+    """Scorer input for each article; ``bounds`` as ``attribute`` takes it (None: shipped)."""
     from quotetrace.extract.attribution import attribute
 
     out = {}
     for name, doc in parsed:
-        quotes, _ = attribute(doc, cue_finder, gate)
+        quotes, _ = attribute(doc, cue_finder, gate, bounds)
         out[name] = [
             {
                 "content": [[f.start, f.end] for f in q.fragments],

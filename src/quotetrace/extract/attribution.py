@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from quotetrace.extract.blocks import block_drafts
+from quotetrace.extract.boundaries import Bounds, default_bounds
 from quotetrace.extract.cues import CueCandidate, CueFinder, text_of
 from quotetrace.extract.draft import STRIP, Draft, Gate, between, governors_of, inside, trim
 from quotetrace.extract.finish import drop_nested, finish, merge_shared_cues, paragraph_index
@@ -29,8 +30,12 @@ from quotetrace.records import Quote, Speaker
 TERM_MAX_WORDS = 4
 
 
-def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote], list[Speaker]]:
-    """Quotes and speakers of one parsed Doc; ``gate`` decides which unquoted candidates count."""
+def attribute(
+    doc: Doc, cue_finder: CueFinder, gate: Gate, bounds: Bounds | None = None
+) -> tuple[list[Quote], list[Speaker]]:
+    """Quotes and speakers of one parsed Doc; ``gate`` decides which unquoted candidates count,
+    ``bounds`` where their contents start and end (the shipped boundary model by default)."""
+    bounds = default_bounds() if bounds is None else bounds
     text = text_of(doc)
     quoted = find_quotations(text)
     ranges = [(q.start, q.end) for q in quoted]
@@ -51,12 +56,20 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
             used_cues.add(draft.cue.head.i)
         drafts.append(draft)
 
+    strong_cues = frozenset(c.head.i for c in cues if c.rate >= INDIRECT_MIN_RATE)
+    for draft in drafts:
+        if draft.kind == "mixed" and draft.cue is not None:
+            # A partial quote's clause ('called the plan "a mess" on Monday'): its ends move too.
+            bounds(doc, draft, ranges, strong_cues - {draft.cue.head.i})
+
     drafts.extend(_label_drafts(doc, quoted))
     drafts.extend(block_drafts(doc, cues, ranges, used_cues))
 
     for cue in cues:
         if cue.head.i not in used_cues:
-            _keep_best(gate, indirect_drafts(doc, cue, ranges), drafts, used_cues)
+            kept = _keep_best(gate, indirect_drafts(doc, cue, ranges), drafts, used_cues)
+            if kept is not None:  # the boundary model learned verb readings only
+                bounds(doc, kept, ranges, strong_cues - {cue.head.i})
     # Nouns of saying and stance ("his criticism of X") after the verbs, never for quotations.
     verb_heads = {c.head.i for c in cues}
     reporting = set(used_cues)  # the verbs that report something of their own
@@ -74,8 +87,9 @@ def attribute(doc: Doc, cue_finder: CueFinder, gate: Gate) -> tuple[list[Quote],
     return finish(doc, drafts, ranges)
 
 
-def _keep_best(gate: Gate, readings: list[Draft], drafts: list[Draft], used_cues: set[int]) -> None:
-    """Each reading of what a cue reports is scored; the most probable accepted one stays."""
+def _keep_best(gate: Gate, readings: list[Draft], drafts: list[Draft], used_cues: set[int]) -> Draft | None:
+    """Each reading of what a cue reports is scored; the most probable accepted one stays
+    (and is returned)."""
     scored = [(gate(d.cue, d), d) for d in readings if d.cue is not None]
     accepted = [(p, d) for p, d in scored if p is not None]
     if accepted:
@@ -83,6 +97,8 @@ def _keep_best(gate: Gate, readings: list[Draft], drafts: list[Draft], used_cues
         draft.confidence = confidence
         drafts.append(draft)
         used_cues.add(draft.cue.head.i)  # type: ignore[union-attr]
+        return draft
+    return None
 
 
 # -- quoted spans -------------------------------------------------------------
