@@ -42,7 +42,17 @@ class Interviewer:
         self._resolver = resolver
         self._askers: list[tuple[int, SpeakerRef]] = []  # (quote start, who asked)
         self._quoted: Counter[str] = Counter()  # every quote of each speaker so far
-        self._partners = [tok for tok in doc if _interview_partner(tok)]
+        self._doc = doc
+        self._partner_list: list[Token] | None = None
+
+    @property
+    def _partners(self) -> list[Token]:
+        """Names the interview is said to be with; found on first use, because only a question
+        without an asker needs them and scanning every token of every article cost 2% of
+        extraction."""
+        if self._partner_list is None:
+            self._partner_list = [tok for tok in self._doc if _interview_partner(tok)]
+        return self._partner_list
 
     def note(self, quote: Quote) -> None:
         """A question with a person named as its asker ('Anyone questioning it asked' names nobody)."""
