@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from functools import cache
 from pathlib import Path
 
 PACKAGE_DATA = Path(__file__).parent / "data"
@@ -11,6 +13,16 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 def data_file(name: str) -> Path:
     return PACKAGE_DATA / name
+
+
+@cache
+def shipped_model(name: str) -> dict | None:
+    """A model a script in train/ fitted and shipped as JSON in data/ (the gate, the boundary
+    model); None when the file is absent, so the caller falls back to its rules."""
+    path = data_file(name)
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def shared_data_dir() -> Path | None:

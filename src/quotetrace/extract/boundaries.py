@@ -14,10 +14,8 @@ its best candidate beats the reading's own edge by the margin chosen in cross-va
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, POS, SENT_START, TAG
@@ -26,7 +24,7 @@ from spacy.tokens import Doc
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft, heads_of, overlaps, trim
-from quotetrace.paths import data_file
+from quotetrace.paths import shipped_model
 from quotetrace.text.lexicon import word_class
 
 MODEL_FILE = "content_boundaries.json"
@@ -318,14 +316,7 @@ def keep_as_read(doc: Doc, draft: Draft, ranges: list, others: frozenset[int] = 
     """No boundary model: the reading's own edges."""
 
 
-@lru_cache(maxsize=1)
-def _load_model() -> dict | None:
-    path = data_file(MODEL_FILE)
-    if not path.exists():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
-
 
 def default_bounds() -> Bounds:
-    model = _load_model()
+    model = shipped_model(MODEL_FILE)
     return BoundaryChooser(model) if model is not None else keep_as_read

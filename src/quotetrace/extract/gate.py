@@ -11,14 +11,12 @@ the pipeline, and "" means the learned one when its weights ship, the rules othe
 
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
 
 from quotetrace.extract.cues import CueCandidate
 from quotetrace.extract.draft import Draft, Gate
 from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
-from quotetrace.paths import data_file
+from quotetrace.paths import shipped_model
 from quotetrace.text.lexicon import word_class
 
 MODEL_FILE = "indirect_gate.json"
@@ -108,13 +106,6 @@ class LearnedGate:
         return p if p >= self.threshold else None
 
 
-@lru_cache(maxsize=1)
-def _load_model() -> dict | None:
-    path = data_file(MODEL_FILE)
-    if not path.exists():
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
-
 
 # The gates a pipeline can be configured with (``quotetrace_quotes``'s ``gate`` setting).
 GATES = ("rules", "learned")
@@ -135,7 +126,7 @@ def load_gate_data(name: str) -> dict | None:
     check_gate_name(name)
     if name == "rules":
         return None
-    return _load_model()
+    return shipped_model(MODEL_FILE)
 
 
 def make_gate(name: str, data: dict | None) -> Gate:
