@@ -24,12 +24,20 @@ PolNeAR dev is never read here.
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
-from pathlib import Path
 
-from train_indirect_gate import FOLDS, HEADLINE, ROOT, SEED, end_to_end, load_scorer, parse, predictions
+from train_indirect_gate import (
+    FOLDS,
+    HEADLINE,
+    ROOT,
+    SEED,
+    arguments,
+    end_to_end,
+    fit_logistic,
+    load_train,
+    predictions,
+)
 
 OUT = ROOT / "src" / "quotetrace" / "data" / "content_boundaries.json"
 MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0)
@@ -74,45 +82,23 @@ def boundary_rows(doc, cue_finder, gate, gold_atts, scorer, text) -> list:
 
 
 def fit(rows, C: float) -> dict:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vectorizer = DictVectorizer()
-    X = vectorizer.fit_transform([f for f, _ in rows])
-    model = LogisticRegression(C=C, solver="lbfgs", max_iter=5000, random_state=SEED)
-    model.fit(X, [y for _, y in rows])
+    pairs, _intercept = fit_logistic(rows, C)
     # The intercept is the same for every candidate of an edge, so it cannot change a choice;
     # weights too small to move a choice are left out to keep the shipped file small.
-    return {
-        name: round(float(w), 3)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 0.01
-    }
+    return {name: round(w, 3) for name, w in pairs if abs(w) >= 0.01}
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--limit", type=int, help="train articles (quick runs)")
-    ap.add_argument("--C", type=float, default=0.5, help="inverse L2 regularisation strength")
-    ap.add_argument("--cache", type=Path, help="keep the parsed train split here (a .spacy DocBin)")
-    args = ap.parse_args()
+    args = arguments(__doc__)
 
     import sklearn
 
-    from quotetrace.extract import build_pipeline
     from quotetrace.extract.boundaries import BoundaryChooser, keep_as_read
     from quotetrace.extract.gate import default_gate
 
     started = time.time()
-    scorer = load_scorer(args.shared)
-    articles = scorer.load_split(str(args.shared / "data" / "polnear" / "train"))
-    if args.limit:
-        articles = {n: articles[n] for n in sorted(articles)[: args.limit]}
-    nlp = build_pipeline(None, "rules")
-    cue_finder = nlp.get_pipe("quotetrace_quotes").cue_finder
+    scorer, articles, cue_finder, parsed = load_train(args)
     gate = default_gate()
-    parsed = parse(articles, nlp, args.cache)
     rows_of = {
         n: boundary_rows(doc, cue_finder, gate, articles[n]["gold"], scorer, articles[n]["text"])
         for n, doc in parsed

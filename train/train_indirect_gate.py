@@ -94,7 +94,9 @@ def candidates(doc, cue_finder, gold_atts, scorer, text):
     return rows
 
 
-def fit(rows, C: float):
+def fit_logistic(rows, C: float) -> tuple[list[tuple[str, float]], float]:
+    """(feature name, weight) pairs and the intercept of a logistic regression on (features,
+    label) rows; the one fit both shipped models use."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -102,13 +104,38 @@ def fit(rows, C: float):
     X = vectorizer.fit_transform([f for f, _ in rows])
     model = LogisticRegression(C=C, solver="lbfgs", max_iter=5000, random_state=SEED)
     model.fit(X, [y for _, y in rows])
-    weights = {
-        name: round(float(w), 5)
-        for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-4
-    }
-    weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 5)
+    names = vectorizer.get_feature_names_out()
+    return list(zip(names, (float(w) for w in model.coef_[0]), strict=True)), float(model.intercept_[0])
+
+
+def fit(rows, C: float):
+    pairs, intercept = fit_logistic(rows, C)
+    weights = {name: round(w, 5) for name, w in pairs if abs(w) >= 1e-4}
+    weights["bias"] = round(weights.get("bias", 0.0) + intercept, 5)
     return weights
+
+
+def arguments(description: str) -> argparse.Namespace:
+    formatter = argparse.RawDescriptionHelpFormatter
+    ap = argparse.ArgumentParser(description=description, formatter_class=formatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--limit", type=int, help="train articles (quick runs)")
+    ap.add_argument("--C", type=float, default=0.5, help="inverse L2 regularisation strength")
+    ap.add_argument("--cache", type=Path, help="keep the parsed train split here (a .spacy DocBin)")
+    return ap.parse_args()
+
+
+def load_train(args: argparse.Namespace):
+    """(scorer, train articles, cue finder, parsed articles) as both training scripts start."""
+    from quotetrace.extract import build_pipeline
+
+    scorer = load_scorer(args.shared)
+    articles = scorer.load_split(str(args.shared / "data" / "polnear" / "train"))
+    if args.limit:
+        articles = {n: articles[n] for n in sorted(articles)[: args.limit]}
+    nlp = build_pipeline(None, "rules")
+    cue_finder = nlp.get_pipe("quotetrace_quotes").cue_finder
+    return scorer, articles, cue_finder, parse(articles, nlp, args.cache)
 
 
 def predictions(parsed, cue_finder, gate, bounds=None) -> dict:
@@ -139,26 +166,14 @@ def end_to_end(metrics: dict) -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--limit", type=int, help="train articles (quick runs)")
-    ap.add_argument("--C", type=float, default=0.5, help="inverse L2 regularisation strength")
-    ap.add_argument("--cache", type=Path, help="keep the parsed train split here (a .spacy DocBin)")
-    args = ap.parse_args()
+    args = arguments(__doc__)
 
     import sklearn
 
-    from quotetrace.extract import build_pipeline
     from quotetrace.extract.gate import LearnedGate, rule_gate
 
     started = time.time()
-    scorer = load_scorer(args.shared)
-    articles = scorer.load_split(str(args.shared / "data" / "polnear" / "train"))
-    if args.limit:
-        articles = {n: articles[n] for n in sorted(articles)[: args.limit]}
-    nlp = build_pipeline(None, "rules")
-    cue_finder = nlp.get_pipe("quotetrace_quotes").cue_finder
-    parsed = parse(articles, nlp, args.cache)
+    scorer, articles, cue_finder, parsed = load_train(args)
     rows_of = {
         n: candidates(doc, cue_finder, articles[n]["gold"], scorer, articles[n]["text"]) for n, doc in parsed
     }
