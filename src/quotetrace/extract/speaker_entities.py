@@ -25,6 +25,8 @@ from quotetrace.text.lexicon import word_class
 # "in" only: "at", "from" and "to" take people too ('a jab at Trump', 'a letter from Clinton').
 LOCATIVE = frozenset(word_class("locative_preposition"))
 TOPIC_PHRASES = frozenset(word_class("topic_phrase"))
+# Clauses under another: their subject is not the sentence's main one.
+SUBORDINATE = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp"})
 
 
 @dataclass(slots=True)
@@ -217,7 +219,7 @@ class EntityIndex:
         # Salience is the main clause's: "Blinken denied reports that Washington had set ..."
         # leaves Blinken, not Washington, as the one a following "he" means.
         clause = head.head if head.dep_ in ("nsubj", "nsubjpass") else head.head.head
-        main = subject and clause.dep_ not in ("ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp")
+        main = subject and clause.dep_ not in SUBORDINATE
         if self._in_quote(name_toks[0].idx):
             return
         located = head.dep_ == "pobj" and head.head.lower_ in LOCATIVE

@@ -16,7 +16,14 @@ from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
-from quotetrace.extract.speaker_entities import Entity, EntityIndex, NameMention, Spoken, headline_end
+from quotetrace.extract.speaker_entities import (
+    SUBORDINATE,
+    Entity,
+    EntityIndex,
+    NameMention,
+    Spoken,
+    headline_end,
+)
 from quotetrace.extract.speaker_names import description, mention_span, noun_type, roles
 from quotetrace.records import SpeakerRef
 from quotetrace.text.lexicon import word_class
@@ -33,7 +40,6 @@ WINDOW = 2500  # characters back that a pronoun looks for its antecedent
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
 # 'To her supporters, ...', 'Among Democrats, ...': whose view the sentence gives.
 VIEW_PREPOSITIONS = frozenset(word_class("view_preposition"))
-SUBORDINATE = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp"})
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
 
 
