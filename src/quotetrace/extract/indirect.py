@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
+from quotetrace.extract.interviewer import role_read_as_verb
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE, cue_lexicon
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
@@ -244,7 +245,11 @@ def _object_extent(head: Token, hearer_object: bool, lemma: str) -> tuple[int, i
     PolNeAR annotates these as attributions too; they come from verbs that are
     cues more often than not in training, so their objects are reported content.
     """
-    parts = [c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")]
+    parts = [
+        c
+        for c in head.rights
+        if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj") and not role_read_as_verb(c)
+    ]
     how = "+".join(sorted({p.dep_ for p in parts}))
     predicate = _object_predicate(head, parts) if lemma in PREDICATE_VERBS else None
     if predicate is not None:

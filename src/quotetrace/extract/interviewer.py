@@ -84,12 +84,26 @@ class Interviewer:
         return None
 
 
+def role_read_as_verb(tok: Token) -> bool:
+    """'Speaking to presenter Ana Ruiz': the parser reads 'to presenter' as an infinitive (an
+    xcomp or advcl verb with 'Ana Ruiz' its object) where the role word can only be the noun of
+    a 'to' phrase saying whom the speaker addressed."""
+    return (
+        tok.dep_ in ("xcomp", "advcl")
+        and tok.lower_ in INTERVIEWER_ROLES
+        and tok.head.lower_ in PARTNER_HOSTS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts)
+    )
+
+
 def _interview_partner(tok: Token) -> bool:
     """A name after 'interview with/to' or 'speaking/talking to/with' that the article calls an
     interviewer ('anchor Ana Ruiz', 'the presenter Otto Brandt', 'senior writer Ana Ruiz'): 'spoke
     to Senator Ruiz' or 'cited interviews with Ruiz' is someone addressed or questioned."""
     if tok.pos_ != "PROPN":
         return False
+    if tok.dep_ == "dobj" and role_read_as_verb(tok.head):
+        return True
     obj = tok.head if tok.dep_ == "appos" else tok
     if obj.dep_ != "pobj" or obj.head.lower_ not in PARTNER_PREPOSITIONS:
         return False
