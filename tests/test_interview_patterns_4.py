@@ -37,3 +37,33 @@ def test_speaking_to_anchor_names_the_anchor_as_interviewer(extractor):
     assert not [q for q in article.quotes if q.text.startswith("to anchor")]
     quote = quote_containing(article, "whether the subsidies would survive")
     assert quote.speaker is not None and quote.speaker.name == "Rosa Delgado"
+
+
+# -- a press conference: several reporters ask, so a question with no asker is nobody's in particular
+BRIEFING = """\
+Fire Commissioner Agnes Holloway spoke to reporters at the station on Monday.
+
+Asked by a reporter from the Harbour Times whether the new engines had arrived, Holloway said two of them had.
+
+Daniel Price of Channel 9 asked why the east station had closed. Holloway said it had failed an inspection.
+
+Pressed by another reporter on the overtime budget, she said it would be published next week.
+
+Asked whether any firefighters would be laid off, Holloway said no jobs were at risk.
+"""
+
+
+def test_a_question_with_no_asker_after_several_askers_is_no_ones(extractor):
+    article = extractor.extract(BRIEFING)
+    question = quote_containing(article, "whether any firefighters would be laid off")
+    assert question.speaker is None or question.speaker.name != "Daniel Price"
+    answer = quote_containing(article, "no jobs were at risk")
+    assert answer.speaker is not None and answer.speaker.name == "Agnes Holloway"
+
+
+def test_the_one_asker_of_an_interview_still_asks_the_unattributed_question(extractor):
+    text = BRIEFING.replace(
+        "Asked by a reporter from the Harbour Times whether", "Price asked whether"
+    ).replace("Pressed by another reporter on", "Price pressed her on")
+    question = quote_containing(extractor.extract(text), "whether any firefighters would be laid off")
+    assert question.speaker is not None and question.speaker.name == "Daniel Price"
