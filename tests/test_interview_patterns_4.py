@@ -67,3 +67,19 @@ def test_the_one_asker_of_an_interview_still_asks_the_unattributed_question(extr
     ).replace("Pressed by another reporter on", "Price pressed her on")
     question = quote_containing(extractor.extract(text), "whether any firefighters would be laid off")
     assert question.speaker is not None and question.speaker.name == "Daniel Price"
+
+
+# -- 'by her own account, "..."': the owner of the account speaks, as in 'in her words' ----------
+def test_by_her_own_account_gives_the_quotation_to_the_owner(extractor):
+    text = (
+        "Mayor Rhea Castellano spent the morning at the flooded market.\n\n"
+        'She had slept three hours and was, by her own account, "ready to fall over."\n'
+    )
+    quote = quote_containing(extractor.extract(text), "ready to fall over")
+    assert quote.speaker is not None and quote.speaker.name == "Rhea Castellano"
+    assert quote.cue is not None and not quote.continuation
+
+
+def test_by_all_accounts_has_no_owner_and_reports_nothing(extractor):
+    text = "Coach Tomas Brink left the club in May.\n\nBy all accounts, the new stadium will open late.\n"
+    assert not [q for q in extractor.extract(text).quotes if "stadium" in q.text]

@@ -384,8 +384,9 @@ def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:
 def _words_extent(prep: Token) -> tuple[int, int] | None:
     """'In her words, S', 'because, in Forbes' words, S': the clause the phrase is on. After its
     verb the phrase closes what it reports: 'she dislikes surprises, in the words of an aide,
-    and bristled ...' reports the surprises, not the bristling."""
-    host = prep.head
+    and bristled ...' reports the surprises, not the bristling. A phrase the parser hung on an
+    auxiliary ('was, by her own account, "running on ..."') is on the auxiliary's verb."""
+    host = prep.head.head if prep.head.dep_ in ("aux", "auxpass") else prep.head
     phrase = {t.i for t in prep.subtree}
     toks = [t for t in host.subtree if t.i not in phrase and not t.is_punct]
     toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == host.i and t.i < prep.i)]
