@@ -83,3 +83,22 @@ def test_by_her_own_account_gives_the_quotation_to_the_owner(extractor):
 def test_by_all_accounts_has_no_owner_and_reports_nothing(extractor):
     text = "Coach Tomas Brink left the club in May.\n\nBy all accounts, the new stadium will open late.\n"
     assert not [q for q in extractor.extract(text).quotes if "stadium" in q.text]
+
+
+# -- 'The mayor of Marlow, Priya Sandhu, said': the name is the role's holder, not the place's -----
+def test_full_name_after_role_of_place_is_the_roles_holder(extractor):
+    text = (
+        "A reporter from the Pellham Courier asked about the harbour wall.\n\n"
+        'The governor of Pellham, Ines Okonkwo, called the repairs "overdue" and said she would '
+        "visit the site.\n"
+    )
+    article = extractor.extract(text)
+    for fragment in ("overdue", "she would visit"):
+        quote = quote_containing(article, fragment)
+        assert quote.speaker is not None and quote.speaker.name == "Ines Okonkwo", fragment
+
+
+def test_one_word_other_name_of_the_body_is_no_holder(extractor):
+    text = "The director of the Pellham Trust, PHT, said the archive would reopen in March.\n"
+    quote = quote_containing(extractor.extract(text), "archive would reopen")
+    assert quote.speaker is None or quote.speaker.name != "PHT"

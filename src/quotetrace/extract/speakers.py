@@ -19,6 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
+from quotetrace.extract.role_holder import holder_after_of_object
 from quotetrace.extract.speaker_calibration import calibrated
 from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
@@ -158,7 +159,7 @@ class SpeakerResolver(PronounIndex):
         owner = self._owner(head)
         if owner is not None:
             return ref(f"{owner} {head.lower_}", "organisation", 0.7)
-        inner = name_inside(head)
+        inner = name_inside(head) or holder_after_of_object(head)
         if inner is not None:
             named = self._name_for(name_run(inner))
             if named is not None:
