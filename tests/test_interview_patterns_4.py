@@ -102,3 +102,17 @@ def test_one_word_other_name_of_the_body_is_no_holder(extractor):
     text = "The director of the Pellham Trust, PHT, said the archive would reopen in March.\n"
     quote = quote_containing(extractor.extract(text), "archive would reopen")
     assert quote.speaker is None or quote.speaker.name != "PHT"
+
+
+# -- 'also accused Varga of ...': the person and the charge are the content, the verb the cue ------
+def test_the_accused_person_is_content_not_cue(extractor):
+    text = (
+        "The Harbour Pilots Guild also accused Dunmore of ignoring the tide warnings.\n\n"
+        "Councillor Aoife Brannigan blamed him for the closure of the ferry.\n"
+    )
+    article = extractor.extract(text)
+    accused = quote_containing(article, "ignoring the tide warnings")
+    assert accused.cue is not None and "Dunmore" not in accused.cue.text
+    assert accused.text.startswith("Dunmore of")
+    blamed = quote_containing(article, "closure of the ferry")
+    assert blamed.cue is not None and "him" not in blamed.cue.text.split()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from quotetrace.extract.charges import charge_on_person
 from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.interviewer import role_read_as_verb
@@ -251,6 +252,7 @@ def _object_extent(head: Token, hearer_object: bool, lemma: str) -> tuple[int, i
         if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj") and not role_read_as_verb(c)
     ]
     how = "+".join(sorted({p.dep_ for p in parts}))
+    parts += [charge] if (charge := charge_on_person(head, parts)) is not None else []
     predicate = _object_predicate(head, parts) if lemma in PREDICATE_VERBS else None
     if predicate is not None:
         parts, how = [*parts, predicate], "dobj+oprd"
@@ -296,15 +298,15 @@ def _manner(obj: Token) -> bool:
 def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
     """Other readings: the object of a preposition after the verb or after its object.
 
-    "held his fire on Ben Carson", "offered his congratulations to X", "accused him of lying":
-    the cue then runs to the preposition (``cue_end``), as PolNeAR marks it.
+    "held his fire on Ben Carson", "offered his congratulations to X": the cue then runs to the
+    preposition (``cue_end``), as PolNeAR marks it; not "accused him of lying" (the charge).
     """
     seen = {main[:2]} if main else set()
     objects = [c for c in head.rights if c.dep_ == "dobj"]
-    hosts = [head, *objects]
-    for host in hosts:
+    charge_at = charge.i if (charge := charge_on_person(head, objects)) is not None else -1
+    for host in [head, *objects]:
         for prep in host.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in OBJECT_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in OBJECT_PREPS or prep.i == charge_at:
                 continue
             objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp") and not _manner(o)]
             if not objs:
