@@ -116,3 +116,22 @@ def test_the_accused_person_is_content_not_cue(extractor):
     assert accused.text.startswith("Dunmore of")
     blamed = quote_containing(article, "closure of the ferry")
     assert blamed.cue is not None and "him" not in blamed.cue.text.split()
+
+
+# -- 'the presenter said': the person the article introduced as presenter (or moderator) -----------
+def test_the_presenter_is_the_person_introduced_as_presenter(extractor):
+    text = (
+        "Culture Secretary Hanna Brecht spoke to presenter Colin Marsh on Sunday morning.\n\n"
+        '"Your budget has been cut twice," the presenter said.\n\n'
+        "The presenter then asked whether the museums would close.\n"
+    )
+    article = extractor.extract(text)
+    for fragment in ("budget has been cut twice", "whether the museums would close"):
+        quote = quote_containing(article, fragment)
+        assert quote.speaker is not None and quote.speaker.name == "Colin Marsh", fragment
+
+
+def test_the_moderator_is_the_person_introduced_as_moderator(extractor):
+    text = 'The debate was chaired by moderator Julia Fenwick.\n\n"We are out of time," the moderator said.\n'
+    quote = quote_containing(extractor.extract(text), "out of time")
+    assert quote.speaker is not None and quote.speaker.name == "Julia Fenwick"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from quotetrace.extract.charges import charge_on_person
 from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.interviewer import role_read_as_verb
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE, cue_lexicon
+from quotetrace.extract.parse_repairs import charge_on_person
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
 
