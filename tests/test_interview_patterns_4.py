@@ -135,3 +135,24 @@ def test_the_moderator_is_the_person_introduced_as_moderator(extractor):
     text = 'The debate was chaired by moderator Julia Fenwick.\n\n"We are out of time," the moderator said.\n'
     quote = quote_containing(extractor.extract(text), "out of time")
     assert quote.speaker is not None and quote.speaker.name == "Julia Fenwick"
+
+
+# -- 'A; rival calls it "..."': the clause before the semicolon is no one's content -------------------
+def test_clause_before_a_semicolon_is_not_the_next_verbs_content(extractor):
+    text = "The council approved the tram line on Monday; the opposition called it a waste of money.\n"
+    article = extractor.extract(text)
+    assert not [q for q in article.quotes if "approved the tram line" in q.text]
+    called = quote_containing(article, "a waste of money")
+    assert called.speaker is not None and called.speaker.mention == "the opposition"
+
+
+def test_quoted_words_after_a_semicolon_in_a_headline_are_the_callers(extractor):
+    text = 'Shipyard wins navy contract; union calls it "a lifeline"\n\nThe yard employs 900 people.\n'
+    quote = quote_containing(extractor.extract(text), "a lifeline")
+    assert quote.kind == "mixed" and quote.cue is not None and quote.cue.text == "calls"
+
+
+def test_subject_before_a_semicolon_is_not_the_next_verbs_speaker(extractor):
+    text = "The ferry terminal reopened on Friday; inspectors say the ramp is safe.\n"
+    quote = quote_containing(extractor.extract(text), "the ramp is safe")
+    assert quote.speaker is not None and quote.speaker.mention == "inspectors"

@@ -14,7 +14,7 @@ from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.interviewer import role_read_as_verb
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE, cue_lexicon
-from quotetrace.extract.parse_repairs import charge_on_person
+from quotetrace.extract.parse_repairs import before_semicolon, charge_on_person
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
 
@@ -86,7 +86,7 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         extent = _according_extent(cue)
         return (*extent, "according") if extent else None
     hearer_object = cue.lemma.split()[0] in HEARER_OBJECT_LEMMAS
-    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS]
+    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not before_semicolon(c, head)]
     how = "ccomp"
     if not comps and not hearer_object:
         # "denied reports that ...": the clause hangs off the object noun.

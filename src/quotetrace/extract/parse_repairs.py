@@ -1,10 +1,15 @@
-"""What a person is charged with: 'accused Varga of ignoring warnings', 'blamed him for the delay'.
+"""Readings of a cue's content where the small parser hangs a phrase on the wrong word.
 
-PolNeAR marks the person and the charge as one content ('Varga of ignoring warnings') with the
-verb alone as the cue, which is what the extractor reads where the parser hangs the preposition
-on the person ('accused the mayor of ...'). Where it hangs it on the verb instead, the person is
-left alone as the object and the charge became a reading of its own with the person inside the
-cue ('accused Varga of'); this puts the two back together.
+What a person is charged with: PolNeAR marks 'accused Varga of ignoring warnings' as one
+content ('Varga of ignoring warnings') with the verb alone as the cue, which is what the
+extractor reads where the parser hangs the preposition on the person ('accused the mayor of
+...'). Where it hangs it on the verb instead, the person was left alone as the object and the
+charge became a reading of its own with the person inside the cue ('accused Varga of').
+
+A clause before a semicolon: 'Mayor unveils free bus plan; rival calls it "a gimmick"' is two
+sentences, but the parser hangs the first on 'calls' as its complement, and the rival was
+reported as saying the mayor unveiled the plan; it hangs the subject of the first on the
+second's verb as well.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from spacy.tokens import Token
 from quotetrace.text.lexicon import word_class
 
 CHARGE_PREPS = frozenset(word_class("charge_preposition"))
+OWN_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd"})
 
 
 def charge_on_person(verb: Token, objects: list[Token]) -> Token | None:
@@ -26,3 +32,18 @@ def charge_on_person(verb: Token, objects: list[Token]) -> Token | None:
     if prep is None or prep.dep_ != "prep" or prep.lower_ not in CHARGE_PREPS:
         return None
     return prep
+
+
+def before_semicolon(clause: Token, verb: Token) -> bool:
+    """``clause`` ends before a semicolon that comes before ``verb``, and the verb reports
+    something of its own after it: two sentences joined, not a fronted content."""
+    if not across_semicolon(clause, verb):
+        return False
+    return any(c.dep_ in OWN_OBJECT_DEPS and c.i > verb.i for c in verb.children)
+
+
+def across_semicolon(phrase: Token, verb: Token) -> bool:
+    """A semicolon stands between the phrase (before the verb) and the verb: 'The bridge
+    reopened on Friday; engineers say ...' hangs 'bridge' on 'say' as a second subject."""
+    end = phrase.right_edge.i
+    return end < verb.i and any(t.text == ";" for t in verb.doc[end + 1 : verb.i])
