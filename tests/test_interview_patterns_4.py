@@ -156,3 +156,18 @@ def test_subject_before_a_semicolon_is_not_the_next_verbs_speaker(extractor):
     text = "The ferry terminal reopened on Friday; inspectors say the ramp is safe.\n"
     quote = quote_containing(extractor.extract(text), "the ramp is safe")
     assert quote.speaker is not None and quote.speaker.mention == "inspectors"
+
+
+# -- police ranks before a name are titles: 'the chief constable said' is the named chief constable ---
+def test_the_chief_constable_is_the_person_given_that_rank(extractor):
+    text = (
+        "Chief Constable Maren Holt spoke after the inspection report was published.\n\n"
+        "The chief constable insisted that burglary arrests had doubled.\n\n"
+        "Sergeant Idris Pownall, who leads the night shift, said officers were stretched. "
+        "The sergeant added that two cars were off the road.\n"
+    )
+    article = extractor.extract(text)
+    chief = quote_containing(article, "burglary arrests had doubled")
+    assert chief.speaker is not None and chief.speaker.name == "Maren Holt"
+    sergeant = quote_containing(article, "two cars were off the road")
+    assert sergeant.speaker is not None and sergeant.speaker.name == "Idris Pownall"
