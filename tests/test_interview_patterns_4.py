@@ -171,3 +171,24 @@ def test_the_chief_constable_is_the_person_given_that_rank(extractor):
     assert chief.speaker is not None and chief.speaker.name == "Maren Holt"
     sergeant = quote_containing(article, "two cars were off the road")
     assert sergeant.speaker is not None and sergeant.speaker.name == "Idris Pownall"
+
+
+# -- a byline that ends the standfirst: '... she did not build. By Nora Quist' ---------------------
+def test_byline_after_the_standfirsts_last_sentence_is_the_reporters_i(extractor):
+    text = (
+        "The Quiet Reformer\n\n"
+        "Education Secretary Ruth Abara has closed more schools than any minister before her. "
+        "By Simon Achebe-Lund\n\n"
+        "When I asked whether she regretted the closures, Abara shook her head.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "whether she regretted the closures")
+    assert quote.speaker is not None and quote.speaker.name == "Simon Achebe-Lund"
+
+
+def test_by_inside_a_sentence_is_no_byline(extractor):
+    text = (
+        "Mayor Ruth Abara said the bridge would close at noon. By Friday Evening, a detour will open.\n\n"
+        "When I asked whether the road would reopen, Abara nodded.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "whether the road would reopen")
+    assert quote.speaker is None or quote.speaker.name != "Friday Evening"
