@@ -192,3 +192,28 @@ def test_by_inside_a_sentence_is_no_byline(extractor):
     )
     quote = quote_containing(extractor.extract(text), "whether the road would reopen")
     assert quote.speaker is None or quote.speaker.name != "Friday Evening"
+
+
+# -- 'As she put it, "..."': one quotation, the aside its cue, said by the aside's subject ----------
+def test_as_she_put_it_before_a_quotation_is_its_cue(extractor):
+    text = (
+        "Harbour Master Greta Lindahl said the channel would be dredged in May.\n\n"
+        "Asked about the delays, she blamed the weather. "
+        'As she put it, "the sea does not read our schedules, and it never will."\n'
+    )
+    article = extractor.extract(text)
+    rows = [q for q in article.quotes if "does not read our schedules" in q.text]
+    assert len(rows) == 1
+    assert rows[0].cue is not None and rows[0].cue.text == "put" and not rows[0].continuation
+    assert rows[0].act == "speech"
+    assert rows[0].speaker is not None and rows[0].speaker.name == "Greta Lindahl"
+
+
+def test_as_he_put_it_before_a_partial_quote_gives_one_row(extractor):
+    text = (
+        "Mayor Tobias Grunwald opened the new depot on Monday.\n\n"
+        'As the mayor put it, the town "cannot wait another year."\n'
+    )
+    rows = [q for q in extractor.extract(text).quotes if "cannot wait another year" in q.text]
+    assert len(rows) == 1 and rows[0].kind == "mixed" and rows[0].act == "speech"
+    assert rows[0].speaker is not None and rows[0].speaker.name == "Tobias Grunwald"
