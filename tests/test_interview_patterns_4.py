@@ -217,3 +217,23 @@ def test_as_he_put_it_before_a_partial_quote_gives_one_row(extractor):
     rows = [q for q in extractor.extract(text).quotes if "cannot wait another year" in q.text]
     assert len(rows) == 1 and rows[0].kind == "mixed" and rows[0].act == "speech"
     assert rows[0].speaker is not None and rows[0].speaker.name == "Tobias Grunwald"
+
+
+# -- 'the ministry later posted': not the committee or senate named last ----------------------------
+def test_the_ministry_is_not_the_committee_named_last(extractor):
+    text = (
+        "Fisheries Minister Odile Carrow appeared before the Coastal Affairs Committee on Monday. "
+        "The committee's chair, Senator Ivo Brandt, said he was not satisfied.\n\n"
+        "The ministry later posted a statement saying that the quota would be reviewed.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "the quota would be reviewed")
+    assert quote.speaker is not None and quote.speaker.name != "Coastal Affairs Committee"
+
+
+def test_the_company_is_still_the_firm_named_last(extractor):
+    text = (
+        "Shares in Norvik Shipping Corp fell on Tuesday after the strike began.\n\n"
+        "The company said it expected the port to reopen within a week.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "expected the port to reopen")
+    assert quote.speaker is not None and quote.speaker.name == "Norvik Shipping Corp"

@@ -63,6 +63,7 @@ ANSWER_LABELS = frozenset(word_class("answer_label"))
 ARTICLES = frozenset(word_class("article"))
 EPITHETS = frozenset(word_class("epithet_role"))
 PAST_OFFICE = frozenset(word_class("past_office"))
+BODY_KINDS = frozenset(word_class("body_kind"))
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 
@@ -309,7 +310,9 @@ class SpeakerResolver(PronounIndex):
             for m in reversed(self._before(head.idx)):
                 if head.idx - m.start > WINDOW:
                     break
-                if m.entity.type == "organisation" and m.start >= headline_end(text_of(self.doc)):
+                if m.entity.type != "organisation" or _other_kind_of_body(word, m.entity):
+                    continue
+                if m.start >= headline_end(text_of(self.doc)):
                     return m.entity
         if any(t.lower_ == "same" for t in span[:3]):
             # "the same official told Reuters": the person quoted last.
@@ -363,3 +366,12 @@ class SpeakerResolver(PronounIndex):
         # A person named since the official spoke, and not yet quoted, may be the one it introduces.
         named = (m.entity for m in self._before(head.idx) if m.start > last.start)
         return None if any(e.type == "person" and e.name not in counts for e in named) else last
+
+
+def _other_kind_of_body(word: str, entity: Entity) -> bool:
+    """'The ministry later posted ...' is no committee, senate or company named last: a body of
+    one kind ('ministry', 'court') is not an organisation whose name gives it another kind."""
+    if word not in BODY_KINDS:
+        return False
+    kinds = {w.lower() for w in entity.words if w.lower() in BODY_KINDS or in_lexicon(w.lower(), org_words())}
+    return bool(kinds - {word})
