@@ -237,3 +237,11 @@ def test_the_company_is_still_the_firm_named_last(extractor):
     )
     quote = quote_containing(extractor.extract(text), "expected the port to reopen")
     assert quote.speaker is not None and quote.speaker.name == "Norvik Shipping Corp"
+
+
+# -- 'the cap, which consumer groups say has come too late': the source and cue are no content ----
+def test_fronted_relative_pronoun_content_leaves_out_its_source_and_cue(extractor):
+    text = "The council lowered the parking fee, which shop owners say has come two years too late.\n"
+    quote = quote_containing(extractor.extract(text), "has come two years too late")
+    assert [f.text for f in quote.fragments] == ["which", "has come two years too late"]
+    assert quote.speaker is not None and quote.speaker.mention == "shop owners"

@@ -14,7 +14,7 @@ from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.interviewer import role_read_as_verb
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE, cue_lexicon
-from quotetrace.extract.parse_repairs import before_semicolon, charge_on_person
+from quotetrace.extract.parse_repairs import around_fronted_relative, before_semicolon, charge_on_person
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
 
@@ -63,8 +63,8 @@ def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
         draft = Draft(kind, start, end, cue, speaker, 0.35 + 0.5 * cue.rate, cue_end=cue_end)
         draft.extent_kind = how
         draft.participle = participle
-        if how.startswith("parataxis"):
-            draft.fragments = around_aside(text, cue, start, end)
+        aside = around_aside if how.startswith("parataxis") else around_fronted_relative
+        draft.fragments = aside(text, cue, start, end)
         drafts.append(draft)
     return drafts
 

@@ -10,16 +10,23 @@ A clause before a semicolon: 'Mayor unveils free bus plan; rival calls it "a gim
 sentences, but the parser hangs the first on 'calls' as its complement, and the rival was
 reported as saying the mayor unveiled the plan; it hangs the subject of the first on the
 second's verb as well.
+
+A relative pronoun fronted over the cue: in 'the cap, which consumer groups say has come too
+late' the complement's first word stands before the cue's own subject; the content is 'which
+... has come too late' in two fragments, as PolNeAR marks it, not the source and cue with it.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from quotetrace.extract.cues import CueCandidate
+from quotetrace.extract.draft import trim
 from quotetrace.text.lexicon import word_class
 
 CHARGE_PREPS = frozenset(word_class("charge_preposition"))
 OWN_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 
 def charge_on_person(verb: Token, objects: list[Token]) -> Token | None:
@@ -47,3 +54,22 @@ def across_semicolon(phrase: Token, verb: Token) -> bool:
     reopened on Friday; engineers say ...' hangs 'bridge' on 'say' as a second subject."""
     end = phrase.right_edge.i
     return end < verb.i and any(t.text == ";" for t in verb.doc[end + 1 : verb.i])
+
+
+def around_fronted_relative(
+    text: str, cue: CueCandidate, start: int, end: int
+) -> list[tuple[int, int]] | None:
+    """The content from ``start`` to ``end`` without the subject and verb of a relative clause
+    ('which | consumer groups say | has come too late') whose complement's relative pronoun
+    comes first: two fragments, or None where the content does not open with such a pronoun."""
+    verb = cue.head
+    if verb.dep_ != "relcl":
+        return None
+    comp = next((c for c in verb.rights if c.dep_ == "ccomp"), None)
+    if comp is None or comp.left_edge.i >= verb.i or comp.left_edge.tag_ not in RELATIVE_TAGS:
+        return None
+    wh = comp.left_edge
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if wh.idx != start or after is None or after.idx >= end:
+        return None
+    return [(start, wh.idx + len(wh)), trim(text, after.idx, end)]
