@@ -245,3 +245,13 @@ def test_fronted_relative_pronoun_content_leaves_out_its_source_and_cue(extracto
     quote = quote_containing(extractor.extract(text), "has come two years too late")
     assert [f.text for f in quote.fragments] == ["which", "has come two years too late"]
     assert quote.speaker is not None and quote.speaker.mention == "shop owners"
+
+
+# -- "Holm's office later posted": the office of the person the article named -----------------------
+def test_a_persons_office_speaks_for_the_named_person(extractor):
+    text = (
+        "Harbour Commissioner Derek Amsel did not attend the hearing.\n\n"
+        "Amsel's office later said that the commissioner had never interfered with the pilots.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "never interfered with the pilots")
+    assert quote.speaker is not None and quote.speaker.name == "Derek Amsel office"
