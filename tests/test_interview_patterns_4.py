@@ -255,3 +255,17 @@ def test_a_persons_office_speaks_for_the_named_person(extractor):
     )
     quote = quote_containing(extractor.extract(text), "never interfered with the pilots")
     assert quote.speaker is not None and quote.speaker.name == "Derek Amsel office"
+
+
+# -- 'a Department of Health spokesperson said ... The spokesperson added': the same description ----
+def test_the_spokesperson_is_the_one_described_before_with_the_role_last(extractor):
+    text = (
+        "Transport Minister Elin Sandvik defended the timetable on Monday.\n\n"
+        'A Ministry of Transport spokesperson said: "The new trains will run from June."\n\n'
+        "The spokesperson added that fares would not rise this year.\n"
+    )
+    article = extractor.extract(text)
+    first = quote_containing(article, "The new trains will run from June")
+    added = quote_containing(article, "fares would not rise")
+    assert first.speaker is not None and added.speaker is not None
+    assert added.speaker.name == first.speaker.name != "Elin Sandvik"

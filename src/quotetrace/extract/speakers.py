@@ -328,7 +328,9 @@ class SpeakerResolver(PronounIndex):
             if spoken.start >= head.idx or head.idx - spoken.start > WINDOW or spoken.start < body:
                 break
             ref = self._refs.get(spoken.name)
-            if ref is not None and ref.mention.split() and head_word(ref.mention) == word:
+            mention = ref.mention if ref is not None else ""
+            # 'a Department of Health spokesperson ... The spokesperson added': the head comes last.
+            if mention.split() and (head_word(mention) == word or mention.lower().split()[-1] == word):
                 return spoken
         return self._interviewee(head)
 
