@@ -166,9 +166,9 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
         # 'X, who noted that Y was "Z," also said ...' is "noted"'s quote, not "said"'s.
         governs = c.head.i in governors and not _in_subject(c, quote)
         distance = min(abs(c.head.i - quote.start), abs(c.head.i - (quote.end - 1)))
-        if c.lemma == WORDS_CUE and _on_clause_of(c, quote):
-            # 'held because, in Forbes' words, "..."': the phrase names whose words the
-            # quotation is; the verb that governs the clause reports nothing.
+        if (c.lemma == WORDS_CUE or _as_aside(c)) and _on_clause_of(c, quote):
+            # 'held because, in Forbes' words, "..."', 'As she put it, "..."': the phrase names
+            # whose words the quotation is; the verb that governs the clause reports nothing.
             return (-1, 0, distance)
         strong = c.rate >= INDIRECT_MIN_RATE
         return (0 if governs else 1, 0 if strong else 1, distance)
@@ -178,6 +178,11 @@ def _best_cue(local: list[CueCandidate], quote: Span) -> CueCandidate | None:
     if best.rate < 0.15 and score(best)[0] == 1:
         return None
     return best
+
+
+def _as_aside(cue: CueCandidate) -> bool:
+    """'As she put it, S' / 'S, as he noted': an aside hung on the clause it reports."""
+    return cue.head.dep_ == "advcl" and is_aside(cue)
 
 
 def _on_clause_of(cue: CueCandidate, quote: Span) -> bool:
@@ -192,7 +197,8 @@ def _in_subject(cue: CueCandidate, quote: Span) -> bool:
 
 def _reports(cue: CueCandidate, span: QuotedSpan) -> bool:
     extent = content_extent(cue)
-    return cue.rate >= INDIRECT_MIN_RATE and extent is not None and extent[0] <= span.start < extent[1]
+    strong = cue.rate >= INDIRECT_MIN_RATE or _as_aside(cue)  # 'put it' is rare, but reports
+    return strong and extent is not None and extent[0] <= span.start < extent[1]
 
 
 def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandidate | None:

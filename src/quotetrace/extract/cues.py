@@ -24,7 +24,9 @@ from quotetrace.text.lexicon import word_class
 
 # Subject-taking verbs whose subject is the speaker; for these the object is the hearer.
 ACCORDING_ID = hash_string("according")
-WORDS_ID = hash_string("words")
+# 'in her words', 'by his own account': a phrase that gives the clause it is on to the owner.
+OWNED_WORDS = frozenset(tuple(phrase.split()) for phrase in word_class("owned_words_phrase"))
+OWNED_WORD_IDS = [hash_string(noun) for _, noun in OWNED_WORDS]
 CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 HEARER_OBJECT_LEMMAS = frozenset(word_class("hearer_object_cue"))
 # Adverbs that open the cue's clause rather than modify the verb: "when asked", "as noted".
@@ -144,10 +146,11 @@ def words_owner(words: Token) -> Token | None:
 
 
 def _words_cue(words: Token) -> CueCandidate | None:
-    """'In her words, S': a phrase set off by a comma on a clause, not 'in other words' (no
-    owner) or 'she put it in her own words' (the manner of a verb, no comma)."""
+    """'In her words, S', 'by his own account, S': a phrase set off by a comma on a clause, not
+    'in other words' (no owner) or 'she put it in her own words' (the manner of a verb, no
+    comma)."""
     prep = words.head
-    if words.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+    if words.dep_ != "pobj" or (prep.lower_, words.lower_) not in OWNED_WORDS or prep.dep_ != "prep":
         return None
     owner = words_owner(words)
     if owner is None:
@@ -175,9 +178,10 @@ class CueFinder:
         found = []
         # Token objects are costly to create; pick candidates from the attribute arrays first.
         pos, lower = doc.to_array([POS, LOWER]).T if len(doc) else ((), ())
-        for i in numpy.flatnonzero((pos == VERB_ID) | (lower == ACCORDING_ID) | (lower == WORDS_ID)):
+        owned_noun = numpy.isin(lower, OWNED_WORD_IDS)
+        for i in numpy.flatnonzero((pos == VERB_ID) | (lower == ACCORDING_ID) | owned_noun):
             tok = doc[int(i)]
-            if tok.lower == WORDS_ID:
+            if owned_noun[int(i)]:
                 owned = _words_cue(tok)
                 if owned is not None:
                     found.append(owned)

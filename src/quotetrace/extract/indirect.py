@@ -12,7 +12,9 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
+from quotetrace.extract.interviewer import role_read_as_verb
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE, cue_lexicon
+from quotetrace.extract.parse_repairs import around_fronted_relative, before_semicolon, charge_on_person
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
 
@@ -61,8 +63,8 @@ def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:
         draft = Draft(kind, start, end, cue, speaker, 0.35 + 0.5 * cue.rate, cue_end=cue_end)
         draft.extent_kind = how
         draft.participle = participle
-        if how.startswith("parataxis"):
-            draft.fragments = around_aside(text, cue, start, end)
+        aside = around_aside if how.startswith("parataxis") else around_fronted_relative
+        draft.fragments = aside(text, cue, start, end)
         drafts.append(draft)
     return drafts
 
@@ -84,7 +86,7 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         extent = _according_extent(cue)
         return (*extent, "according") if extent else None
     hearer_object = cue.lemma.split()[0] in HEARER_OBJECT_LEMMAS
-    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS]
+    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not before_semicolon(c, head)]
     how = "ccomp"
     if not comps and not hearer_object:
         # "denied reports that ...": the clause hangs off the object noun.
@@ -244,8 +246,13 @@ def _object_extent(head: Token, hearer_object: bool, lemma: str) -> tuple[int, i
     PolNeAR annotates these as attributions too; they come from verbs that are
     cues more often than not in training, so their objects are reported content.
     """
-    parts = [c for c in head.rights if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj")]
+    parts = [
+        c
+        for c in head.rights
+        if c.dep_ in OBJECT_DEPS and not (hearer_object and c.dep_ == "dobj") and not role_read_as_verb(c)
+    ]
     how = "+".join(sorted({p.dep_ for p in parts}))
+    parts += [charge] if (charge := charge_on_person(head, parts)) is not None else []
     predicate = _object_predicate(head, parts) if lemma in PREDICATE_VERBS else None
     if predicate is not None:
         parts, how = [*parts, predicate], "dobj+oprd"
@@ -291,15 +298,15 @@ def _manner(obj: Token) -> bool:
 def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
     """Other readings: the object of a preposition after the verb or after its object.
 
-    "held his fire on Ben Carson", "offered his congratulations to X", "accused him of lying":
-    the cue then runs to the preposition (``cue_end``), as PolNeAR marks it.
+    "held his fire on Ben Carson", "offered his congratulations to X": the cue then runs to the
+    preposition (``cue_end``), as PolNeAR marks it; not "accused him of lying" (the charge).
     """
     seen = {main[:2]} if main else set()
     objects = [c for c in head.rights if c.dep_ == "dobj"]
-    hosts = [head, *objects]
-    for host in hosts:
+    charge_at = charge.i if (charge := charge_on_person(head, objects)) is not None else -1
+    for host in [head, *objects]:
         for prep in host.rights:
-            if prep.dep_ != "prep" or prep.lower_ not in OBJECT_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in OBJECT_PREPS or prep.i == charge_at:
                 continue
             objs = [o for o in prep.children if o.dep_ in ("pobj", "pcomp") and not _manner(o)]
             if not objs:
@@ -379,8 +386,9 @@ def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:
 def _words_extent(prep: Token) -> tuple[int, int] | None:
     """'In her words, S', 'because, in Forbes' words, S': the clause the phrase is on. After its
     verb the phrase closes what it reports: 'she dislikes surprises, in the words of an aide,
-    and bristled ...' reports the surprises, not the bristling."""
-    host = prep.head
+    and bristled ...' reports the surprises, not the bristling. A phrase the parser hung on an
+    auxiliary ('was, by her own account, "running on ..."') is on the auxiliary's verb."""
+    host = prep.head.head if prep.head.dep_ in ("aux", "auxpass") else prep.head
     phrase = {t.i for t in prep.subtree}
     toks = [t for t in host.subtree if t.i not in phrase and not t.is_punct]
     toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == host.i and t.i < prep.i)]

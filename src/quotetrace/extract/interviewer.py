@@ -42,6 +42,7 @@ class Interviewer:
         self._resolver = resolver
         self._askers: list[tuple[int, SpeakerRef]] = []  # (quote start, who asked)
         self._quoted: Counter[str] = Counter()  # every quote of each speaker so far
+        self._questions: list[tuple[int, str]] = []  # (quote start, who asked), any kind of asker
         self._doc = doc
         self._partner_list: list[Token] | None = None
 
@@ -59,15 +60,23 @@ class Interviewer:
         if quote.cue is None or quote.speaker is None or quote.kind == "term":
             return
         self._quoted[quote.speaker.name] += 1
+        if not asks(quote.cue.lemma):
+            return
+        self._questions.append((quote.start, quote.speaker.name))
         named = self._resolver.entities.get(quote.speaker.name)
-        if named is not None and named.type == "person" and asks(quote.cue.lemma):
+        if named is not None and named.type == "person":
             self._askers.append((quote.start, quote.speaker))
 
     def at(self, char: int) -> SpeakerRef | None:
         """The interviewer as of ``char``: who asked most so far (the later on a tie), else the
         person the interview was last said to be with. An asker most of whose quotes are not
         questions is a speaker of the story ('Cruz asked whether ...' in a debate), not its
-        interviewer."""
+        interviewer. Where no one asker put most of the questions so far ('a reporter from the
+        Echo asked', 'Ana Ruiz asked', 'another reporter pressed her'), it is a press conference
+        and the question's asker is anyone's guess."""
+        asked = Counter(name for start, name in self._questions if start < char)
+        if asked and 2 * max(asked.values()) <= sum(asked.values()):
+            return None
         askers = [ref for start, ref in self._askers if start < char]
         counts = Counter(ref.name for ref in askers)
         askers = [ref for ref in askers if 2 * counts[ref.name] > self._quoted[ref.name]]
@@ -84,12 +93,26 @@ class Interviewer:
         return None
 
 
+def role_read_as_verb(tok: Token) -> bool:
+    """'Speaking to presenter Ana Ruiz': the parser reads 'to presenter' as an infinitive (an
+    xcomp or advcl verb with 'Ana Ruiz' its object) where the role word can only be the noun of
+    a 'to' phrase saying whom the speaker addressed."""
+    return (
+        tok.dep_ in ("xcomp", "advcl")
+        and tok.lower_ in INTERVIEWER_ROLES
+        and tok.head.lower_ in PARTNER_HOSTS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.lefts)
+    )
+
+
 def _interview_partner(tok: Token) -> bool:
     """A name after 'interview with/to' or 'speaking/talking to/with' that the article calls an
     interviewer ('anchor Ana Ruiz', 'the presenter Otto Brandt', 'senior writer Ana Ruiz'): 'spoke
     to Senator Ruiz' or 'cited interviews with Ruiz' is someone addressed or questioned."""
     if tok.pos_ != "PROPN":
         return False
+    if tok.dep_ == "dobj" and role_read_as_verb(tok.head):
+        return True
     obj = tok.head if tok.dep_ == "appos" else tok
     if obj.dep_ != "pobj" or obj.head.lower_ not in PARTNER_PREPOSITIONS:
         return False

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from quotetrace.extract.cues import CueCandidate, words_owner
 from quotetrace.extract.lexicon import WORDS_CUE
+from quotetrace.extract.parse_repairs import across_semicolon
 from quotetrace.extract.speaker_names import is_dateline, is_document, noun_type
 from quotetrace.text.lexicon import word_class
 
@@ -38,7 +39,7 @@ def speaker_head(cue: CueCandidate) -> Token | None:
     participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"  # ', saying ...', ', adding ...'
     for step in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        subjects = [c for c in subjects if not is_dateline(c)] or subjects
+        subjects = [c for c in subjects if not is_dateline(c) and not across_semicolon(c, verb)] or subjects
         if step and participle and subjects and verb.head.i != verb.i and _cannot_speak(subjects[0]):
             # 'refused to say whether fares would rise, saying ...': the parser hangs the
             # participle inside the embedded clause; 'fares' cannot speak, so climb on.

@@ -44,7 +44,11 @@ AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: amb
 
 
 # A byline: 'By' and two to four capitalised words, alone on its line or before a comma.
-BYLINE = re.compile(r"^[ \t]*By[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*(?:,[^\n]*)?$", re.M)
+BYLINE_NAME = r"By[ \t]+((?:[A-Z][\w.'’-]*[ \t]+){1,3}[A-Z][\w'’-]+)[ \t]*"
+BYLINE = re.compile(r"^[ \t]*" + BYLINE_NAME + r"(?:,[^\n]*)?$", re.M)
+# One that ends a magazine's standfirst ('... she did not build. By Nora Quist'): the line ends
+# with the name ('. By Friday Evening, crews ...' is a sentence).
+STANDFIRST_BYLINE = re.compile(r"(?<=[.!?][ \t])[ \t]*" + BYLINE_NAME + "$", re.M)
 BYLINE_REACH = 600  # the byline stands under the headline, before the story
 
 
@@ -244,7 +248,8 @@ class PronounIndex(EntityIndex):
     def _byline(self) -> str | None:
         """'By Nora Quist' (', Staff Writer') on a line of its own near the top: who the story's
         own 'I' is ('When I asked her ...', 'she told me')."""
-        match = BYLINE.search(text_of(self.doc)[:BYLINE_REACH])
+        top = text_of(self.doc)[:BYLINE_REACH]
+        match = BYLINE.search(top) or STANDFIRST_BYLINE.search(top)
         if match is None:
             return None
         words = match.group(1).split()

@@ -19,6 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
+from quotetrace.extract.role_holder import holder_after_of_object
 from quotetrace.extract.speaker_calibration import calibrated
 from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
@@ -62,6 +63,7 @@ ANSWER_LABELS = frozenset(word_class("answer_label"))
 ARTICLES = frozenset(word_class("article"))
 EPITHETS = frozenset(word_class("epithet_role"))
 PAST_OFFICE = frozenset(word_class("past_office"))
+BODY_KINDS = frozenset(word_class("body_kind"))
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 
@@ -158,7 +160,7 @@ class SpeakerResolver(PronounIndex):
         owner = self._owner(head)
         if owner is not None:
             return ref(f"{owner} {head.lower_}", "organisation", 0.7)
-        inner = name_inside(head)
+        inner = name_inside(head) or holder_after_of_object(head)
         if inner is not None:
             named = self._name_for(name_run(inner))
             if named is not None:
@@ -308,7 +310,9 @@ class SpeakerResolver(PronounIndex):
             for m in reversed(self._before(head.idx)):
                 if head.idx - m.start > WINDOW:
                     break
-                if m.entity.type == "organisation" and m.start >= headline_end(text_of(self.doc)):
+                if m.entity.type != "organisation" or _other_kind_of_body(word, m.entity):
+                    continue
+                if m.start >= headline_end(text_of(self.doc)):
                     return m.entity
         if any(t.lower_ == "same" for t in span[:3]):
             # "the same official told Reuters": the person quoted last.
@@ -324,7 +328,9 @@ class SpeakerResolver(PronounIndex):
             if spoken.start >= head.idx or head.idx - spoken.start > WINDOW or spoken.start < body:
                 break
             ref = self._refs.get(spoken.name)
-            if ref is not None and ref.mention.split() and head_word(ref.mention) == word:
+            mention = ref.mention if ref is not None else ""
+            # 'a Department of Health spokesperson ... The spokesperson added': the head comes last.
+            if mention.split() and (head_word(mention) == word or mention.lower().split()[-1] == word):
                 return spoken
         return self._interviewee(head)
 
@@ -362,3 +368,12 @@ class SpeakerResolver(PronounIndex):
         # A person named since the official spoke, and not yet quoted, may be the one it introduces.
         named = (m.entity for m in self._before(head.idx) if m.start > last.start)
         return None if any(e.type == "person" and e.name not in counts for e in named) else last
+
+
+def _other_kind_of_body(word: str, entity: Entity) -> bool:
+    """'The ministry later posted ...' is no committee, senate or company named last: a body of
+    one kind ('ministry', 'court') is not an organisation whose name gives it another kind."""
+    if word not in BODY_KINDS:
+        return False
+    kinds = {w.lower() for w in entity.words if w.lower() in BODY_KINDS or in_lexicon(w.lower(), org_words())}
+    return bool(kinds - {word})
