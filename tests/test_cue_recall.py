@@ -1,0 +1,49 @@
+"""Cue extents and attribution recall on patterns PolNeAR's annotators mark, one section each.
+
+The sentences are written for these tests (not taken from any corpus or article).
+"""
+
+from __future__ import annotations
+
+from conftest import quote_containing
+from quotetrace.extract.lexicon import cue_prepositions
+from quotetrace.text.lexicon import rows
+
+
+# -- a preposition after the cue verb: in the cue by the verb and preposition's train habit ------
+def test_a_preposition_annotators_put_in_the_cue_joins_it(extractor):
+    article = extractor.extract("The harbour board has called for a ban on night dredging.\n")
+    quote = quote_containing(article, "night dredging")
+    assert quote.cue is not None and quote.cue.text == "has called for"
+
+
+def test_refer_to_takes_its_preposition_and_leaves_the_object_to_the_content(extractor):
+    article = extractor.extract(
+        "Councillor Imre Vago referred to the tram plan as a costly vanity project.\n"
+    )
+    quote = quote_containing(article, "tram plan")
+    assert quote.cue is not None and quote.cue.text == "referred to"
+    assert not quote.text.startswith("to ")
+
+
+def test_the_channel_of_a_saying_stays_out_of_the_cue(extractor):
+    text = "The ferry operator said in a radio interview that the crossing would reopen in May.\n"
+    quote = quote_containing(extractor.extract(text), "would reopen in May")
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_a_quotation_right_after_described_as_is_still_that_verbs_direct_quote(extractor):
+    # "describe as" keeps "as" out of the cue; the quotation after it is no partial quote for that.
+    text = 'The mayor left early. Her deputy, whom one aide described as "a born negotiator," stayed on.\n'
+    quote = quote_containing(extractor.extract(text), "born negotiator")
+    assert quote.kind == "direct"
+    assert quote.cue is not None and quote.cue.text == "described"
+    assert quote.speaker is not None and quote.speaker.mention == "one aide"
+
+
+def test_the_preposition_table_is_built_from_counts_not_chosen_by_hand():
+    table = rows("cue_prepositions.tsv", ("lemma", "preposition", "joined", "seen"))
+    assert table, "train/build_cue_prepositions.py wrote no pairs"
+    for lemma, prep, joined, seen in table:
+        assert 0 <= int(joined) <= int(seen) and int(seen) >= 3, (lemma, prep)
+        assert cue_prepositions()[(lemma, prep)] == (2 * int(joined) > int(seen))
