@@ -5,7 +5,10 @@ The sentences are written for these tests (not taken from any corpus or article)
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import quote_containing
+from quotetrace.extract.indirect import indirect_drafts
 from quotetrace.extract.lexicon import cue_prepositions
 from quotetrace.text.lexicon import rows
 
@@ -47,3 +50,48 @@ def test_the_preposition_table_is_built_from_counts_not_chosen_by_hand():
     for lemma, prep, joined, seen in table:
         assert 0 <= int(joined) <= int(seen) and int(seen) >= 3, (lemma, prep)
         assert cue_prepositions()[(lemma, prep)] == (2 * int(joined) > int(seen))
+
+
+# -- a cue verb whose content stands before it: passive subject, the noun its clause is on --------
+@pytest.fixture(scope="module")
+def parse(extractor):
+    def run(text: str):
+        with extractor.nlp.select_pipes(disable=["quotetrace_quotes"]):
+            return extractor.nlp(text)
+
+    return run
+
+
+def verb_readings(extractor, doc, verb: str) -> list[tuple[str, str]]:
+    """(content, how) of each reading the verb cue ``verb`` offers the gate."""
+    cues = [
+        c for c in extractor.nlp.get_pipe("quotetrace_quotes").cue_finder.find(doc) if c.head.text == verb
+    ]
+    assert cues, f"no cue {verb!r}"
+    return [(doc.text[d.start : d.end], d.extent_kind) for d in indirect_drafts(doc, cues[0], [])]
+
+
+def test_the_subject_of_a_passive_cue_without_agent_is_a_reading(extractor, parse):
+    doc = parse("The same question was asked at every town hall in the county.")
+    assert ("The same question", "passive_subject") in verb_readings(extractor, doc, "asked")
+
+
+def test_a_passive_cue_with_an_agent_keeps_its_reading_kind(extractor, parse):
+    doc = parse("The closure of the mill was first reported by the Valley Courier.")
+    assert ("The closure of the mill", "passive") in verb_readings(extractor, doc, "reported")
+
+
+def test_the_noun_a_reduced_relative_cue_is_on_is_a_reading(extractor, parse):
+    doc = parse("The levy, opposed by most shopkeepers, passed on a narrow vote.")
+    assert ("The levy", "antecedent") in verb_readings(extractor, doc, "opposed")
+
+
+def test_the_noun_of_a_relative_clause_missing_its_object_is_a_reading(extractor, parse):
+    doc = parse("Residents got the delay the engineers had warned of.")
+    assert ("the delay", "antecedent") in verb_readings(extractor, doc, "warned")
+
+
+def test_a_clause_noun_after_the_verb_is_no_antecedent(extractor, parse):
+    # 'announced' has its own object here: the noun before it is not what it reports.
+    doc = parse("The council, which announced a new budget on Monday, met again.")
+    assert all(how != "antecedent" for _, how in verb_readings(extractor, doc, "announced"))

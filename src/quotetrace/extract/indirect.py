@@ -255,11 +255,19 @@ def _object_extent(head: Token, hearer_object: bool, lemma: str) -> tuple[int, i
         parts = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp") and not _manner(o)]
         how = "prep"
     passive = [c for c in head.lefts if c.dep_ == "nsubjpass"]
-    if not parts and passive and any(c.dep_ == "agent" for c in head.rights):
-        parts, how = passive, "passive"  # "was first reported by The Washington Post"
-    if not parts:
+    if not parts and passive:
+        # "was first reported by X"; with no agent ("the question was asked") a reading of its own.
+        parts, how = passive, "passive" if any(c.dep_ == "agent" for c in head.rights) else "passive_subject"
+    return (*_extent_of(parts), how) if parts else _antecedent_extent(head)
+
+
+def _antecedent_extent(head: Token) -> tuple[int, int, str] | None:
+    """'a plan announced last year', 'the change the party warned about': a cue in a clause on a
+    noun, with no object after it, reports (in one reading) the noun phrase before the clause."""
+    noun, last = head.head, head.doc[head.left_edge.i - 1]  # trim drops a comma before the clause
+    if head.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") or noun.i >= head.left_edge.i:
         return None
-    return (*_extent_of(parts), how)
+    return noun.left_edge.idx, last.idx + len(last), "antecedent"
 
 
 def _object_predicate(head: Token, parts: list[Token]) -> Token | None:
