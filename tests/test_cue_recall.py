@@ -95,3 +95,41 @@ def test_a_clause_noun_after_the_verb_is_no_antecedent(extractor, parse):
     # 'announced' has its own object here: the noun before it is not what it reports.
     doc = parse("The council, which announced a new budget on Monday, met again.")
     assert all(how != "antecedent" for _, how in verb_readings(extractor, doc, "announced"))
+
+
+# -- complements the parser hangs as adverbial clauses --------------------------------------------
+def test_an_indirect_question_after_the_hearer_is_the_complement(extractor, parse):
+    doc = parse("The pollster asked farmers if they planned to sell their land.")
+    assert ("if they planned to sell their land", "ccomp") in verb_readings(extractor, doc, "asked")
+
+
+def test_a_condition_after_other_words_is_no_question_complement(extractor, parse):
+    doc = parse("The minister would explain the delay if asked.")
+    assert all(how != "ccomp" for _, how in verb_readings(extractor, doc, "explain"))
+
+
+def test_a_for_to_clause_is_the_object_of_the_preposition_and_the_cue_runs_to_it(extractor, parse):
+    doc = parse("The union is calling for the hospital board to resign.")
+    cue = next(
+        c
+        for c in extractor.nlp.get_pipe("quotetrace_quotes").cue_finder.find(doc)
+        if c.head.text == "calling"
+    )
+    drafts = indirect_drafts(doc, cue, [])
+    found = [(doc.text[d.start : d.end], doc.text[cue.start : d.cue_end or cue.end]) for d in drafts]
+    assert ("the hospital board to resign", "is calling for") in found
+
+
+def test_an_as_clause_after_a_cue_is_no_for_to_object(extractor, parse):
+    doc = parse("The senator spoke as the crowd cheered.")
+    assert verb_readings(extractor, doc, "spoke") == []
+
+
+def test_a_condition_right_after_the_verb_is_no_question_complement(extractor, parse):
+    doc = parse("The mayor will speak if she is elected.")
+    assert all(how != "ccomp" for _, how in verb_readings(extractor, doc, "speak"))
+
+
+def test_a_whether_clause_right_after_any_cue_is_its_complement(extractor, parse):
+    doc = parse("The regulators questioned whether the merger would lower prices.")
+    assert ("whether the merger would lower prices", "ccomp") in verb_readings(extractor, doc, "questioned")

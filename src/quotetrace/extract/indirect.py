@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from quotetrace.extract.clause_readings import antecedent_extent, for_clause_objects, question_clause
 from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE, cue_lexicon
@@ -84,7 +85,7 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         extent = _according_extent(cue)
         return (*extent, "according") if extent else None
     hearer_object = cue.lemma.split()[0] in HEARER_OBJECT_LEMMAS
-    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS]
+    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS or question_clause(head, c, hearer_object)]
     how = "ccomp"
     if not comps and not hearer_object:
         # "denied reports that ...": the clause hangs off the object noun.
@@ -258,16 +259,7 @@ def _object_extent(head: Token, hearer_object: bool, lemma: str) -> tuple[int, i
     if not parts and passive:
         # "was first reported by X"; with no agent ("the question was asked") a reading of its own.
         parts, how = passive, "passive" if any(c.dep_ == "agent" for c in head.rights) else "passive_subject"
-    return (*_extent_of(parts), how) if parts else _antecedent_extent(head)
-
-
-def _antecedent_extent(head: Token) -> tuple[int, int, str] | None:
-    """'a plan announced last year', 'the change the party warned about': a cue in a clause on a
-    noun, with no object after it, reports (in one reading) the noun phrase before the clause."""
-    noun, last = head.head, head.doc[head.left_edge.i - 1]  # trim drops a comma before the clause
-    if head.dep_ not in ("acl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") or noun.i >= head.left_edge.i:
-        return None
-    return noun.left_edge.idx, last.idx + len(last), "antecedent"
+    return (*_extent_of(parts), how) if parts else antecedent_extent(head)
 
 
 def _object_predicate(head: Token, parts: list[Token]) -> Token | None:
@@ -318,6 +310,7 @@ def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
             seen.add((start, end))
             how = "object_prep" if host is not head else "verb_prep"
             yield start, end, how, prep.idx + len(prep)
+    yield from for_clause_objects(head)
     yield from _infinitive_objects(head, seen)
 
 
