@@ -20,7 +20,7 @@ from quotetrace.extract.draft import STRIP, Draft, Gate, between, governors_of, 
 from quotetrace.extract.finish import drop_nested, finish, merge_shared_cues, paragraph_index
 from quotetrace.extract.indirect import around_aside, content_extent, indirect_drafts, is_aside
 from quotetrace.extract.labels import find_label_lines
-from quotetrace.extract.lexicon import INDIRECT_MIN_RATE, WORDS_CUE
+from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE
 from quotetrace.extract.marks import QuotedSpan, find_quotations
 from quotetrace.extract.noun_cues import find_noun_cues, noun_drafts
 from quotetrace.extract.speaker_heads import speaker_head
@@ -310,6 +310,9 @@ def _embedded(text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCand
     window_start = max(cue.end if cue is not None and cue_before else region[0], region[0], span.start - 300)
     before = text[window_start : span.start]
     before_words = [w for w in before.split() if w.strip(STRIP + '"“”') and w.lower() != "that"]
+    if cue_before and len(before_words) == 1 and before_words[0].lower() in CONTENT_PREPS:
+        # 'described as "X"': the preposition joins the cue to its quotation, in the cue or not.
+        before_words = []
     if before_words and not before.rstrip().endswith((",", ":", "—", "–")):
         return True
     if cue is not None and not cue_before:

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from quotetrace.extract.clause_readings import (
+    antecedent_extent,
+    for_clause_objects,
+    prepositional_extent,
+    question_clause,
+)
 from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.interviewer import role_read_as_verb
-from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE, cue_lexicon
+from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, cue_lexicon
 from quotetrace.extract.parse_repairs import around_fronted_relative, before_semicolon, charge_on_person
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
@@ -83,10 +89,11 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
     """Characters of what the cue most plainly reports, and how they were found."""
     head = cue.head
     if cue.prepositional:
-        extent = _according_extent(cue)
+        extent = prepositional_extent(cue)
         return (*extent, "according") if extent else None
     hearer_object = cue.lemma.split()[0] in HEARER_OBJECT_LEMMAS
-    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS and not before_semicolon(c, head)]
+    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS or question_clause(head, c, hearer_object)]
+    comps = [c for c in comps if not before_semicolon(c, head)]
     how = "ccomp"
     if not comps and not hearer_object:
         # "denied reports that ...": the clause hangs off the object noun.
@@ -262,11 +269,10 @@ def _object_extent(head: Token, hearer_object: bool, lemma: str) -> tuple[int, i
         parts = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp") and not _manner(o)]
         how = "prep"
     passive = [c for c in head.lefts if c.dep_ == "nsubjpass"]
-    if not parts and passive and any(c.dep_ == "agent" for c in head.rights):
-        parts, how = passive, "passive"  # "was first reported by The Washington Post"
-    if not parts:
-        return None
-    return (*_extent_of(parts), how)
+    if not parts and passive:
+        # "was first reported by X"; with no agent ("the question was asked") a reading of its own.
+        parts, how = passive, "passive" if any(c.dep_ == "agent" for c in head.rights) else "passive_subject"
+    return (*_extent_of(parts), how) if parts else antecedent_extent(head)
 
 
 def _object_predicate(head: Token, parts: list[Token]) -> Token | None:
@@ -317,6 +323,7 @@ def _alternative_extents(head: Token, main: tuple[int, int, str] | None):
             seen.add((start, end))
             how = "object_prep" if host is not head else "verb_prep"
             yield start, end, how, prep.idx + len(prep)
+    yield from for_clause_objects(head)
     yield from _infinitive_objects(head, seen)
 
 
@@ -367,33 +374,3 @@ def _extent_of(parts: list[Token]) -> tuple[int, int]:
     first = min(toks, key=lambda t: t.i)
     last = max(toks, key=lambda t: t.i)
     return first.idx, last.idx + len(last)
-
-
-def _according_extent(cue: CueCandidate) -> tuple[int, int] | None:
-    """'According to X, S' / 'S, according to X': S without the prepositional phrase."""
-    if cue.lemma == WORDS_CUE:
-        return _words_extent(cue.head.head)
-    sent = cue.head.sent
-    phrase = {t.i for t in cue.head.subtree}
-    before = [t for t in sent if t.i < min(phrase) and not t.is_punct]
-    after = [t for t in sent if t.i > max(phrase) and not t.is_punct]
-    side = after if len(after) >= len(before) else before
-    if not side:
-        return None
-    return side[0].idx, side[-1].idx + len(side[-1])
-
-
-def _words_extent(prep: Token) -> tuple[int, int] | None:
-    """'In her words, S', 'because, in Forbes' words, S': the clause the phrase is on. After its
-    verb the phrase closes what it reports: 'she dislikes surprises, in the words of an aide,
-    and bristled ...' reports the surprises, not the bristling. A phrase the parser hung on an
-    auxiliary ('was, by her own account, "running on ..."') is on the auxiliary's verb."""
-    host = prep.head.head if prep.head.dep_ in ("aux", "auxpass") else prep.head
-    phrase = {t.i for t in prep.subtree}
-    toks = [t for t in host.subtree if t.i not in phrase and not t.is_punct]
-    toks = [t for t in toks if not (t.dep_ == "mark" and t.head.i == host.i and t.i < prep.i)]
-    if prep.i > host.i:
-        toks = [t for t in toks if t.i < prep.i]
-    if not toks:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1])

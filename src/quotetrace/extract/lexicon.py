@@ -63,6 +63,15 @@ def quote_act(lemma: str, kind: str) -> str:
     return act_of(lemma)
 
 
+@lru_cache(maxsize=1)
+def cue_prepositions() -> dict[tuple[str, str], bool]:
+    """(cue verb lemma, preposition after it) -> whether PolNeAR's annotators mostly put the
+    preposition in the cue ("called for", "referred to") or mostly not ("said in a statement");
+    pairs seen too rarely in train are absent (train/build_cue_prepositions.py)."""
+    table = rows("cue_prepositions.tsv", ("lemma", "preposition", "joined", "seen"))
+    return {(lemma, prep): 2 * int(joined) > int(seen) for lemma, prep, joined, seen in table}
+
+
 CUE_FORMS_FILE = "cue_forms.tsv"
 
 
