@@ -216,6 +216,11 @@ class EntityIndex:
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
             head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i in range(name_toks[0].i, head.i + 3)
         )
+        # "Her younger brother, Cheikh Ndiaye, joined ...": the name set beside a subject that
+        # describes it is that subject, as salient for a following "he" as a bare name would be.
+        subject = subject or (
+            head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "NOUN"
+        )
         # Salience is the main clause's: "Blinken denied reports that Washington had set ..."
         # leaves Blinken, not Washington, as the one a following "he" means.
         clause = head.head if head.dep_ in ("nsubj", "nsubjpass") else head.head.head
