@@ -30,3 +30,31 @@ def test_a_descriptive_subject_before_a_name_hands_the_pronoun_to_that_name(extr
         "lorry had been serviced in May."
     )
     assert speaker_of(extractor, text, "serviced in May") == "Arnold Petrie"
+
+
+def test_a_description_goes_to_the_person_it_was_given_to_not_the_last_named(extractor):
+    text = (
+        "Rep. Dora Quill and Rep. Hanna Voss argued over the farm bill on Thursday.\n\n"
+        "Quill, a Vermont Democrat, said the subsidies were too small. Voss, a Republican from "
+        "Texas, said they were too large.\n\n"
+        "The Vermont Democrat said she would offer an amendment next week."
+    )
+    assert speaker_of(extractor, text, "offer an amendment") == "Dora Quill"
+
+
+def test_a_narrowed_role_picks_the_holder_it_fits_among_two(extractor):
+    text = (
+        "Gov. Martin Oyelaran, a Democrat from Kansas, met Gov. Peter Lindahl of Nebraska.\n\n"
+        "Lindahl said the water deal was fair.\n\n"
+        "The Kansas governor said he wanted changes."
+    )
+    assert speaker_of(extractor, text, "wanted changes") == "Martin Oyelaran"
+
+
+def test_a_description_word_without_a_title_joins_the_person_it_describes(extractor):
+    text = (
+        "Gabriel Santos, a retired goalkeeper, opened the new stadium on Friday.\n\n"
+        "Club chairman Victor Ambrose welcomed the crowd.\n\n"
+        "The goalkeeper said he was proud to return to the city."
+    )
+    assert speaker_of(extractor, text, "proud to return") == "Gabriel Santos"

@@ -37,6 +37,9 @@ class Entity:
     type: str = "person"
     titles: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    # Words of a description set beside the name ("Whitcombe, an Ohio Democrat,"): what a later
+    # "the Ohio Democrat" matches; never printed, unlike the titles.
+    described: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -141,6 +144,7 @@ class EntityIndex:
                 entity = self._new_entity(name_toks, key, gender)
                 by_full[key] = entity
             entity.titles |= run_titles
+            entity.described |= apposed_description(name_toks[-1])
             self._add_mention(entity, name_toks, key)
         # Lone words join the full name they abbreviate once every full name is known.
         self.mentions.sort(key=lambda m: m.start)
@@ -151,6 +155,7 @@ class EntityIndex:
                 entity = by_full.get(key) or self._new_entity(name_toks, key, gender)
                 by_full[key] = entity
             entity.titles |= run_titles
+            entity.described |= apposed_description(name_toks[-1])
             # "Mr. and Mrs. Khan" with two Khans of unknown gender: the title cannot say which.
             shared = {m.entity.name for m in self._by_word.get(key[0], []) if m.entity.type == "person"}
             if gender and not entity.gender and len(shared) < 2:
@@ -273,6 +278,18 @@ class EntityIndex:
         pick = before[-1] if before else (hits[0] if hits else None)
         return pick.entity if pick else None
 
+    def _described(self, words: set[str], char: int) -> Entity | None:
+        """The person nearest before ``char`` whom the article gave every one of ``words`` as a
+        title or a description beside the name: "the Ohio Democrat" is the one called "an Ohio
+        Democrat", not the person named last."""
+        if not words:
+            return None
+        for m in reversed(self._before(char)):
+            e = m.entity
+            if e.type == "person" and words <= {t.lower() for t in _titles(e)} | e.described:
+                return e
+        return None
+
 
 def _titles(entity: Entity) -> set[str]:
     """An entity's titles with one-word short forms spelt out: "Sen. Marco Rubio" is the
@@ -292,3 +309,22 @@ def headline_end(text: str) -> int:
         first = first[:-1].rstrip()
     headline = cut > 0 and "\n" not in text[:cut] and not first.endswith((".", "!", "?", ",", '"', "”"))
     return cut if headline else 0
+
+
+def apposed_description(name_tok: Token) -> set[str]:
+    """The words of a description set beside a name, proper nouns included: "Whitcombe, an Ohio
+    Democrat" -> {ohio, democrat}; "Marsh, a Republican from Idaho" -> {republican, idaho}."""
+    beside = [c for c in name_tok.children if c.dep_ == "appos"]
+    if name_tok.dep_ == "appos":
+        beside.append(name_tok.head)
+    out: set[str] = set()
+    for tok in beside:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        out.add(tok.lower_)
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+                out.add(child.lower_)
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                out.update(o.lower_ for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    return out

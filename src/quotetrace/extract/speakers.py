@@ -142,6 +142,13 @@ class SpeakerResolver(PronounIndex):
             entity = self._match_single(head.text, head.idx) if len(name_run(head)) == 1 else None
             if entity is not None:
                 return ref(entity.name, entity.type, 0.9)  # "May" for Mark May, never the month
+            described = (
+                self._described(_description_words(span, head), head.idx)
+                if span[0].lower_ in DEFINITE
+                else None
+            )
+            if described is not None:
+                return ref(described.name, described.type, 0.75)  # "the Ohio Democrat"
             named = self._name_for(name_run(head))
             if named is not None:
                 name, kind, confidence = named
@@ -288,6 +295,10 @@ class SpeakerResolver(PronounIndex):
         if not definite or head.tag_ in ("NNS", "NNPS"):
             return None
         past = {t.lower_ for t in span if t.i < head.i} & PAST_OFFICE
+        words = _description_words(span, head)
+        described = self._described(words, head.idx) if not past else None
+        if described is not None and (len(words) > 1 or not in_lexicon(word, roles())):
+            return described  # "the Idaho senator" among two senators; "the goalkeeper"
         if word in roles() or in_lexicon(word, roles()):
             # Only someone already introduced: "the senator" never means a senator named later.
             entity = self._titled(word, head.idx, " ".join([*sorted(past), word]) if past else "")
@@ -362,3 +373,10 @@ class SpeakerResolver(PronounIndex):
         # A person named since the official spoke, and not yet quoted, may be the one it introduces.
         named = (m.entity for m in self._before(head.idx) if m.start > last.start)
         return None if any(e.type == "person" and e.name not in counts for e in named) else last
+
+
+def _description_words(span: Span, head: Token) -> set[str]:
+    """The head noun of a description and the words that narrow it: "the Ohio Democrat" ->
+    {ohio, democrat}; a possessive ("the station's forecaster") or a clause is not one of them."""
+    narrow = {t.lower_ for t in head.children if t.dep_ in ("amod", "compound") and t.i < head.i}
+    return {head.lower_.rstrip("."), *narrow}
