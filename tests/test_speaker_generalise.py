@@ -58,3 +58,20 @@ def test_a_description_word_without_a_title_joins_the_person_it_describes(extrac
         "The goalkeeper said he was proud to return to the city."
     )
     assert speaker_of(extractor, text, "proud to return") == "Gabriel Santos"
+
+
+def test_the_teenager_is_the_person_introduced_with_a_teenage_age(extractor):
+    text = (
+        "Coach Harriet Bloom watched from the bench as Leon Marchetti, 17, won the final.\n\n"
+        "The teenager said he had trained every morning for a year."
+    )
+    assert speaker_of(extractor, text, "trained every morning") == "Leon Marchetti"
+
+
+def test_an_age_with_a_noun_after_it_is_still_the_person_of_that_age(extractor):
+    text = (
+        "Farmer Agnes Whitlow, 72, has sold her land to a solar company.\n\n"
+        "Her neighbour Derek Pask called the sale a mistake.\n\n"
+        "The 72-year-old widow said she had no one to leave the farm to."
+    )
+    assert speaker_of(extractor, text, "no one to leave") == "Agnes Whitlow"

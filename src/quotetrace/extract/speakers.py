@@ -13,13 +13,13 @@ the best two candidates gives the confidence; close ones make it ambiguous.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.speaker_calibration import calibrated
+from quotetrace.extract.speaker_descriptions import DescriptionIndex
 from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
     DEFINITE,
@@ -51,7 +51,6 @@ from quotetrace.extract.speaker_pronouns import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     WINDOW,
-    PronounIndex,
 )
 from quotetrace.records import Speaker, SpeakerRef
 from quotetrace.text.lexicon import word_class
@@ -63,10 +62,9 @@ ARTICLES = frozenset(word_class("article"))
 EPITHETS = frozenset(word_class("epithet_role"))
 PAST_OFFICE = frozenset(word_class("past_office"))
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
-AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 
 
-class SpeakerResolver(PronounIndex):
+class SpeakerResolver(DescriptionIndex):
     """Built once per Doc; ``resolve`` maps a mention's head token to a ``SpeakerRef``."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
@@ -136,6 +134,9 @@ class SpeakerResolver(PronounIndex):
                 return ref(mention, "unknown", 0.2)
             name, kind, confidence, others = found
             return ref(name, kind, confidence, others)
+        aged = self._aged(span, head)
+        if aged is not None:
+            return ref(aged.name, aged.type, 0.85)
         if head.pos_ == "PROPN" and self._quoted_title(span):
             return ref(mention.strip("\"“”'‘’ "), "unknown", 0.2)  # '"Night Harbor" tells ...': a title
         if head.pos_ == "PROPN":
@@ -171,9 +172,6 @@ class SpeakerResolver(PronounIndex):
             if named is not None:
                 name, kind, confidence = named
                 return ref(name, kind, confidence * 0.95)
-        aged = self._aged(span)
-        if aged is not None:
-            return ref(aged.name, aged.type, 0.85)
         linked = self._role_antecedent(head, span)
         if linked is not None:
             return ref(linked.name, linked.type, 0.75)
@@ -275,16 +273,6 @@ class SpeakerResolver(PronounIndex):
             return found[0] if found and found[1] == "person" else None
         named = self._name_for(name_run(owner)) if owner.pos_ == "PROPN" else None
         return named[0] if named and named[1] == "person" else None
-
-    def _aged(self, span: Span) -> Entity | None:
-        """'the 61-year-old said': the person last introduced with that age ('Ilse Brandvold, 61,')."""
-        match = AGE_DESCRIPTION.search(span.text)
-        if match is None:
-            return None
-        text = text_of(self.doc)[: span.start_char]
-        introduced = re.finditer(rf"([A-Z][\w'’-]+), {match.group(1)},", text)
-        found = [m for m in introduced if not self._in_quote(m.start())]
-        return self._match_single(found[-1].group(1), found[-1].start()) if found else None
 
     def _role_antecedent(self, head: Token, span: Span) -> Entity | Spoken | None:
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""

@@ -1,0 +1,45 @@
+"""Descriptions that stand for someone the article introduced: by age, and by the fuller phrase.
+
+'the 61-year-old' and 'the teenager' are the person introduced with that age ('Ilse Brandvold,
+61,'); 'The source added' is the 'a source close to the investigation' introduced before, when
+no quote of its own carried that description over. ``SpeakerResolver`` builds on this.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from quotetrace.extract.cues import text_of
+from quotetrace.extract.speaker_entities import Entity
+from quotetrace.extract.speaker_pronouns import PronounIndex
+from quotetrace.text.lexicon import word_class
+
+DEFINITE = frozenset(word_class("definite_determiner"))
+AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
+# 'The 58-year-old Norwegian': with "the" and a noun, still someone already introduced.
+DEFINITE_AGE = re.compile(r"^the (\d{1,3})-year-old\b", re.IGNORECASE)
+TEEN_NOUNS = frozenset(word_class("teen_noun"))
+TEEN_AGES = range(13, 20)
+# 'Leon Marchetti, 17,': a capitalised word, then the age between commas.
+INTRODUCED_AGE = re.compile(r"([A-Z][\w'’-]+), (\d{1,3}),")
+
+
+class DescriptionIndex(PronounIndex):
+    """Lookups for descriptions that name nobody but mean someone introduced before."""
+
+    def _aged(self, span: Span, head: Token) -> Entity | None:
+        """'the 61-year-old said': the person last introduced with that age ('Ilse Brandvold, 61,');
+        'the teenager said': the one last introduced with an age of 13 to 19."""
+        match = AGE_DESCRIPTION.search(span.text) or DEFINITE_AGE.search(span.text)
+        if match is not None:
+            ages: range | tuple[int, ...] = (int(match.group(1)),)
+        elif head.lower_ in TEEN_NOUNS and span[0].lower_ in DEFINITE:
+            ages = TEEN_AGES
+        else:
+            return None
+        text = text_of(self.doc)[: span.start_char]
+        introduced = INTRODUCED_AGE.finditer(text)
+        found = [m for m in introduced if int(m.group(2)) in ages and not self._in_quote(m.start())]
+        return self._match_single(found[-1].group(1), found[-1].start()) if found else None
