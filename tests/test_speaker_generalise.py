@@ -75,3 +75,12 @@ def test_an_age_with_a_noun_after_it_is_still_the_person_of_that_age(extractor):
         "The 72-year-old widow said she had no one to leave the farm to."
     )
     assert speaker_of(extractor, text, "no one to leave") == "Agnes Whitlow"
+
+
+def test_the_same_noun_again_is_the_fuller_description_it_was_introduced_with(extractor):
+    text = (
+        "The bridge was closed after engineers found cracks in two of its pillars, according to "
+        "an inspection report, a worker familiar with the repairs told the Gazette.\n\n"
+        "The worker, who asked not to be named, added that the cracks had been growing for months."
+    )
+    assert speaker_of(extractor, text, "growing for months") == "worker familiar with the repairs"

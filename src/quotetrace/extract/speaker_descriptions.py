@@ -12,11 +12,13 @@ import re
 from spacy.tokens import Span, Token
 
 from quotetrace.extract.cues import text_of
-from quotetrace.extract.speaker_entities import Entity
-from quotetrace.extract.speaker_pronouns import PronounIndex
+from quotetrace.extract.speaker_entities import Entity, Spoken
+from quotetrace.extract.speaker_names import description, is_document, mention_span, noun_type
+from quotetrace.extract.speaker_pronouns import WINDOW, PronounIndex
 from quotetrace.text.lexicon import word_class
 
 DEFINITE = frozenset(word_class("definite_determiner"))
+INDEFINITE_ARTICLES = frozenset(word_class("article")) - DEFINITE
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 # 'The 58-year-old Norwegian': with "the" and a noun, still someone already introduced.
 DEFINITE_AGE = re.compile(r"^the (\d{1,3})-year-old\b", re.IGNORECASE)
@@ -43,3 +45,20 @@ class DescriptionIndex(PronounIndex):
         introduced = INTRODUCED_AGE.finditer(text)
         found = [m for m in introduced if int(m.group(2)) in ages and not self._in_quote(m.start())]
         return self._match_single(found[-1].group(1), found[-1].start()) if found else None
+
+    def _introduced(self, head: Token) -> Spoken | None:
+        """'a source close to the investigation told Reuters ... The source added': the fuller
+        description the article introduced the same noun with ("a", "an"), when no quote of its
+        own carried it over (the first quote went to 'according to radar data')."""
+        if head.tag_ != "NN" or is_document(head.lower_):
+            return None  # "the email said" means its sender, as documents resolve, not "an email" again
+        for tok in reversed(head.doc[: head.i]):
+            if head.idx - tok.idx > WINDOW:
+                break
+            if tok.lower_ != head.lower_ or tok.tag_ != "NN" or self._in_quote(tok.idx):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in tok.children):
+                continue
+            span = mention_span(tok)
+            return Spoken(tok.idx, description(span, tok), noun_type(tok), "", None) if span else None
+        return None

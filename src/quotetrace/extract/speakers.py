@@ -325,7 +325,7 @@ class SpeakerResolver(DescriptionIndex):
             ref = self._refs.get(spoken.name)
             if ref is not None and ref.mention.split() and head_word(ref.mention) == word:
                 return spoken
-        return self._interviewee(head)
+        return self._introduced(head) or self._interviewee(head)
 
     def _headline_role(self, span: Span) -> Entity | None:
         """'Housing minister defends rent cap': a headline names its speaker by office alone; that
