@@ -84,3 +84,20 @@ def test_the_same_noun_again_is_the_fuller_description_it_was_introduced_with(ex
         "The worker, who asked not to be named, added that the cracks had been growing for months."
     )
     assert speaker_of(extractor, text, "growing for months") == "worker familiar with the repairs"
+
+
+def test_the_company_is_the_firm_named_before_not_the_agency_named_in_between(extractor):
+    text = (
+        "Brightwell Inc. recalled 40,000 heaters on Monday after reports of fires.\n\n"
+        "The Consumer Product Safety Agency said it had received 112 complaints.\n\n"
+        "The company said no one had been hurt."
+    )
+    assert speaker_of(extractor, text, "no one had been hurt") == "Brightwell Inc."
+
+
+def test_a_firm_whose_name_ends_in_a_trade_word_is_an_organisation(extractor):
+    text = 'Calder Shipping said on Friday that the strike had stopped 30 of its vessels.\n\n"We are losing money every hour," the company said.'
+    article = extractor.extract(text)
+    quote = next(q for q in article.quotes if "30 of its vessels" in q.text)
+    assert quote.speaker is not None and quote.speaker.type == "organisation"
+    assert speaker_of(extractor, text, "losing money") == "Calder Shipping"

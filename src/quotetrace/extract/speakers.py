@@ -14,6 +14,7 @@ the best two candidates gives the confidence; close ones make it ambiguous.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -53,7 +54,7 @@ from quotetrace.extract.speaker_pronouns import (
     WINDOW,
 )
 from quotetrace.records import Speaker, SpeakerRef
-from quotetrace.text.lexicon import word_class
+from quotetrace.text.lexicon import rows, word_class
 
 RELATIVE_PRONOUNS = frozenset(word_class("relative_pronoun"))
 INDEFINITE = frozenset(word_class("indefinite_pronoun"))
@@ -303,11 +304,15 @@ class SpeakerResolver(DescriptionIndex):
                     return m.entity
         bare = all(t.i == head.i or t.lower_ in DEFINITE or t.lower_ == "same" for t in span)
         if word in org_nouns() and bare:
-            # "the company said": the organisation named last, when one was named close by.
+            # "the company said": the organisation named last, when one was named close by, and of
+            # a kind that fits: a firm, not the agency named in between.
+            kind = org_kinds().get(word)
             for m in reversed(self._before(head.idx)):
                 if head.idx - m.start > WINDOW:
                     break
-                if m.entity.type == "organisation" and m.start >= headline_end(text_of(self.doc)):
+                if m.entity.type != "organisation" or m.start < headline_end(text_of(self.doc)):
+                    continue
+                if kind is None or org_kinds().get(m.entity.words[-1].lower(), kind) == kind:
                     return m.entity
         if any(t.lower_ == "same" for t in span[:3]):
             # "the same official told Reuters": the person quoted last.
@@ -368,3 +373,9 @@ def _description_words(span: Span, head: Token) -> set[str]:
     {ohio, democrat}; a possessive ("the station's forecaster") or a clause is not one of them."""
     narrow = {t.lower_ for t in head.children if t.dep_ in ("amod", "compound") and t.i < head.i}
     return {head.lower_.rstrip("."), *narrow}
+
+
+@lru_cache(maxsize=1)
+def org_kinds() -> dict[str, str]:
+    """Organisation word -> the kind of body it names ("agency" -> government)."""
+    return dict((word, kind) for word, kind in rows("speaker_org_kinds.tsv", ("word", "kind")))
