@@ -101,3 +101,13 @@ def test_a_firm_whose_name_ends_in_a_trade_word_is_an_organisation(extractor):
     quote = next(q for q in article.quotes if "30 of its vessels" in q.text)
     assert quote.speaker is not None and quote.speaker.type == "organisation"
     assert speaker_of(extractor, text, "losing money") == "Calder Shipping"
+
+
+def test_a_capitalised_descriptor_opening_a_sentence_stays_out_of_the_name(extractor):
+    text = (
+        "A fire destroyed four homes on Carver Street overnight.\n\n"
+        "Neighbour Ifeoma Chukwu said she woke to the sound of breaking glass.\n\n"
+        "Pensioner Taavi Lepik said he had lived on the street for 50 years."
+    )
+    assert speaker_of(extractor, text, "breaking glass") == "Ifeoma Chukwu"
+    assert speaker_of(extractor, text, "lived on the street") == "Taavi Lepik"
