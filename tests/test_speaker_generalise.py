@@ -111,3 +111,15 @@ def test_a_capitalised_descriptor_opening_a_sentence_stays_out_of_the_name(extra
     )
     assert speaker_of(extractor, text, "breaking glass") == "Ifeoma Chukwu"
     assert speaker_of(extractor, text, "lived on the street") == "Taavi Lepik"
+
+
+def test_a_broader_role_joins_the_person_whose_title_it_covers(extractor):
+    text = (
+        "Attorney General Rosalind Achterberg filed suit against the landlord on Monday.\n\n"
+        "Defence lawyer Kwame Osei called the case weak.\n\n"
+        "The prosecutor said the tenants had waited two winters without heat.\n\n"
+        "Rep. Ilona Varga, who chairs the housing committee, welcomed the suit. The lawmaker said "
+        "she would hold hearings in March."
+    )
+    assert speaker_of(extractor, text, "without heat") == "Rosalind Achterberg"
+    assert speaker_of(extractor, text, "hold hearings") == "Ilona Varga"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import POS
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Token
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender
 from quotetrace.extract.speaker_names import abbreviations, descriptors, name_type, name_words, strip_titles
-from quotetrace.text.lexicon import word_class
+from quotetrace.text.lexicon import rows, word_class
 
 # "in" only: "at", "from" and "to" take people too ('a jab at Trump', 'a letter from Clinton').
 LOCATIVE = frozenset(word_class("locative_preposition"))
@@ -293,9 +294,18 @@ class EntityIndex:
 
 def _titles(entity: Entity) -> set[str]:
     """An entity's titles with one-word short forms spelt out: "Sen. Marco Rubio" is the
-    senator a later "the Florida senator" means."""
+    senator a later "the Florida senator" means, and the lawmaker a later "the lawmaker" means."""
     short = abbreviations()
-    return entity.titles | {short[t] for t in entity.titles if " " not in short.get(t, " ")}
+    held = entity.titles | {short[t] for t in entity.titles if " " not in short.get(t, " ")}
+    lowered = {t.lower() for t in held}
+    return held | {means for title, means in role_hypernyms() if title <= lowered}
+
+
+@lru_cache(maxsize=1)
+def role_hypernyms() -> tuple[tuple[frozenset[str], str], ...]:
+    """(words of a title, the broader role it is): ({district, attorney}, prosecutor)."""
+    table = rows("speaker_role_hypernyms.tsv", ("title", "means"))
+    return tuple((frozenset(title.split()), means.strip()) for title, means in table)
 
 
 def headline_end(text: str) -> int:
