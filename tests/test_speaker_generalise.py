@@ -123,3 +123,14 @@ def test_a_broader_role_joins_the_person_whose_title_it_covers(extractor):
     )
     assert speaker_of(extractor, text, "without heat") == "Rosalind Achterberg"
     assert speaker_of(extractor, text, "hold hearings") == "Ilona Varga"
+
+
+def test_initials_resolve_to_the_name_the_article_spells_out(extractor):
+    text = (
+        "The Department of Labor released new jobless figures on Thursday, and the National "
+        "Transportation Safety Board opened an inquiry into the bus crash.\n\n"
+        "The NTSB said its investigators would reach the site by Friday.\n\n"
+        "The DOL said claims had fallen for a third week."
+    )
+    assert speaker_of(extractor, text, "reach the site") == "National Transportation Safety Board"
+    assert speaker_of(extractor, text, "fallen for a third week") == "Department of Labor"

@@ -24,6 +24,10 @@ AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not
 DEFINITE_AGE = re.compile(r"^the (\d{1,3})-year-old\b", re.IGNORECASE)
 TEEN_NOUNS = frozenset(word_class("teen_noun"))
 TEEN_AGES = range(13, 20)
+# A run of capitalised words, with the small words an organisation's name keeps inside it.
+SPELT_JOINERS = frozenset(word_class("name_joiner")) | DEFINITE
+_JOINER_PATTERN = "|".join(re.escape(w) for w in sorted(SPELT_JOINERS))
+CAPITALISED_RUN = re.compile(rf"[A-Z][\w'’-]*(?:\s+(?:(?:{_JOINER_PATTERN})\s+)*[A-Z][\w'’-]*)*")
 # 'Leon Marchetti, 17,': a capitalised word, then the age between commas.
 INTRODUCED_AGE = re.compile(r"([A-Z][\w'’-]+), (\d{1,3}),")
 
@@ -62,3 +66,25 @@ class DescriptionIndex(PronounIndex):
             span = mention_span(tok)
             return Spoken(tok.idx, description(span, tok), noun_type(tok), "", None) if span else None
         return None
+
+    def _spelt_out(self, acronym: str, char: int) -> str | None:
+        """'the DOJ', 'FEC filings': the name the article spells those initials out as ('the
+        Department of Justice', 'Federal Election Commission'), nearest before, else first after.
+        The initials are of the capitalised words, or of every word ('DOJ')."""
+        if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+            return None
+        text = text_of(self.doc)
+        found: list[tuple[int, str]] = []
+        for run in CAPITALISED_RUN.finditer(text):
+            words = run.group().split()
+            for i in range(len(words)):
+                for j in range(i + 2, min(len(words), i + 2 * len(acronym)) + 1):
+                    part = words[i:j]
+                    if part[0] in SPELT_JOINERS or part[-1] in SPELT_JOINERS:
+                        continue
+                    capitals = "".join(w[0] for w in part if w not in SPELT_JOINERS)
+                    every = "".join(w[0].upper() for w in part if w != "&")
+                    if acronym in (capitals, every) and not self._in_quote(run.start()):
+                        found.append((run.start(), " ".join(part)))
+        before = [name for start, name in found if start < char]
+        return before[-1] if before else (found[0][1] if found else None)

@@ -259,6 +259,10 @@ class SpeakerResolver(DescriptionIndex):
             entity = self._titled(title.split()[0], name_toks[0].idx, title) if title else None
             if entity is not None:
                 return entity.name, entity.type, 0.8
+            spelt = self._spelt_out(key[0], name_toks[0].idx)
+            if spelt is not None:
+                known = self.entities.get(spelt)
+                return spelt, known.type if known else "organisation", 0.8
         entity = self.entities.get(" ".join(key))
         if entity is not None:
             return entity.name, entity.type, 0.95 if len(key) > 1 else 0.8
