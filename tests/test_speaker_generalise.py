@@ -134,3 +134,22 @@ def test_initials_resolve_to_the_name_the_article_spells_out(extractor):
     )
     assert speaker_of(extractor, text, "reach the site") == "National Transportation Safety Board"
     assert speaker_of(extractor, text, "fallen for a third week") == "Department of Labor"
+
+
+def test_an_organisation_name_keeps_its_small_words(extractor):
+    text = (
+        "The Coastal Search and Rescue Agency said on Monday that two divers were missing.\n\n"
+        "The Department of Fisheries said it had closed the bay to boats.\n\n"
+        "The agency said the search would resume at dawn."
+    )
+    assert speaker_of(extractor, text, "two divers were missing") == "Coastal Search and Rescue Agency"
+    assert speaker_of(extractor, text, "closed the bay") == "Department of Fisheries"
+    assert speaker_of(extractor, text, "resume at dawn") == "Coastal Search and Rescue Agency"
+
+
+def test_two_names_joined_by_and_stay_two_speakers(extractor):
+    text = (
+        "Senator Mara Quint and Fox News clashed over the interview on Sunday.\n\n"
+        "Quint said the questions had been unfair."
+    )
+    assert speaker_of(extractor, text, "questions had been unfair") == "Mara Quint"

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender
 from quotetrace.extract.speaker_names import abbreviations, descriptors, name_type, name_words, strip_titles
+from quotetrace.extract.speaker_orgnames import NAME_JOINERS, joined_runs
 from quotetrace.text.lexicon import rows, word_class
 
 # "in" only: "at", "from" and "to" take people too ('a jab at Trump', 'a letter from Clinton').
@@ -108,6 +109,7 @@ class EntityIndex:
             last = int(i)
         if run:
             runs.append(run)
+        runs = joined_runs(runs)
         given = first_name_gender()
         for run in runs:
             # "Mark May": the tagger reads a surname that is also a word ("May") as a verb.
@@ -219,6 +221,9 @@ class EntityIndex:
     def _add_mention(self, entity: Entity, name_toks: list[Token], key: tuple[str, ...]) -> None:
         entity.aliases.add(" ".join(key))
         head = name_toks[-1]
+        if any(t.lower_ in NAME_JOINERS for t in name_toks):
+            inside = {t.i for t in name_toks}  # 'Department of Justice': Department heads it
+            head = next((t for t in name_toks if t.head.i not in inside), head)
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
             head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i in range(name_toks[0].i, head.i + 3)
         )

@@ -45,6 +45,7 @@ from quotetrace.extract.speaker_names import (
     roles,
     strip_titles,
 )
+from quotetrace.extract.speaker_orgnames import NAME_JOINERS, org_run
 from quotetrace.extract.speaker_pronouns import (
     FIRST_PERSON,
     NEUTER,
@@ -57,6 +58,7 @@ from quotetrace.records import Speaker, SpeakerRef
 from quotetrace.text.lexicon import rows, word_class
 
 RELATIVE_PRONOUNS = frozenset(word_class("relative_pronoun"))
+JOINED = NAME_JOINERS | {"the"}  # the small words org_run may take inside a name
 INDEFINITE = frozenset(word_class("indefinite_pronoun"))
 ANSWER_LABELS = frozenset(word_class("answer_label"))
 ARTICLES = frozenset(word_class("article"))
@@ -141,7 +143,7 @@ class SpeakerResolver(DescriptionIndex):
         if head.pos_ == "PROPN" and self._quoted_title(span):
             return ref(mention.strip("\"“”'‘’ "), "unknown", 0.2)  # '"Night Harbor" tells ...': a title
         if head.pos_ == "PROPN":
-            entity = self._match_single(head.text, head.idx) if len(name_run(head)) == 1 else None
+            entity = self._match_single(head.text, head.idx) if len(org_run(head)) == 1 else None
             if entity is not None:
                 return ref(entity.name, entity.type, 0.9)  # "May" for Mark May, never the month
             described = (
@@ -151,7 +153,7 @@ class SpeakerResolver(DescriptionIndex):
             )
             if described is not None:
                 return ref(described.name, described.type, 0.75)  # "the Ohio Democrat"
-            named = self._name_for(name_run(head))
+            named = self._name_for(org_run(head))
             if named is not None:
                 name, kind, confidence = named
                 if kind != "person" and " " not in name:
@@ -242,7 +244,14 @@ class SpeakerResolver(DescriptionIndex):
         return is_document(work.lower_) and work.pos_ == "NOUN" and linked
 
     def _name_for(self, run: list[Token]) -> tuple[str, str, float] | None:
-        propn = [t for t in run if (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text == "-"]
+        inner = range(run[0].i + 1, run[-1].i) if run else range(0)
+        propn = [
+            t
+            for t in run
+            if (t.pos_ == "PROPN" and t.text[:1].isupper())
+            or t.text == "-"
+            or (t.i in inner and t.lower_ in JOINED)
+        ]
         if not propn:
             return None
         name_toks, found, gender = strip_titles(propn)
