@@ -153,3 +153,13 @@ def test_two_names_joined_by_and_stay_two_speakers(extractor):
         "Quint said the questions had been unfair."
     )
     assert speaker_of(extractor, text, "questions had been unfair") == "Mara Quint"
+
+
+def test_an_organisation_noun_is_never_a_person_described_with_it(extractor):
+    text = (
+        "Lena Brandt, a campaign adviser, met voters in Dayton on Monday.\n\n"
+        "The campaign said the governor would visit the city next week."
+    )
+    quote = next(q for q in extractor.extract(text).quotes if "visit the city" in q.text)
+    assert quote.speaker is not None and quote.speaker.name != "Lena Brandt"
+    assert quote.speaker.type == "organisation"

@@ -20,7 +20,16 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender
-from quotetrace.extract.speaker_names import abbreviations, descriptors, name_type, name_words, strip_titles
+from quotetrace.extract.speaker_names import (
+    abbreviations,
+    descriptors,
+    in_lexicon,
+    name_type,
+    name_words,
+    org_nouns,
+    org_words,
+    strip_titles,
+)
 from quotetrace.extract.speaker_orgnames import NAME_JOINERS, joined_runs
 from quotetrace.text.lexicon import rows, word_class
 
@@ -42,6 +51,9 @@ class Entity:
     # Words of a description set beside the name ("Whitcombe, an Ohio Democrat,"): what a later
     # "the Ohio Democrat" matches; never printed, unlike the titles.
     described: set[str] = field(default_factory=set)
+    # Their head nouns ("democrat", "adviser"): a later description's head must be one of them or
+    # a title, so "the campaign" never means "a campaign adviser".
+    described_heads: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -148,6 +160,7 @@ class EntityIndex:
                 by_full[key] = entity
             entity.titles |= run_titles
             entity.described |= apposed_description(name_toks[-1])
+            entity.described_heads |= {t.lower_ for t in apposed(name_toks[-1])}
             self._add_mention(entity, name_toks, key)
         # Lone words join the full name they abbreviate once every full name is known.
         self.mentions.sort(key=lambda m: m.start)
@@ -159,6 +172,7 @@ class EntityIndex:
                 by_full[key] = entity
             entity.titles |= run_titles
             entity.described |= apposed_description(name_toks[-1])
+            entity.described_heads |= {t.lower_ for t in apposed(name_toks[-1])}
             # "Mr. and Mrs. Khan" with two Khans of unknown gender: the title cannot say which.
             shared = {m.entity.name for m in self._by_word.get(key[0], []) if m.entity.type == "person"}
             if gender and not entity.gender and len(shared) < 2:
@@ -284,15 +298,16 @@ class EntityIndex:
         pick = before[-1] if before else (hits[0] if hits else None)
         return pick.entity if pick else None
 
-    def _described(self, words: set[str], char: int) -> Entity | None:
+    def _described(self, words: set[str], char: int, head: str) -> Entity | None:
         """The person nearest before ``char`` whom the article gave every one of ``words`` as a
         title or a description beside the name: "the Ohio Democrat" is the one called "an Ohio
         Democrat", not the person named last."""
-        if not words:
-            return None
+        if not words or in_lexicon(head, org_words()) or head in org_nouns():
+            return None  # "the campaign said" is the campaign, not "a campaign adviser"
         for m in reversed(self._before(char)):
             e = m.entity
-            if e.type == "person" and words <= {t.lower() for t in _titles(e)} | e.described:
+            titles = {t.lower() for t in _titles(e)}
+            if e.type == "person" and words <= titles | e.described and head in titles | e.described_heads:
                 return e
         return None
 
@@ -329,13 +344,8 @@ def headline_end(text: str) -> int:
 def apposed_description(name_tok: Token) -> set[str]:
     """The words of a description set beside a name, proper nouns included: "Whitcombe, an Ohio
     Democrat" -> {ohio, democrat}; "Marsh, a Republican from Idaho" -> {republican, idaho}."""
-    beside = [c for c in name_tok.children if c.dep_ == "appos"]
-    if name_tok.dep_ == "appos":
-        beside.append(name_tok.head)
     out: set[str] = set()
-    for tok in beside:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+    for tok in apposed(name_tok):
         out.add(tok.lower_)
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -343,3 +353,11 @@ def apposed_description(name_tok: Token) -> set[str]:
             elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
                 out.update(o.lower_ for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
     return out
+
+
+def apposed(name_tok: Token) -> list[Token]:
+    """The head nouns of the descriptions set beside a name ("an Ohio Democrat" -> Democrat)."""
+    beside = [c for c in name_tok.children if c.dep_ == "appos"]
+    if name_tok.dep_ == "appos":
+        beside.append(name_tok.head)
+    return [t for t in beside if t.pos_ in ("NOUN", "PROPN")]

@@ -147,7 +147,7 @@ class SpeakerResolver(DescriptionIndex):
             if entity is not None:
                 return ref(entity.name, entity.type, 0.9)  # "May" for Mark May, never the month
             described = (
-                self._described(_description_words(span, head), head.idx)
+                self._described(_description_words(span, head), head.idx, head.lower_)
                 if span[0].lower_ in DEFINITE
                 else None
             )
@@ -298,7 +298,7 @@ class SpeakerResolver(DescriptionIndex):
             return None
         past = {t.lower_ for t in span if t.i < head.i} & PAST_OFFICE
         words = _description_words(span, head)
-        described = self._described(words, head.idx) if not past else None
+        described = self._described(words, head.idx, word) if not past else None
         if described is not None and (len(words) > 1 or not in_lexicon(word, roles())):
             return described  # "the Idaho senator" among two senators; "the goalkeeper"
         if word in roles() or in_lexicon(word, roles()):
