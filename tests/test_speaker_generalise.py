@@ -163,3 +163,15 @@ def test_an_organisation_noun_is_never_a_person_described_with_it(extractor):
     quote = next(q for q in extractor.extract(text).quotes if "visit the city" in q.text)
     assert quote.speaker is not None and quote.speaker.name != "Lena Brandt"
     assert quote.speaker.type == "organisation"
+
+
+def test_a_role_the_name_is_set_beside_is_the_persons_title(extractor):
+    text = (
+        "Viktor Halloran, 61, admitted the theft in March.\n\n"
+        "Halloran's solicitor, Maeve Tierney, said her client had repaid the money. Magistrate "
+        "Owen Pryce said the case was serious.\n\n"
+        "The solicitor said she would not appeal."
+    )
+    article = extractor.extract(text)
+    assert speaker_of(extractor, text, "would not appeal") == "Maeve Tierney"
+    assert "solicitor" in next(s.titles for s in article.speakers if s.name == "Maeve Tierney")
