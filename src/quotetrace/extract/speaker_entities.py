@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import POS
@@ -19,8 +20,18 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import first_name_gender
-from quotetrace.extract.speaker_names import abbreviations, descriptors, name_type, name_words, strip_titles
-from quotetrace.text.lexicon import word_class
+from quotetrace.extract.speaker_names import (
+    abbreviations,
+    descriptors,
+    in_lexicon,
+    name_type,
+    name_words,
+    org_nouns,
+    org_words,
+    strip_titles,
+)
+from quotetrace.extract.speaker_orgnames import NAME_JOINERS, joined_runs
+from quotetrace.text.lexicon import rows, word_class
 
 # "in" only: "at", "from" and "to" take people too ('a jab at Trump', 'a letter from Clinton').
 LOCATIVE = frozenset(word_class("locative_preposition"))
@@ -37,6 +48,12 @@ class Entity:
     type: str = "person"
     titles: set[str] = field(default_factory=set)
     aliases: set[str] = field(default_factory=set)
+    # Words of a description set beside the name ("Whitcombe, an Ohio Democrat,"): what a later
+    # "the Ohio Democrat" matches; never printed, unlike the titles.
+    described: set[str] = field(default_factory=set)
+    # Their head nouns ("democrat", "adviser"): a later description's head must be one of them or
+    # a title, so "the campaign" never means "a campaign adviser".
+    described_heads: set[str] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -104,6 +121,7 @@ class EntityIndex:
             last = int(i)
         if run:
             runs.append(run)
+        runs = joined_runs(runs)
         given = first_name_gender()
         for run in runs:
             # "Mark May": the tagger reads a surname that is also a word ("May") as a verb.
@@ -141,6 +159,8 @@ class EntityIndex:
                 entity = self._new_entity(name_toks, key, gender)
                 by_full[key] = entity
             entity.titles |= run_titles
+            entity.described |= apposed_description(name_toks[-1])
+            entity.described_heads |= {t.lower_ for t in apposed(name_toks[-1])}
             self._add_mention(entity, name_toks, key)
         # Lone words join the full name they abbreviate once every full name is known.
         self.mentions.sort(key=lambda m: m.start)
@@ -151,6 +171,8 @@ class EntityIndex:
                 entity = by_full.get(key) or self._new_entity(name_toks, key, gender)
                 by_full[key] = entity
             entity.titles |= run_titles
+            entity.described |= apposed_description(name_toks[-1])
+            entity.described_heads |= {t.lower_ for t in apposed(name_toks[-1])}
             # "Mr. and Mrs. Khan" with two Khans of unknown gender: the title cannot say which.
             shared = {m.entity.name for m in self._by_word.get(key[0], []) if m.entity.type == "person"}
             if gender and not entity.gender and len(shared) < 2:
@@ -213,8 +235,16 @@ class EntityIndex:
     def _add_mention(self, entity: Entity, name_toks: list[Token], key: tuple[str, ...]) -> None:
         entity.aliases.add(" ".join(key))
         head = name_toks[-1]
+        if any(t.lower_ in NAME_JOINERS for t in name_toks):
+            inside = {t.i for t in name_toks}  # 'Department of Justice': Department heads it
+            head = next((t for t in name_toks if t.head.i not in inside), head)
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
             head.head.dep_ in ("nsubj", "nsubjpass") and head.head.i in range(name_toks[0].i, head.i + 3)
+        )
+        # "Her younger brother, Cheikh Ndiaye, joined ...": the name set beside a subject that
+        # describes it is that subject, as salient for a following "he" as a bare name would be.
+        subject = subject or (
+            head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "NOUN"
         )
         # Salience is the main clause's: "Blinken denied reports that Washington had set ..."
         # leaves Blinken, not Washington, as the one a following "he" means.
@@ -268,12 +298,34 @@ class EntityIndex:
         pick = before[-1] if before else (hits[0] if hits else None)
         return pick.entity if pick else None
 
+    def _described(self, words: set[str], char: int, head: str) -> Entity | None:
+        """The person nearest before ``char`` whom the article gave every one of ``words`` as a
+        title or a description beside the name: "the Ohio Democrat" is the one called "an Ohio
+        Democrat", not the person named last."""
+        if not words or in_lexicon(head, org_words()) or head in org_nouns():
+            return None  # "the campaign said" is the campaign, not "a campaign adviser"
+        for m in reversed(self._before(char)):
+            e = m.entity
+            titles = {t.lower() for t in _titles(e)}
+            if e.type == "person" and words <= titles | e.described and head in titles | e.described_heads:
+                return e
+        return None
+
 
 def _titles(entity: Entity) -> set[str]:
     """An entity's titles with one-word short forms spelt out: "Sen. Marco Rubio" is the
-    senator a later "the Florida senator" means."""
+    senator a later "the Florida senator" means, and the lawmaker a later "the lawmaker" means."""
     short = abbreviations()
-    return entity.titles | {short[t] for t in entity.titles if " " not in short.get(t, " ")}
+    held = entity.titles | {short[t] for t in entity.titles if " " not in short.get(t, " ")}
+    lowered = {t.lower() for t in held}
+    return held | {means for title, means in role_hypernyms() if title <= lowered}
+
+
+@lru_cache(maxsize=1)
+def role_hypernyms() -> tuple[tuple[frozenset[str], str], ...]:
+    """(words of a title, the broader role it is): ({district, attorney}, prosecutor)."""
+    table = rows("speaker_role_hypernyms.tsv", ("title", "means"))
+    return tuple((frozenset(title.split()), means.strip()) for title, means in table)
 
 
 def headline_end(text: str) -> int:
@@ -287,3 +339,25 @@ def headline_end(text: str) -> int:
         first = first[:-1].rstrip()
     headline = cut > 0 and "\n" not in text[:cut] and not first.endswith((".", "!", "?", ",", '"', "”"))
     return cut if headline else 0
+
+
+def apposed_description(name_tok: Token) -> set[str]:
+    """The words of a description set beside a name, proper nouns included: "Whitcombe, an Ohio
+    Democrat" -> {ohio, democrat}; "Marsh, a Republican from Idaho" -> {republican, idaho}."""
+    out: set[str] = set()
+    for tok in apposed(name_tok):
+        out.add(tok.lower_)
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
+                out.add(child.lower_)
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                out.update(o.lower_ for o in child.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    return out
+
+
+def apposed(name_tok: Token) -> list[Token]:
+    """The head nouns of the descriptions set beside a name ("an Ohio Democrat" -> Democrat)."""
+    beside = [c for c in name_tok.children if c.dep_ == "appos"]
+    if name_tok.dep_ == "appos":
+        beside.append(name_tok.head)
+    return [t for t in beside if t.pos_ in ("NOUN", "PROPN")]

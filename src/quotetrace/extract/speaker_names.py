@@ -314,7 +314,7 @@ def descriptors(name_tok: Token) -> set[str]:
     out = set()
     for tok in (*name_tok.children, name_tok.head):
         related = tok.dep_ in ("appos", "compound") or (
-            tok is name_tok.head and name_tok.dep_ in ("appos", "compound")
+            tok.i == name_tok.head.i and name_tok.dep_ == "appos"  # not "Trump supporters"
         )
         if related and tok.pos_ == "NOUN":
             out.add(tok.lower_)

@@ -13,7 +13,6 @@ the best two candidates gives the confidence; close ones make it ambiguous.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.role_holder import holder_after_of_object
 from quotetrace.extract.speaker_calibration import calibrated
+from quotetrace.extract.speaker_descriptions import DescriptionIndex
 from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
     DEFINITE,
@@ -45,6 +45,7 @@ from quotetrace.extract.speaker_names import (
     roles,
     strip_titles,
 )
+from quotetrace.extract.speaker_orgnames import NAME_JOINERS, body_fits, org_run
 from quotetrace.extract.speaker_pronouns import (
     FIRST_PERSON,
     NEUTER,
@@ -52,23 +53,21 @@ from quotetrace.extract.speaker_pronouns import (
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     WINDOW,
-    PronounIndex,
 )
 from quotetrace.records import Speaker, SpeakerRef
 from quotetrace.text.lexicon import word_class
 
 RELATIVE_PRONOUNS = frozenset(word_class("relative_pronoun"))
+JOINED = NAME_JOINERS | {"the"}  # the small words org_run may take inside a name
 INDEFINITE = frozenset(word_class("indefinite_pronoun"))
 ANSWER_LABELS = frozenset(word_class("answer_label"))
 ARTICLES = frozenset(word_class("article"))
 EPITHETS = frozenset(word_class("epithet_role"))
 PAST_OFFICE = frozenset(word_class("past_office"))
-BODY_KINDS = frozenset(word_class("body_kind"))
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
-AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 
 
-class SpeakerResolver(PronounIndex):
+class SpeakerResolver(DescriptionIndex):
     """Built once per Doc; ``resolve`` maps a mention's head token to a ``SpeakerRef``."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
@@ -138,13 +137,23 @@ class SpeakerResolver(PronounIndex):
                 return ref(mention, "unknown", 0.2)
             name, kind, confidence, others = found
             return ref(name, kind, confidence, others)
+        aged = self._aged(span, head)
+        if aged is not None:
+            return ref(aged.name, aged.type, 0.85)
         if head.pos_ == "PROPN" and self._quoted_title(span):
             return ref(mention.strip("\"“”'‘’ "), "unknown", 0.2)  # '"Night Harbor" tells ...': a title
         if head.pos_ == "PROPN":
-            entity = self._match_single(head.text, head.idx) if len(name_run(head)) == 1 else None
+            entity = self._match_single(head.text, head.idx) if len(org_run(head)) == 1 else None
             if entity is not None:
                 return ref(entity.name, entity.type, 0.9)  # "May" for Mark May, never the month
-            named = self._name_for(name_run(head))
+            described = (
+                self._described(_description_words(span, head), head.idx, head.lower_)
+                if span[0].lower_ in DEFINITE
+                else None
+            )
+            if described is not None:
+                return ref(described.name, described.type, 0.75)  # "the Ohio Democrat"
+            named = self._name_for(org_run(head))
             if named is not None:
                 name, kind, confidence = named
                 if kind != "person" and " " not in name:
@@ -166,9 +175,6 @@ class SpeakerResolver(PronounIndex):
             if named is not None:
                 name, kind, confidence = named
                 return ref(name, kind, confidence * 0.95)
-        aged = self._aged(span)
-        if aged is not None:
-            return ref(aged.name, aged.type, 0.85)
         linked = self._role_antecedent(head, span)
         if linked is not None:
             return ref(linked.name, linked.type, 0.75)
@@ -238,7 +244,14 @@ class SpeakerResolver(PronounIndex):
         return is_document(work.lower_) and work.pos_ == "NOUN" and linked
 
     def _name_for(self, run: list[Token]) -> tuple[str, str, float] | None:
-        propn = [t for t in run if (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text == "-"]
+        inner = range(run[0].i + 1, run[-1].i) if run else range(0)
+        propn = [
+            t
+            for t in run
+            if (t.pos_ == "PROPN" and t.text[:1].isupper())
+            or t.text == "-"
+            or (t.i in inner and t.lower_ in JOINED)
+        ]
         if not propn:
             return None
         name_toks, found, gender = strip_titles(propn)
@@ -255,6 +268,10 @@ class SpeakerResolver(PronounIndex):
             entity = self._titled(title.split()[0], name_toks[0].idx, title) if title else None
             if entity is not None:
                 return entity.name, entity.type, 0.8
+            spelt = self._spelt_out(key[0], name_toks[0].idx)
+            if spelt is not None:
+                known = self.entities.get(spelt)
+                return spelt, known.type if known else "organisation", 0.8
         entity = self.entities.get(" ".join(key))
         if entity is not None:
             return entity.name, entity.type, 0.95 if len(key) > 1 else 0.8
@@ -271,16 +288,6 @@ class SpeakerResolver(PronounIndex):
         named = self._name_for(name_run(owner)) if owner.pos_ == "PROPN" else None
         return named[0] if named and named[1] == "person" else None
 
-    def _aged(self, span: Span) -> Entity | None:
-        """'the 61-year-old said': the person last introduced with that age ('Ilse Brandvold, 61,')."""
-        match = AGE_DESCRIPTION.search(span.text)
-        if match is None:
-            return None
-        text = text_of(self.doc)[: span.start_char]
-        introduced = re.finditer(rf"([A-Z][\w'’-]+), {match.group(1)},", text)
-        found = [m for m in introduced if not self._in_quote(m.start())]
-        return self._match_single(found[-1].group(1), found[-1].start()) if found else None
-
     def _role_antecedent(self, head: Token, span: Span) -> Entity | Spoken | None:
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
         word = head.lower_.rstrip(".")
@@ -290,6 +297,10 @@ class SpeakerResolver(PronounIndex):
         if not definite or head.tag_ in ("NNS", "NNPS"):
             return None
         past = {t.lower_ for t in span if t.i < head.i} & PAST_OFFICE
+        words = _description_words(span, head)
+        described = self._described(words, head.idx, word) if not past else None
+        if described is not None and (len(words) > 1 or not in_lexicon(word, roles())):
+            return described  # "the Idaho senator" among two senators; "the goalkeeper"
         if word in roles() or in_lexicon(word, roles()):
             # Only someone already introduced: "the senator" never means a senator named later.
             entity = self._titled(word, head.idx, " ".join([*sorted(past), word]) if past else "")
@@ -306,13 +317,14 @@ class SpeakerResolver(PronounIndex):
                     return m.entity
         bare = all(t.i == head.i or t.lower_ in DEFINITE or t.lower_ == "same" for t in span)
         if word in org_nouns() and bare:
-            # "the company said": the organisation named last, when one was named close by.
+            # "the company said": the organisation named last, when one was named close by, and of
+            # a kind that fits: a firm, not the agency named in between.
             for m in reversed(self._before(head.idx)):
                 if head.idx - m.start > WINDOW:
                     break
-                if m.entity.type != "organisation" or _other_kind_of_body(word, m.entity):
+                if m.entity.type != "organisation" or m.start < headline_end(text_of(self.doc)):
                     continue
-                if m.start >= headline_end(text_of(self.doc)):
+                if body_fits(word, m.entity.words):
                     return m.entity
         if any(t.lower_ == "same" for t in span[:3]):
             # "the same official told Reuters": the person quoted last.
@@ -332,7 +344,7 @@ class SpeakerResolver(PronounIndex):
             # 'a Department of Health spokesperson ... The spokesperson added': the head comes last.
             if mention.split() and (head_word(mention) == word or mention.lower().split()[-1] == word):
                 return spoken
-        return self._interviewee(head)
+        return self._introduced(head) or self._interviewee(head)
 
     def _headline_role(self, span: Span) -> Entity | None:
         """'Housing minister defends rent cap': a headline names its speaker by office alone; that
@@ -370,10 +382,8 @@ class SpeakerResolver(PronounIndex):
         return None if any(e.type == "person" and e.name not in counts for e in named) else last
 
 
-def _other_kind_of_body(word: str, entity: Entity) -> bool:
-    """'The ministry later posted ...' is no committee, senate or company named last: a body of
-    one kind ('ministry', 'court') is not an organisation whose name gives it another kind."""
-    if word not in BODY_KINDS:
-        return False
-    kinds = {w.lower() for w in entity.words if w.lower() in BODY_KINDS or in_lexicon(w.lower(), org_words())}
-    return bool(kinds - {word})
+def _description_words(span: Span, head: Token) -> set[str]:
+    """The head noun of a description and the words that narrow it: "the Ohio Democrat" ->
+    {ohio, democrat}; a possessive ("the station's forecaster") or a clause is not one of them."""
+    narrow = {t.lower_ for t in head.children if t.dep_ in ("amod", "compound") and t.i < head.i}
+    return {head.lower_.rstrip("."), *narrow}

@@ -1,0 +1,90 @@
+"""Descriptions that stand for someone the article introduced: by age, and by the fuller phrase.
+
+'the 61-year-old' and 'the teenager' are the person introduced with that age ('Ilse Brandvold,
+61,'); 'The source added' is the 'a source close to the investigation' introduced before, when
+no quote of its own carried that description over. ``SpeakerResolver`` builds on this.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from quotetrace.extract.cues import text_of
+from quotetrace.extract.speaker_entities import Entity, Spoken
+from quotetrace.extract.speaker_names import description, is_document, mention_span, noun_type
+from quotetrace.extract.speaker_pronouns import WINDOW, PronounIndex
+from quotetrace.text.lexicon import word_class
+
+DEFINITE = frozenset(word_class("definite_determiner"))
+INDEFINITE_ARTICLES = frozenset(word_class("article")) - DEFINITE
+AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
+# 'The 58-year-old Norwegian': with "the" and a noun, still someone already introduced.
+DEFINITE_AGE = re.compile(r"^the (\d{1,3})-year-old\b", re.IGNORECASE)
+TEEN_NOUNS = frozenset(word_class("teen_noun"))
+TEEN_AGES = range(13, 20)
+# A run of capitalised words, with the small words an organisation's name keeps inside it.
+SPELT_JOINERS = frozenset(word_class("name_joiner")) | DEFINITE
+_JOINER_PATTERN = "|".join(re.escape(w) for w in sorted(SPELT_JOINERS))
+CAPITALISED_RUN = re.compile(rf"[A-Z][\w'’-]*(?:\s+(?:(?:{_JOINER_PATTERN})\s+)*[A-Z][\w'’-]*)*")
+# 'Leon Marchetti, 17,': a capitalised word, then the age between commas.
+INTRODUCED_AGE = re.compile(r"([A-Z][\w'’-]+), (\d{1,3}),")
+
+
+class DescriptionIndex(PronounIndex):
+    """Lookups for descriptions that name nobody but mean someone introduced before."""
+
+    def _aged(self, span: Span, head: Token) -> Entity | None:
+        """'the 61-year-old said': the person last introduced with that age ('Ilse Brandvold, 61,');
+        'the teenager said': the one last introduced with an age of 13 to 19."""
+        match = AGE_DESCRIPTION.search(span.text) or DEFINITE_AGE.search(span.text)
+        if match is not None:
+            ages: range | tuple[int, ...] = (int(match.group(1)),)
+        elif head.lower_ in TEEN_NOUNS and span[0].lower_ in DEFINITE:
+            ages = TEEN_AGES
+        else:
+            return None
+        text = text_of(self.doc)[: span.start_char]
+        introduced = INTRODUCED_AGE.finditer(text)
+        found = [m for m in introduced if int(m.group(2)) in ages and not self._in_quote(m.start())]
+        return self._match_single(found[-1].group(1), found[-1].start()) if found else None
+
+    def _introduced(self, head: Token) -> Spoken | None:
+        """'a source close to the investigation told Reuters ... The source added': the fuller
+        description the article introduced the same noun with ("a", "an"), when no quote of its
+        own carried it over (the first quote went to 'according to radar data')."""
+        if head.tag_ != "NN" or is_document(head.lower_):
+            return None  # "the email said" means its sender, as documents resolve, not "an email" again
+        for tok in reversed(head.doc[: head.i]):
+            if head.idx - tok.idx > WINDOW:
+                break
+            if tok.lower_ != head.lower_ or tok.tag_ != "NN" or self._in_quote(tok.idx):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in tok.children):
+                continue
+            span = mention_span(tok)
+            return Spoken(tok.idx, description(span, tok), noun_type(tok), "", None) if span else None
+        return None
+
+    def _spelt_out(self, acronym: str, char: int) -> str | None:
+        """'the DOJ', 'FEC filings': the name the article spells those initials out as ('the
+        Department of Justice', 'Federal Election Commission'), nearest before, else first after.
+        The initials are of the capitalised words, or of every word ('DOJ')."""
+        if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+            return None
+        text = text_of(self.doc)
+        found: list[tuple[int, str]] = []
+        for run in CAPITALISED_RUN.finditer(text):
+            words = run.group().split()
+            for i in range(len(words)):
+                for j in range(i + 2, min(len(words), i + 2 * len(acronym)) + 1):
+                    part = words[i:j]
+                    if part[0] in SPELT_JOINERS or part[-1] in SPELT_JOINERS:
+                        continue
+                    capitals = "".join(w[0] for w in part if w not in SPELT_JOINERS)
+                    every = "".join(w[0].upper() for w in part if w != "&")
+                    if acronym in (capitals, every) and not self._in_quote(run.start()):
+                        found.append((run.start(), " ".join(part)))
+        before = [name for start, name in found if start < char]
+        return before[-1] if before else (found[0][1] if found else None)
