@@ -82,3 +82,24 @@ def test_shipped_cue_forms_match_what_the_lemmatizer_derives(extractor):
 
     shipped = shipped_cue_forms(cue_lexicon())
     assert shipped is not None and shipped == cue_forms(extractor.nlp, cue_lexicon())
+
+
+def test_the_verbs_subject_negation_and_modal_are_features(extractor):
+    from quotetrace.extract.gate import features
+    from quotetrace.extract.indirect import indirect_drafts
+
+    nlp = extractor.nlp
+    finder = nlp.get_pipe("quotetrace_quotes").cue_finder
+
+    def feats(text: str, verb: str) -> dict[str, float]:
+        doc = nlp(text)
+        cue = next(c for c in finder.find(doc) if c.head.text == verb)
+        return features(cue, indirect_drafts(doc, cue, [])[0])
+
+    hedged = feats("She would not admit that the ferry was late.\n", "admit")
+    assert {"negated", "modal", "subj_pron=she", "subj_dep=nsubj"} <= set(hedged)
+    plain = feats("The harbour master admitted that the ferry was late.\n", "admitted")
+    assert "negated" not in plain and "modal" not in plain
+    assert "subj_lemma_len=3" in plain and not any(k.startswith("subj_pron=") for k in plain)
+    bare = feats("Admitting that the ferry was late, the clerk left.\n", "Admitting")
+    assert bare.get("subj=none") == 1.0

@@ -48,9 +48,7 @@ def test_control_characters_keep_offsets():
 
 def test_html_junk_without_article_is_an_error():
     with pytest.raises(InputError, match="no article text"):
-        bytes_to_document(
-            b"<html><body><script>var a=1;</script></body></html>", "page.html", kind="html"
-        )
+        bytes_to_document(b"<html><body><script>var a=1;</script></body></html>", "page.html", kind="html")
 
 
 def test_html_article_keeps_headline_as_first_line():
@@ -76,10 +74,26 @@ def test_read_document_errors(tmp_path):
 
 def test_detect_title():
     assert (
-        detect_title("Blinken Defends Ceasefire Push\n\nBody text here.")
-        == "Blinken Defends Ceasefire Push"
+        detect_title("Blinken Defends Ceasefire Push\n\nBody text here.") == "Blinken Defends Ceasefire Push"
     )
-    assert (
-        detect_title("This is a normal sentence of a body paragraph that goes on.\nMore.") is None
-    )
+    assert detect_title("This is a normal sentence of a body paragraph that goes on.\nMore.") is None
     assert detect_title("Only one line") is None
+
+
+def test_every_control_character_but_line_break_and_tab_becomes_one_space():
+    import sys
+    import unicodedata
+
+    from quotetrace.ingest import clean_text
+
+    controls = "".join(chr(i) for i in range(sys.maxunicode + 1) if unicodedata.category(chr(i)) == "Cc")
+    assert len(controls) == 65  # Unicode keeps category Cc closed
+    cleaned = clean_text(f"Prices{controls}rose")
+    assert (
+        cleaned
+        == "Prices" + "".join(c if c in "\n\t" else " " for c in controls.replace("\r", "\n")) + "rose"
+    )
+    # Other invisible or unusual characters stay, so offsets and text stay the input's.
+    kept = "A\xa0B\u200bC\u2028D\ufeffE é — ’"
+    assert clean_text(kept) == kept
+    assert clean_text("Line one\r\nLine two\rthree\x85four") == "Line one\nLine two\nthree four"

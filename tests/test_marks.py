@@ -54,3 +54,30 @@ def test_no_marks_no_spans():
 def test_typewriter_double_quotes_count_as_one_mark():
     text = "known as the ''Buffett rule'' after him. ''I will go,'' she said. It's O'Neil's."
     assert spans(text) == ["''Buffett rule''", "''I will go,''"]
+
+
+def test_double_marks_and_typewriter_digraphs_are_read_left_to_right_within_the_bounds():
+    from quotetrace.text.quotes import _double_marks
+
+    text = "He said ``we won'' and «done»; it's ''' odd\u201d.''"
+    assert list(_double_marks(text, 0, len(text))) == [
+        (8, 2),  # ``
+        (16, 2),  # ''
+        (23, 1),  # «
+        (28, 1),  # »
+        (36, 2),  # the first two of three straight singles; the third is an apostrophe
+        (43, 1),  # ”
+        (45, 2),  # '' at the very end
+    ]
+    # A digraph cut by the end of the range is no mark; one inside it still is.
+    assert list(_double_marks(text, 0, 46)) == [(8, 2), (16, 2), (23, 1), (28, 1), (36, 2), (43, 1)]
+    assert list(_double_marks(text, 9, 30)) == [(16, 2), (23, 1), (28, 1)]  # '`' alone at 9
+
+
+def test_a_quote_in_typewriter_marks_over_two_paragraphs_is_one_span():
+    text = "``The road is closed,'' the mayor said.\n\n``It will stay closed\n\n``until spring.''\n"
+    spans = find_quotations(text)
+    assert [(s.start, s.end, s.closed, s.paragraphs) for s in spans] == [
+        (0, 23, True, 1),
+        (text.index("``It"), text.index("spring.''") + 9, True, 2),
+    ]

@@ -170,3 +170,24 @@ def test_complement_headed_by_a_verb_cue_is_left_to_the_verb(parse):
     add = next(t.i for t in doc if t.text == "add")
     cues = [c for c in find_noun_cues(doc, [], {add}) if c.head.text == "quick"]
     assert cues and not noun_drafts(doc, cues[0], [], {add})
+
+
+def test_every_listed_noun_and_adjective_is_picked_and_a_listed_form_used_as_a_verb_is_not(parse):
+    from quotetrace.extract.noun_cues import ADJECTIVE_CUES_FILE, NOUN_CUES_FILE, cue_forms_of
+
+    doc = parse(
+        "The mayor's criticism of the levy was sharp. Farmers were critical of the plan, "
+        "and they question whether the canal's claim that costs fell is true.\n"
+    )
+    found = {c.head.text: c.kind for c in find_noun_cues(doc, [], set())}
+    assert found.get("criticism") == "noun" and found.get("critical") == "adj"
+    assert next(t for t in doc if t.text == "question").pos_ == "VERB"
+    assert "question" not in found  # a listed noun form, used as a verb
+    # Exactly the tokens a direct look-up of each one would pick.
+    nouns, adjectives = cue_forms_of(NOUN_CUES_FILE), cue_forms_of(ADJECTIVE_CUES_FILE)
+    listed = {
+        t.text
+        for t in doc
+        if (t.pos_ == "NOUN" and t.lower_ in nouns) or (t.pos_ == "ADJ" and t.lower_ in adjectives)
+    }
+    assert set(found) <= listed and {"criticism", "critical", "claim"} <= listed

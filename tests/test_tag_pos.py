@@ -82,3 +82,56 @@ def test_a_pattern_it_cannot_apply_brings_the_excluded_ruler_back(monkeypatch):
 def test_extractor_pipeline_uses_it(extractor):
     assert "quotetrace_tag_pos" in extractor.nlp.pipe_names
     assert "attribute_ruler" not in extractor.nlp.pipe_names
+
+
+# Rules written for these tests: a rule that matches two tokens between one-token rules, and a
+# later one-token rule that overrides it, as the ruler orders them.
+ORDERED = [
+    {"patterns": [[{"TAG": "VBZ"}]], "attrs": {"POS": "AUX"}},
+    {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "are"]}}]], "attrs": {"POS": "VERB"}, "index": 1},
+    {"patterns": [[{"TAG": "VBZ", "DEP": "ROOT", "LOWER": {"NOT_IN": ["is"]}}]], "attrs": {"POS": "X"}},
+]
+OVERRIDDEN = [*ORDERED, {"patterns": [[{"LOWER": "are", "TAG": "VBP"}]], "attrs": {"POS": "NOUN"}}]
+BARN = "There is a goat in the barn. She has a fence. There are two gates, and it is old.\n"
+
+
+@pytest.mark.parametrize("patterns", [ORDERED, OVERRIDDEN], ids=["multi-token-last", "overridden"])
+def test_the_last_rule_that_matches_wins_as_in_the_ruler(patterns):
+    from spacy.pipeline import AttributeRuler
+    from spacy.tokens import Doc
+
+    from quotetrace.extract.tag_pos import TagPos
+    from quotetrace.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    parsed = nlp(BARN)
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.add_patterns(patterns)
+    expected = ruler(Doc(nlp.vocab).from_bytes(parsed.to_bytes()))
+    got = TagPos(nlp.vocab, patterns)(Doc(nlp.vocab).from_bytes(parsed.to_bytes()))
+    assert [t.pos_ for t in got] == [t.pos_ for t in expected]
+    assert {"VERB", "X", "AUX"} <= {t.pos_ for t in got}  # every rule took some token
+
+
+def test_words_no_rule_names_add_no_combinations_to_remember():
+    from quotetrace.extract import tag_pos
+    from quotetrace.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    assert tag_pos.replace_attribute_ruler(nlp)
+    rules = nlp.get_pipe("quotetrace_tag_pos").tokens
+    texts = [
+        f"The {who} sold three {what} at the {where} on Sunday."
+        for who, what, where in (
+            ("farmer", "goats", "market"),
+            ("baker", "loaves", "fair"),
+            ("weaver", "rugs", "bazaar"),
+        )
+    ]
+    nlp(texts[0])
+    kept = len(rules.known)
+    for text in texts[1:]:
+        nlp(text)
+    assert kept > 0 and len(rules.known) == kept
+    ruler, _ = _pair()
+    _same_pos(ruler, nlp, texts)

@@ -25,6 +25,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_OPENERS = frozenset(
     {"that", "whether", "if", "to", "how", "what", "why", "who", "when", "where", "about", "the", "a", "an"}
 )
+SUBJECT_PRONOUNS = frozenset(word_class("gate_subject_pronoun"))
+MODALS = frozenset(word_class("gate_modal"))
 
 
 def rule_gate(cue: CueCandidate, draft: Draft) -> float | None:
@@ -49,18 +51,19 @@ def features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
         f"kind={draft.kind}": 1.0,
         f"prepositional={cue.prepositional}": 1.0,
     }
-    subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    children = list(head.children)  # read three times below; each pass would make new Tokens
+    subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None:
         feats["subj=none"] = 1.0
     else:
         feats[f"subj_pos={subj.pos_}"] = 1.0
         feats[f"subj_dep={subj.dep_}"] = 1.0
-        if subj.lower_ in word_class("gate_subject_pronoun"):
+        if subj.lower_ in SUBJECT_PRONOUNS:
             feats[f"subj_pron={subj.lower_}"] = 1.0
         feats[f"subj_lemma_len={min(len(list(subj.subtree)), 6)}"] = 1.0
-    if any(c.dep_ == "neg" for c in head.children):
+    if any(c.dep_ == "neg" for c in children):
         feats["negated"] = 1.0
-    if any(c.dep_ == "aux" and c.lower_ in word_class("gate_modal") for c in head.children):
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
         feats["modal"] = 1.0
     length = draft.end - draft.start
     feats[f"content_chars={min(length // 40, 8)}"] = 1.0
@@ -104,7 +107,6 @@ class LearnedGate:
     def __call__(self, cue: CueCandidate, draft: Draft) -> float | None:
         p = self.probability(cue, draft)
         return p if p >= self.threshold else None
-
 
 
 # The gates a pipeline can be configured with (``quotetrace_quotes``'s ``gate`` setting).

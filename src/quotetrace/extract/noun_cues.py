@@ -41,6 +41,9 @@ SPEECH_NOUNS = frozenset(word_class("speech_noun"))
 SUBJECT_DEPS = ("nsubj",)
 # Verbs whose subject says or holds what their object noun names ("voiced support for").
 LIGHT_VERBS = frozenset(word_class("light_verb"))
+# Python ints, not spaCy's enum members: numpy compares an array or a scalar with an enum member
+# only after looking attributes up on the enum class.
+_NOUN, _ADJ = int(NOUN_ID), int(ADJ_ID)
 
 
 NOUN_CUES_FILE = "noun_cues.tsv"
@@ -73,11 +76,16 @@ def find_noun_cues(doc: Doc, ranges: list[tuple[int, int]], verb_heads: set[int]
     nouns, adjectives = cue_forms_of(NOUN_CUES_FILE), cue_forms_of(ADJECTIVE_CUES_FILE)
     pos, lower = doc.to_array([POS, LOWER]).T
     # Most nouns are no cue: pick the listed forms from the arrays before any string lookup.
-    listed = numpy.isin(lower, _form_ids())
+    forms = _form_ids()
+    if not len(forms):
+        return []
+    place = numpy.searchsorted(forms, lower).clip(max=len(forms) - 1)
+    picked = numpy.flatnonzero((forms[place] == lower) & ((pos == _NOUN) | (pos == _ADJ)))
+    strings = doc.vocab.strings
     found = []
-    for i in numpy.flatnonzero(listed & ((pos == NOUN_ID) | (pos == ADJ_ID))).tolist():
-        is_noun = pos[i] == NOUN_ID
-        entry = (nouns if is_noun else adjectives).get(doc.vocab.strings[int(lower[i])])
+    for i, p, form in zip(picked.tolist(), pos[picked].tolist(), lower[picked].tolist(), strict=True):
+        is_noun = p == _NOUN
+        entry = (nouns if is_noun else adjectives).get(strings[form])
         if entry is None or entry[1] < NOUN_MIN_RATE:
             continue
         word = doc[i]

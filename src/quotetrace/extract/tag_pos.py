@@ -4,10 +4,11 @@ en_core_web_sm maps each fine tag to a part of speech with an ``attribute_ruler`
 over ~180 patterns) that costs about a sixth of the whole parse. quotetrace needs only its POS
 output, so ``quotetrace_tag_pos`` reads the same patterns (from the loaded ruler, or from the
 model folder when the ruler is excluded at load, as ``nlp.load_pipeline`` does: building its
-Matcher was a tenth of the model load) and applies the ones that set POS as array masks, in
-the ruler's order (a later match wins, as in the ruler). On PolNeAR dev every token gets the
-same POS as from the ruler (tests/test_tag_pos.py). A pattern of a shape it cannot express
-keeps (or restores) the ruler instead.
+Matcher was a tenth of the model load) and applies the ones that set POS in the ruler's order
+(a later match wins, as in the ruler): the one-token rules by the combination of a token's
+columns, worked out once per process (``TokenRules``), a longer rule as array masks. On
+PolNeAR dev every token gets the same POS as from the ruler (tests/test_tag_pos.py). A pattern
+of a shape it cannot express keeps (or restores) the ruler instead.
 """
 
 # No `from __future__ import annotations`: spaCy validates factory signatures at runtime.
@@ -40,7 +41,7 @@ def _values(vocab, attr: str, value: Any) -> tuple[list[int], bool]:
     if isinstance(value, str):
         return [vocab.strings.add(value)], False
     if isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"}:
-        (op, listed), = value.items()
+        ((op, listed),) = value.items()
         return [vocab.strings.add(v) for v in listed], op == "NOT_IN"
     raise UnsupportedPattern(f"{attr} {value!r}")
 
@@ -81,6 +82,63 @@ def compile_rules(vocab: Vocab, patterns: list[dict[str, Any]]) -> list[Rule]:
     return rules
 
 
+class TokenRules:
+    """The rules that match one token and set its own POS (all but one of the model's): their
+    outcome depends on the token's four columns only, so it is worked out once per distinct
+    combination of them and kept, instead of one array pass per rule per Doc. Each column's
+    value becomes its place among the values the rules name, and every value no rule names one
+    place more, which every test treats alike: the combinations a process keeps stay few
+    however many words it reads."""
+
+    def __init__(self, rules: list[Rule]):
+        self.single = {k for k, (index, _, _, length) in enumerate(rules) if length == 1 and index == 0}
+        self.rules = [(k, rules[k][1], rules[k][2]) for k in sorted(self.single)]
+        named: list[set[int]] = [set() for _ in COLUMNS]
+        for _, tests, _ in self.rules:
+            for _, column, values, _ in tests:
+                named[column].update(values)
+        self.named = [numpy.array(sorted(v), dtype=numpy.uint64) for v in named]
+        self.known: dict[int, tuple[int, int]] = {}
+        # Nearly every rule names the tag it needs: a new combination tries only those rules of
+        # its tag (and the few that name none), from the last.
+        self.by_tag: dict[int, list[int]] = {}
+        self.any_tag: list[int] = []
+        for r, (_, tests, _) in enumerate(self.rules):
+            tags = next((values for _, column, values, negate in tests if column == 0 and not negate), None)
+            for tag in tags or ():
+                self.by_tag.setdefault(tag, []).append(r)
+            if tags is None:
+                self.any_tag.append(r)
+
+    def winners(self, table: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """Per token: the order of the last one-token rule that matches it (-1 for none) and the
+        POS it gets (its own where none matches)."""
+        code = numpy.zeros(len(table), dtype=numpy.int64)
+        for c, named in enumerate(self.named):
+            col = table[:, c]
+            place = numpy.searchsorted(named, col)
+            listed = place < len(named)
+            listed[listed] = named[place[listed]] == col[listed]
+            code = code * (len(named) + 1) + numpy.where(listed, place, len(named))
+        codes, inverse = numpy.unique(code, return_inverse=True)
+        known = self.known
+        won = [known.get(c) or known.setdefault(c, self._last_match(c)) for c in codes.tolist()]
+        order = numpy.array([k for k, _ in won], dtype=numpy.int64)[inverse]
+        pos = numpy.array([p for _, p in won], dtype=numpy.uint64)[inverse]
+        return order, numpy.where(order >= 0, pos, table[:, 4])
+
+    def _last_match(self, code: int) -> tuple[int, int]:
+        key = [0] * len(self.named)
+        for c in reversed(range(len(self.named))):
+            code, place = divmod(code, len(self.named[c]) + 1)
+            key[c] = int(self.named[c][place]) if place < len(self.named[c]) else -1  # named by none
+        for r in sorted({*self.by_tag.get(key[0], ()), *self.any_tag}, reverse=True):
+            k, tests, pos_id = self.rules[r]
+            if all((key[column] in values) != negate for _, column, values, negate in tests):
+                return k, pos_id
+        return -1, 0
+
+
 class TagPos:
     """The component; its patterns are saved with the pipeline (``to_disk``/``to_bytes``), so a
     saved quotetrace pipeline loads again without the model's ruler."""
@@ -92,16 +150,19 @@ class TagPos:
     def set_patterns(self, patterns: list[dict[str, Any]]) -> None:
         self.patterns = patterns
         self.rules = compile_rules(self.vocab, patterns)
+        self.tokens = TokenRules(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
         table = doc.to_array([TAG, LOWER, DEP, IS_SPACE, POS]).astype(numpy.uint64)
-        pos = table[:, 4].copy()
-        for index, tests, pos_id, length in self.rules:
+        # The last rule that matches a token wins: first the one-token rules', then each longer
+        # rule in turn takes the tokens it matches where it comes later than their winner.
+        order, pos = self.tokens.winners(table)
+        for k, (index, tests, pos_id, length) in enumerate(self.rules):
             span = n - length + 1
-            if span <= 0:
+            if k in self.tokens.single or span <= 0:
                 continue
             mask = numpy.ones(span, dtype=bool)
             for offset, column, values, negate in tests:
@@ -109,7 +170,10 @@ class TagPos:
                 hit = col == values[0] if len(values) == 1 else numpy.isin(col, values)
                 mask &= ~hit if negate else hit
             if mask.any():
-                pos[numpy.flatnonzero(mask) + index] = pos_id
+                targets = numpy.flatnonzero(mask) + index
+                targets = targets[order[targets] < k]
+                order[targets] = k
+                pos[targets] = pos_id
         doc.from_array([POS], pos.reshape(-1, 1))  # type: ignore[arg-type]  # thinc's Ints2d alias
         return doc
 
