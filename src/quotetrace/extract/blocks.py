@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
+from quotetrace.extract.cues import CueCandidate, text_of
 from quotetrace.extract.draft import Draft, between, overlaps, trim
-from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
+from quotetrace.extract.lexicon import CATAPHORIC, FIRST_PERSON, HEARER_OBJECT_LEMMAS, INDIRECT_MIN_RATE
 from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.speaker_heads import speaker_head
-from quotetrace.extract.speaker_pronouns import FIRST_PERSON
-from quotetrace.text.lexicon import word_class
 
-CATAPHORIC = frozenset(word_class("cataphoric_object"))
 # A statement rarely runs longer; past it, unmarked paragraphs are more likely the writer's.
 MAX_PARAGRAPHS = 6
 MIN_WORDS = 3

@@ -22,8 +22,8 @@ from spacy.tokens import Doc
 from quotetrace.extract.boundary_features import Window, edge_features
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
+from quotetrace.extract.lexicon import PREDICATE_VERBS
 from quotetrace.paths import shipped_model
-from quotetrace.text.lexicon import word_class
 
 MODEL_FILE = "content_boundaries.json"
 # How far (in tokens) an edge may move; longer moves are another reading, not a boundary.
@@ -32,8 +32,6 @@ MAX_MOVE = 30
 MAX_TOKENS = 120
 # Feature weights a chooser keeps looked up: far more than the model's features and words.
 MEMO_LIMIT = 100_000
-# Verbs whose object takes what the speaker says of it ('described X as Y', indirect.py).
-PREDICATE_VERBS = frozenset(word_class("predicate_verb"))
 
 # bounds(doc, draft, quoted ranges, other cues' heads): moves the draft's edges in place.
 Bounds = Callable[[Doc, Draft, list, frozenset[int]], None]

@@ -16,10 +16,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from quotetrace.extract.cues import CueCandidate
-from quotetrace.extract.lexicon import CONTENT_PREPS, WORDS_CUE
+from quotetrace.extract.lexicon import CONTENT_PREPS, QUESTION_MARKS, WORDS_CUE
 from quotetrace.text.lexicon import word_class
 
-QUESTION_MARKS = frozenset(word_class("question_mark"))
 OBJECT_PREPS = CONTENT_PREPS | frozenset(word_class("object_preposition"))
 
 

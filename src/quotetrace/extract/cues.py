@@ -12,7 +12,9 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cy
 from spacy.tokens import Doc, Token
 
 from quotetrace.extract.lexicon import (
+    CLAUSE_MARKERS,
     CONTENT_PREPS,
+    HYPHEN_ADJECTIVE_PREFIXES,
     PREPOSITIONAL_CUES,
     WORDS_CUE,
     cue_form_rows,
@@ -29,10 +31,6 @@ ACCORDING_ID = hash_string("according")
 OWNED_WORDS = frozenset(tuple(phrase.split()) for phrase in word_class("owned_words_phrase"))
 OWNED_WORD_IDS = [hash_string(noun) for _, noun in OWNED_WORDS]
 CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
-HEARER_OBJECT_LEMMAS = frozenset(word_class("hearer_object_cue"))
-# Adverbs that open the cue's clause rather than modify the verb: "when asked", "as noted".
-CLAUSE_MARKERS = frozenset(word_class("clause_marker"))
-HYPHEN_ADJECTIVE_PREFIXES = frozenset(word_class("hyphen_adjective_prefix"))
 
 
 @dataclass(slots=True)

@@ -15,9 +15,8 @@ import math
 
 from quotetrace.extract.cues import CueCandidate
 from quotetrace.extract.draft import Draft, Gate
-from quotetrace.extract.lexicon import INDIRECT_MIN_RATE
+from quotetrace.extract.lexicon import INDIRECT_MIN_RATE, MODALS, SUBJECT_PRONOUNS
 from quotetrace.paths import shipped_model
-from quotetrace.text.lexicon import word_class
 
 MODEL_FILE = "indirect_gate.json"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -25,8 +24,6 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 CONTENT_OPENERS = frozenset(
     {"that", "whether", "if", "to", "how", "what", "why", "who", "when", "where", "about", "the", "a", "an"}
 )
-SUBJECT_PRONOUNS = frozenset(word_class("gate_subject_pronoun"))
-MODALS = frozenset(word_class("gate_modal"))
 
 
 def rule_gate(cue: CueCandidate, draft: Draft) -> float | None:

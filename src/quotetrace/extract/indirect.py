@@ -16,10 +16,17 @@ from quotetrace.extract.clause_readings import (
     prepositional_extent,
     question_clause,
 )
-from quotetrace.extract.cues import HEARER_OBJECT_LEMMAS, CueCandidate, text_of
+from quotetrace.extract.cues import CueCandidate, text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.interviewer import role_read_as_verb
-from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, cue_lexicon
+from quotetrace.extract.lexicon import (
+    CONTENT_PREPS,
+    HEARER_OBJECT_LEMMAS,
+    INDIRECT_MIN_RATE,
+    MANNER_NOUNS,
+    PREDICATE_VERBS,
+    cue_lexicon,
+)
 from quotetrace.extract.parse_repairs import around_fronted_relative, before_semicolon, charge_on_person
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.text.lexicon import word_class
@@ -30,8 +37,6 @@ OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 OBJECT_PREPS = CONTENT_PREPS | frozenset(word_class("object_preposition"))
 # Clauses that, after a comma at the end of a content, comment on it rather than report it.
 TRAILING_DEPS = frozenset({"relcl", "advcl", "acl"})
-PREDICATE_VERBS = frozenset(word_class("predicate_verb"))
-MANNER_NOUNS = frozenset(word_class("manner_noun"))
 QUOTE_MARKS = frozenset("\"“”'‘’")
 
 

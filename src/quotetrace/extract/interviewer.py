@@ -14,15 +14,11 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from quotetrace.extract.lexicon import INTERVIEWER_ROLES, PARTNER_HOSTS, QUESTION_CUES, QUESTION_LABELS
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.records import Quote, SpeakerRef
-from quotetrace.text.lexicon import word_class
 
-QUESTION_CUES = frozenset(word_class("question_cue"))
-QUESTION_LABELS = frozenset(word_class("question_label"))
-PARTNER_HOSTS = frozenset(word_class("interview_partner_host"))
 PARTNER_PREPOSITIONS = frozenset({"with", "to"})
-INTERVIEWER_ROLES = frozenset(word_class("interviewer_role"))
 
 
 def asks(lemma: str, content: str = "") -> bool:

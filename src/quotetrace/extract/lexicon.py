@@ -1,4 +1,6 @@
-"""Lexicons the extractor reads: cue verbs, titles, first-name genders. Data files, loaded once."""
+"""Lexicons the extractor reads: cue verbs, titles, first-name genders, and every closed word
+class of ``data/word_classes.tsv`` that the extract stage tests, each under one name. Data
+files, loaded once."""
 
 from __future__ import annotations
 
@@ -13,6 +15,77 @@ from quotetrace.text.lexicon import lines, rows, word_class
 INDIRECT_MIN_RATE = 0.25
 # Prepositions that introduce what was said: "spoke of X", "complained about X", "called for X".
 CONTENT_PREPS = frozenset(word_class("content_preposition"))
+
+# The closed word classes of data/word_classes.tsv that the extract stage tests, one name each.
+
+# -- Cues and what they report (cues.py, indirect.py, clause_readings.py, parse_repairs.py,
+#    spans.py, blocks.py, boundaries.py).
+HEARER_OBJECT_LEMMAS = frozenset(word_class("hearer_object_cue"))
+# Adverbs that open the cue's clause rather than modify the verb: "when asked", "as noted".
+CLAUSE_MARKERS = frozenset(word_class("clause_marker"))
+HYPHEN_ADJECTIVE_PREFIXES = frozenset(word_class("hyphen_adjective_prefix"))
+# Verbs whose object takes what the speaker says of it ('described X as Y', indirect.py).
+PREDICATE_VERBS = frozenset(word_class("predicate_verb"))
+MANNER_NOUNS = frozenset(word_class("manner_noun"))
+QUESTION_MARKS = frozenset(word_class("question_mark"))
+CHARGE_PREPS = frozenset(word_class("charge_preposition"))
+HEARER_VERBS = frozenset(word_class("object_control_verb"))
+CATAPHORIC = frozenset(word_class("cataphoric_object"))
+
+# -- The learned gate's features (gate.py).
+SUBJECT_PRONOUNS = frozenset(word_class("gate_subject_pronoun"))
+MODALS = frozenset(word_class("gate_modal"))
+
+# -- Nouns and adjectives as cues (noun_cues.py).
+# Prepositions whose object is what a cue noun reports ("criticism of", "calls for").
+NOUN_CONTENT_PREPS = frozenset(word_class("noun_content_preposition"))
+# Prepositions that name who spoke ("criticism from Democrats", "a statement by the party").
+SOURCE_PREPS = frozenset(word_class("noun_source_preposition"))
+# Nouns of saying: their attributions report speech; the others (support, concern) a stance.
+SPEECH_NOUNS = frozenset(word_class("speech_noun"))
+# Verbs whose subject says or holds what their object noun names ("voiced support for").
+LIGHT_VERBS = frozenset(word_class("light_verb"))
+
+# -- Interviews (interviewer.py).
+QUESTION_CUES = frozenset(word_class("question_cue"))
+QUESTION_LABELS = frozenset(word_class("question_label"))
+PARTNER_HOSTS = frozenset(word_class("interview_partner_host"))
+INTERVIEWER_ROLES = frozenset(word_class("interviewer_role"))
+
+# -- Speaker mentions and names (speaker_heads.py, speaker_names.py, speaker_orgnames.py).
+# Verbs whose object (or passive subject) is the one spoken to.
+HEARER_LEMMAS = frozenset(word_class("hearer_cue"))
+# Passive verbs whose subject is the one who spoke: "X was quoted as saying".
+QUOTED_AS_FORMS = frozenset(word_class("quoted_as_form"))
+DETERMINERS = frozenset(word_class("name_determiner"))
+DEFINITE = frozenset(word_class("definite_determiner"))
+HONORIFICS = frozenset(word_class("honorific"))
+ASIDES = frozenset(word_class("description_aside"))
+OWNER_PREPS = frozenset(word_class("owner_preposition"))
+FOCUS_PARTICLES = frozenset(word_class("focus_particle"))
+NAME_JOINERS = frozenset(word_class("name_joiner"))
+NAME_CONJUNCTIONS = frozenset(word_class("name_conjunction"))
+BODY_KINDS = frozenset(word_class("body_kind"))
+
+# -- Resolving speakers (speakers.py, speaker_entities.py, speaker_pronouns.py,
+#    speaker_descriptions.py).
+RELATIVE_PRONOUNS = frozenset(word_class("relative_pronoun"))
+INDEFINITE = frozenset(word_class("indefinite_pronoun"))
+PLURAL_PRONOUNS = frozenset(word_class("plural_pronoun"))
+# "it" outside quotation marks means an organisation or a place, never a person.
+NEUTER_PRONOUNS = frozenset(word_class("neuter_pronoun"))
+FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
+# 'To her supporters, ...', 'Among Democrats, ...': whose view the sentence gives.
+VIEW_PREPOSITIONS = frozenset(word_class("view_preposition"))
+ANSWER_LABELS = frozenset(word_class("answer_label"))
+ARTICLES = frozenset(word_class("article"))
+EPITHETS = frozenset(word_class("epithet_role"))
+PAST_OFFICE = frozenset(word_class("past_office"))
+TEEN_NOUNS = frozenset(word_class("teen_noun"))
+# "in" only: "at", "from" and "to" take people too ('a jab at Trump', 'a letter from Clinton').
+LOCATIVE = frozenset(word_class("locative_preposition"))
+TOPIC_PHRASES = frozenset(word_class("topic_phrase"))
+
 # Multi-word cues that are not a verb + clause ("according to X, ...").
 PREPOSITIONAL_CUES = {("according", "to"): "according to"}
 # "In her words, S", "in the words of X, S", "S, in Finch's own words": the words' owner speaks.

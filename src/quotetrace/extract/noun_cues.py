@@ -27,20 +27,13 @@ from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import CueCandidate, text_of
 from quotetrace.extract.draft import Draft, inside, overlaps, trim
-from quotetrace.text.lexicon import rows, word_class
+from quotetrace.extract.lexicon import LIGHT_VERBS, NOUN_CONTENT_PREPS, SOURCE_PREPS, SPEECH_NOUNS
+from quotetrace.text.lexicon import rows
 
 # Nouns less often a cue than this in train are left out: at 0.1 the gate still finds the
 # attributions of frequent nouns ("support", "question") and the rest are noise.
 NOUN_MIN_RATE = 0.1
-# Prepositions whose object is what a cue noun reports ("criticism of", "calls for").
-NOUN_CONTENT_PREPS = frozenset(word_class("noun_content_preposition"))
-# Prepositions that name who spoke ("criticism from Democrats", "a statement by the party").
-SOURCE_PREPS = frozenset(word_class("noun_source_preposition"))
-# Nouns of saying: their attributions report speech; the others (support, concern) a stance.
-SPEECH_NOUNS = frozenset(word_class("speech_noun"))
 SUBJECT_DEPS = ("nsubj",)
-# Verbs whose subject says or holds what their object noun names ("voiced support for").
-LIGHT_VERBS = frozenset(word_class("light_verb"))
 # Python ints, not spaCy's enum members: numpy compares an array or a scalar with an enum member
 # only after looking attributes up on the enum class.
 _NOUN, _ADJ = int(NOUN_ID), int(ADJ_ID)

@@ -22,9 +22,8 @@ from spacy.tokens import Token
 
 from quotetrace.extract.cues import CueCandidate
 from quotetrace.extract.draft import trim
-from quotetrace.text.lexicon import word_class
+from quotetrace.extract.lexicon import CHARGE_PREPS
 
-CHARGE_PREPS = frozenset(word_class("charge_preposition"))
 OWN_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from quotetrace.text.lexicon import word_class
+from quotetrace.extract.lexicon import HEARER_VERBS
 
 # Verbs whose open complement carries the speech act: "refused to endorse", "went on to say".
 CONTROL_DEPS = frozenset({"xcomp"})
-HEARER_VERBS = frozenset(word_class("object_control_verb"))
 
 
 def _controlled(verb: Token) -> bool:

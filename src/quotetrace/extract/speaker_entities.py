@@ -19,7 +19,7 @@ from spacy.parts_of_speech import PUNCT as PUNCT_ID
 from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
-from quotetrace.extract.lexicon import first_name_gender
+from quotetrace.extract.lexicon import LOCATIVE, NAME_JOINERS, TOPIC_PHRASES, first_name_gender
 from quotetrace.extract.speaker_names import (
     abbreviations,
     descriptors,
@@ -30,12 +30,9 @@ from quotetrace.extract.speaker_names import (
     org_words,
     strip_titles,
 )
-from quotetrace.extract.speaker_orgnames import NAME_JOINERS, joined_runs
-from quotetrace.text.lexicon import rows, word_class
+from quotetrace.extract.speaker_orgnames import joined_runs
+from quotetrace.text.lexicon import rows
 
-# "in" only: "at", "from" and "to" take people too ('a jab at Trump', 'a letter from Clinton').
-LOCATIVE = frozenset(word_class("locative_preposition"))
-TOPIC_PHRASES = frozenset(word_class("topic_phrase"))
 # Clauses under another: their subject is not the sentence's main one.
 SUBORDINATE = frozenset({"ccomp", "acl", "relcl", "advcl", "xcomp", "pcomp"})
 

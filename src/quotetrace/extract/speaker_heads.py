@@ -12,15 +12,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from quotetrace.extract.cues import CueCandidate, words_owner
-from quotetrace.extract.lexicon import WORDS_CUE
+from quotetrace.extract.lexicon import HEARER_LEMMAS, QUOTED_AS_FORMS, WORDS_CUE
 from quotetrace.extract.parse_repairs import across_semicolon
 from quotetrace.extract.speaker_names import is_dateline, is_document, noun_type
-from quotetrace.text.lexicon import word_class
 
-# Verbs whose object (or passive subject) is the one spoken to.
-HEARER_LEMMAS = frozenset(word_class("hearer_cue"))
-# Passive verbs whose subject is the one who spoke: "X was quoted as saying".
-QUOTED_AS_FORMS = frozenset(word_class("quoted_as_form"))
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 

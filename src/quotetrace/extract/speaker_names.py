@@ -17,15 +17,18 @@ from functools import lru_cache, partial
 from spacy.tokens import Span, Token
 
 from quotetrace.extract.cues import text_of
-from quotetrace.extract.lexicon import first_name_gender, titles
+from quotetrace.extract.lexicon import (
+    ASIDES,
+    DEFINITE,
+    DETERMINERS,
+    FOCUS_PARTICLES,
+    HONORIFICS,
+    OWNER_PREPS,
+    first_name_gender,
+    titles,
+)
 from quotetrace.text.lexicon import lines, rows, word_class, words
 
-DETERMINERS = frozenset(word_class("name_determiner"))
-DEFINITE = frozenset(word_class("definite_determiner"))
-HONORIFICS = frozenset(word_class("honorific"))
-ASIDES = frozenset(word_class("description_aside"))
-OWNER_PREPS = frozenset(word_class("owner_preposition"))
-FOCUS_PARTICLES = frozenset(word_class("focus_particle"))
 # Labels of the parser's entity recogniser that name an organisation or a place acting as one.
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]+(\(\w+\))?\s*(-|--|—|–|\()")

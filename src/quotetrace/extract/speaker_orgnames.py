@@ -18,12 +18,10 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from quotetrace.extract.lexicon import BODY_KINDS, NAME_CONJUNCTIONS, NAME_JOINERS
 from quotetrace.extract.speaker_names import in_lexicon, name_run, org_words
-from quotetrace.text.lexicon import rows, word_class
+from quotetrace.text.lexicon import rows
 
-NAME_JOINERS = frozenset(word_class("name_joiner"))
-NAME_CONJUNCTIONS = frozenset(word_class("name_conjunction"))
-BODY_KINDS = frozenset(word_class("body_kind"))
 ARTICLE = "the"
 
 

@@ -16,6 +16,7 @@ from spacy.attrs import TAG
 from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
+from quotetrace.extract.lexicon import FIRST_PERSON, PLURAL_PRONOUNS, VIEW_PREPOSITIONS
 from quotetrace.extract.speaker_entities import (
     SUBORDINATE,
     Entity,
@@ -31,15 +32,9 @@ from quotetrace.text.lexicon import word_class
 PRONOUN_GENDER = {word: "m" for word in word_class("male_pronoun")} | {
     word: "f" for word in word_class("female_pronoun")
 }
-PLURAL_PRONOUNS = frozenset(word_class("plural_pronoun"))
-# "it" outside quotation marks means an organisation or a place, never a person.
-NEUTER_PRONOUNS = frozenset(word_class("neuter_pronoun"))
 NEUTER = "n"
-FIRST_PERSON = frozenset(word_class("first_person_pronoun"))
 WINDOW = 2500  # characters back that a pronoun looks for its antecedent
 TWEET_SIGNATURE = re.compile(r"^[—–-]\s*([^()@]{2,60}?)\s*\(@\w{1,30}\)")
-# 'To her supporters, ...', 'Among Democrats, ...': whose view the sentence gives.
-VIEW_PREPOSITIONS = frozenset(word_class("view_preposition"))
 AMBIGUOUS_MARGIN = 0.8  # second-best score at least this share of the best: ambiguous
 
 

@@ -18,13 +18,25 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
+from quotetrace.extract.lexicon import (
+    ANSWER_LABELS,
+    ARTICLES,
+    DEFINITE,
+    DETERMINERS,
+    EPITHETS,
+    FIRST_PERSON,
+    INDEFINITE,
+    NAME_JOINERS,
+    NEUTER_PRONOUNS,
+    PAST_OFFICE,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
 from quotetrace.extract.role_holder import holder_after_of_object
 from quotetrace.extract.speaker_calibration import calibrated
 from quotetrace.extract.speaker_descriptions import DescriptionIndex
 from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
-    DEFINITE,
-    DETERMINERS,
     description,
     document_author,
     expand_abbreviation,
@@ -45,25 +57,11 @@ from quotetrace.extract.speaker_names import (
     roles,
     strip_titles,
 )
-from quotetrace.extract.speaker_orgnames import NAME_JOINERS, body_fits, org_run
-from quotetrace.extract.speaker_pronouns import (
-    FIRST_PERSON,
-    NEUTER,
-    NEUTER_PRONOUNS,
-    PLURAL_PRONOUNS,
-    PRONOUN_GENDER,
-    WINDOW,
-)
+from quotetrace.extract.speaker_orgnames import body_fits, org_run
+from quotetrace.extract.speaker_pronouns import NEUTER, PRONOUN_GENDER, WINDOW
 from quotetrace.records import Speaker, SpeakerRef
-from quotetrace.text.lexicon import word_class
 
-RELATIVE_PRONOUNS = frozenset(word_class("relative_pronoun"))
 JOINED = NAME_JOINERS | {"the"}  # the small words org_run may take inside a name
-INDEFINITE = frozenset(word_class("indefinite_pronoun"))
-ANSWER_LABELS = frozenset(word_class("answer_label"))
-ARTICLES = frozenset(word_class("article"))
-EPITHETS = frozenset(word_class("epithet_role"))
-PAST_OFFICE = frozenset(word_class("past_office"))
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
 
 
