@@ -32,6 +32,9 @@ A speaker is right when its canonical name equals the gold after web_speakers.ca
 ignored ("Donald J. Trump" = "Donald Trump").
 
     PYTHONPATH=src .venv/bin/python bench/speaker_resolution.py [--only FILE ...] [--half A|B] [--json]
+
+The report lists only half A's errors: half B's count is printed, its rows only with
+--show-held-out.
 """
 
 from __future__ import annotations
@@ -131,7 +134,9 @@ def _pct(right: int, judged: int) -> str:
     return f"{right}/{judged} = {100 * right / judged:.1f}%" if judged else "-"
 
 
-def print_report(report: dict) -> None:
+def print_report(report: dict, held_out: bool = False) -> None:
+    """The table, then the errors: of half A only unless ``held_out``, so that tuning on A
+    does not show B's mentions to whoever tunes."""
     rows = report["rows"]
     print(f"{len({r['file'] for r in rows})} articles, {len(rows)} judged mentions "
           f"({sum(r['type'] == 'none' for r in rows)} not a speaker, not scored)")  # fmt: skip
@@ -141,7 +146,10 @@ def print_report(report: dict) -> None:
     errors = [r for r in rows if r["type"] != "none" and not r["right"]]
     kinds = Counter(r["class"] for r in errors)
     print(f"\nerrors ({len(errors)}: {dict(kinds)}):")
-    for r in errors:
+    hidden = [r for r in errors if r["half"] == "B" and not held_out]
+    if hidden:
+        print(f"  ({len(hidden)} of half B, held out, not listed: --show-held-out lists them)")
+    for r in (r for r in errors if held_out or r["half"] != "B"):
         got = "mention lost" if r["lost"] else repr(r["predicted"])
         print(f"  {r['half']} {r['class']:<11} {r['file'][:40]:<40} {r['mention'][:30]!r:<32} -> {got} "
               f"(gold {r['speaker']!r})")  # fmt: skip
@@ -152,7 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", metavar="FILE", help="score only these article files")
     parser.add_argument("--half", choices=("A", "B"), help="score only one half of the gold articles")
     parser.add_argument("--text", type=Path, help="folder of PolNeAR train .txt (default: shared data)")
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON (every row, B's too)")
+    parser.add_argument(
+        "--show-held-out", action="store_true", help="list half B's errors too (B reports, never tunes)"
+    )
     args = parser.parse_args(argv)
     shared = shared_data_dir()
     text_dir = args.text or (shared / "polnear" / "train" / "text" if shared else None)
@@ -169,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
     else:
-        print_report(report)
+        print_report(report, held_out=args.show_held_out)
     return 0
 
 

@@ -59,3 +59,19 @@ def test_scores_a_few_articles_by_mention_offsets(shared_data):
     total = report["table"]["all"]["total"]
     assert total["judged"] == 7
     assert total["right"] >= 6, [r for r in report["rows"] if not r["right"]]
+
+
+def test_the_report_lists_held_out_errors_only_when_asked(capsys):
+    bench = _bench()
+    row = {"file": "f.txt", "type": "person", "class": "pronoun", "mention": "he", "lost": False}
+    rows = [
+        {**row, "half": "A", "right": False, "predicted": "Ann Lee", "speaker": "Bo Chan"},
+        {**row, "half": "B", "right": False, "predicted": "Cy Dunn", "speaker": "Di Eng"},
+    ]
+    report = {"rows": rows, "table": bench.table(rows)}
+    bench.print_report(report)
+    shown = capsys.readouterr().out
+    assert "Bo Chan" in shown and "Di Eng" not in shown
+    assert "1 of half B, held out, not listed" in shown
+    bench.print_report(report, held_out=True)
+    assert "Di Eng" in capsys.readouterr().out
