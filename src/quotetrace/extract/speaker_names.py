@@ -19,7 +19,6 @@ from spacy.tokens import Span, Token
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import (
     ASIDES,
-    DEFINITE,
     DETERMINERS,
     FOCUS_PARTICLES,
     HONORIFICS,
@@ -364,38 +363,3 @@ def _leading_word(tok: Token) -> bool:
 def _reports_speech(clause: Token) -> bool:
     """A clause with a complement clause of its own, or a quotation inside it."""
     return any(c.dep_ == "ccomp" for c in clause.children) or any(t.is_quote for t in clause.subtree)
-
-
-def document_author(head: Token, limit: int) -> Token | None:
-    """'The email said': the author the article gave the same document before, within ``limit``
-    characters ('an email was sent from the club's director, Jeremy Boreing', 'a handwritten
-    note from Donald J. Trump', 'Cook provided a written statement'); None when it gave none."""
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
-        return None
-    for i in range(head.i - 1, -1, -1):
-        earlier = head.doc[i]
-        if head.idx - earlier.idx > limit:
-            return None
-        if earlier.pos_ == "NOUN" and earlier.lower_ == head.lower_:  # no lemmatiser in the pipeline
-            return _author(earlier)
-    return None
-
-
-def _author(noun: Token) -> Token | None:
-    def named(tok: Token) -> Token | None:
-        if tok.pos_ == "PROPN":
-            return tok
-        return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-
-    # "a note from X", or "an email was sent from / by X": the sender.
-    holders = [noun, noun.head] if noun.dep_ == "nsubjpass" else [noun]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
-                found = next((named(o) for o in prep.children if o.dep_ == "pobj" and named(o)), None)
-                if found is not None:
-                    return found
-    if noun.dep_ == "dobj":  # "Cook provided a written statement"
-        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        return named(subject) if subject is not None else None
-    return None

@@ -34,11 +34,10 @@ from quotetrace.extract.lexicon import (
 )
 from quotetrace.extract.role_holder import holder_after_of_object
 from quotetrace.extract.speaker_calibration import calibrated
-from quotetrace.extract.speaker_descriptions import DescriptionIndex
+from quotetrace.extract.speaker_descriptions import DescriptionIndex, document_author
 from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import (
     description,
-    document_author,
     expand_abbreviation,
     head_word,
     in_lexicon,
