@@ -16,10 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from quotetrace.extract.cues import CueCandidate
-from quotetrace.extract.lexicon import CONTENT_PREPS, QUESTION_MARKS, WORDS_CUE
-from quotetrace.text.lexicon import word_class
-
-OBJECT_PREPS = CONTENT_PREPS | frozenset(word_class("object_preposition"))
+from quotetrace.extract.lexicon import OBJECT_PREPS, QUESTION_MARKS, WORDS_CUE
 
 
 def question_clause(head: Token, clause: Token, hearer_object: bool) -> bool:

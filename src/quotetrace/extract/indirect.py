@@ -24,17 +24,15 @@ from quotetrace.extract.lexicon import (
     HEARER_OBJECT_LEMMAS,
     INDIRECT_MIN_RATE,
     MANNER_NOUNS,
+    OBJECT_PREPS,
     PREDICATE_VERBS,
     cue_lexicon,
 )
 from quotetrace.extract.parse_repairs import around_fronted_relative, before_semicolon, charge_on_person
 from quotetrace.extract.speaker_heads import speaker_head
-from quotetrace.text.lexicon import word_class
 
 CONTENT_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
-# Prepositions whose object is what was said or thought, beyond those that join the cue itself.
-OBJECT_PREPS = CONTENT_PREPS | frozenset(word_class("object_preposition"))
 # Clauses that, after a comma at the end of a content, comment on it rather than report it.
 TRAILING_DEPS = frozenset({"relcl", "advcl", "acl"})
 QUOTE_MARKS = frozenset("\"“”'‘’")

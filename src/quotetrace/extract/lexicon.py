@@ -15,6 +15,8 @@ from quotetrace.text.lexicon import lines, rows, word_class
 INDIRECT_MIN_RATE = 0.25
 # Prepositions that introduce what was said: "spoke of X", "complained about X", "called for X".
 CONTENT_PREPS = frozenset(word_class("content_preposition"))
+# Prepositions whose object is what was said or thought, beyond those that join the cue itself.
+OBJECT_PREPS = CONTENT_PREPS | frozenset(word_class("object_preposition"))
 
 # The closed word classes of data/word_classes.tsv that the extract stage tests, one name each.
 

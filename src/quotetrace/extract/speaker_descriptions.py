@@ -13,19 +13,18 @@ import re
 from spacy.tokens import Span, Token
 
 from quotetrace.extract.cues import text_of
-from quotetrace.extract.lexicon import DEFINITE, TEEN_NOUNS
+from quotetrace.extract.lexicon import ARTICLES, DEFINITE, NAME_JOINERS, TEEN_NOUNS
 from quotetrace.extract.speaker_entities import Entity, Spoken
 from quotetrace.extract.speaker_names import description, is_document, mention_span, noun_type
 from quotetrace.extract.speaker_pronouns import WINDOW, PronounIndex
-from quotetrace.text.lexicon import word_class
 
-INDEFINITE_ARTICLES = frozenset(word_class("article")) - DEFINITE
+INDEFINITE_ARTICLES = ARTICLES - DEFINITE
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not '-old boy'
 # 'The 58-year-old Norwegian': with "the" and a noun, still someone already introduced.
 DEFINITE_AGE = re.compile(r"^the (\d{1,3})-year-old\b", re.IGNORECASE)
 TEEN_AGES = range(13, 20)
 # A run of capitalised words, with the small words an organisation's name keeps inside it.
-SPELT_JOINERS = frozenset(word_class("name_joiner")) | DEFINITE
+SPELT_JOINERS = NAME_JOINERS | DEFINITE
 _JOINER_PATTERN = "|".join(re.escape(w) for w in sorted(SPELT_JOINERS))
 CAPITALISED_RUN = re.compile(rf"[A-Z][\w'’-]*(?:\s+(?:(?:{_JOINER_PATTERN})\s+)*[A-Z][\w'’-]*)*")
 # 'Leon Marchetti, 17,': a capitalised word, then the age between commas.

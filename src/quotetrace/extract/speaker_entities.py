@@ -155,9 +155,7 @@ class EntityIndex:
             if entity is None:
                 entity = self._new_entity(name_toks, key, gender)
                 by_full[key] = entity
-            entity.titles |= run_titles
-            entity.described |= apposed_description(name_toks[-1])
-            entity.described_heads |= {t.lower_ for t in apposed(name_toks[-1])}
+            _describe(entity, name_toks[-1], run_titles)
             self._add_mention(entity, name_toks, key)
         # Lone words join the full name they abbreviate once every full name is known.
         self.mentions.sort(key=lambda m: m.start)
@@ -167,9 +165,7 @@ class EntityIndex:
             if entity is None:
                 entity = by_full.get(key) or self._new_entity(name_toks, key, gender)
                 by_full[key] = entity
-            entity.titles |= run_titles
-            entity.described |= apposed_description(name_toks[-1])
-            entity.described_heads |= {t.lower_ for t in apposed(name_toks[-1])}
+            _describe(entity, name_toks[-1], run_titles)
             # "Mr. and Mrs. Khan" with two Khans of unknown gender: the title cannot say which.
             shared = {m.entity.name for m in self._by_word.get(key[0], []) if m.entity.type == "person"}
             if gender and not entity.gender and len(shared) < 2:
@@ -338,11 +334,20 @@ def headline_end(text: str) -> int:
     return cut if headline else 0
 
 
-def apposed_description(name_tok: Token) -> set[str]:
-    """The words of a description set beside a name, proper nouns included: "Whitcombe, an Ohio
-    Democrat" -> {ohio, democrat}; "Marsh, a Republican from Idaho" -> {republican, idaho}."""
+def _describe(entity: Entity, name_tok: Token, titles: set[str]) -> None:
+    """What a mention calls the person: its titles, and a description set beside the name."""
+    entity.titles |= titles
+    heads = apposed(name_tok)
+    entity.described |= apposed_description(heads)
+    entity.described_heads |= {t.lower_ for t in heads}
+
+
+def apposed_description(heads: list[Token]) -> set[str]:
+    """The words of the descriptions whose head nouns are ``heads`` (``apposed``), proper nouns
+    included: "Whitcombe, an Ohio Democrat" -> {ohio, democrat}; "Marsh, a Republican from
+    Idaho" -> {republican, idaho}."""
     out: set[str] = set()
-    for tok in apposed(name_tok):
+    for tok in heads:
         out.add(tok.lower_)
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("NOUN", "PROPN", "ADJ"):
