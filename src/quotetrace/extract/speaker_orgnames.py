@@ -23,6 +23,8 @@ from quotetrace.extract.speaker_names import in_lexicon, name_run, org_words
 from quotetrace.text.lexicon import rows
 
 ARTICLE = "the"
+# The small words org_run may take inside a name.
+INNER_WORDS = NAME_JOINERS | {ARTICLE}
 
 
 def joinable(left: list[Token], glue: list[Token], right: list[Token]) -> bool:

@@ -26,7 +26,6 @@ from quotetrace.extract.lexicon import (
     EPITHETS,
     FIRST_PERSON,
     INDEFINITE,
-    NAME_JOINERS,
     NEUTER_PRONOUNS,
     PAST_OFFICE,
     PLURAL_PRONOUNS,
@@ -56,11 +55,10 @@ from quotetrace.extract.speaker_names import (
     roles,
     strip_titles,
 )
-from quotetrace.extract.speaker_orgnames import body_fits, org_run
+from quotetrace.extract.speaker_orgnames import INNER_WORDS, body_fits, org_run
 from quotetrace.extract.speaker_pronouns import NEUTER, PRONOUN_GENDER, WINDOW
 from quotetrace.records import Speaker, SpeakerRef
 
-JOINED = NAME_JOINERS | {"the"}  # the small words org_run may take inside a name
 EPITHET_DEPS = frozenset({"det", "amod", "compound", "punct", "relcl"})
 
 
@@ -247,7 +245,7 @@ class SpeakerResolver(DescriptionIndex):
             for t in run
             if (t.pos_ == "PROPN" and t.text[:1].isupper())
             or t.text == "-"
-            or (t.i in inner and t.lower_ in JOINED)
+            or (t.i in inner and t.lower_ in INNER_WORDS)
         ]
         if not propn:
             return None
