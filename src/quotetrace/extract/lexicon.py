@@ -33,6 +33,8 @@ QUESTION_MARKS = frozenset(word_class("question_mark"))
 CHARGE_PREPS = frozenset(word_class("charge_preposition"))
 HEARER_VERBS = frozenset(word_class("object_control_verb"))
 CATAPHORIC = frozenset(word_class("cataphoric_object"))
+# Verbs of going on: speech when a quotation follows (quote_act).
+CONTINUING_CUES = frozenset(word_class("continuing_cue"))
 
 # -- The learned gate's features (gate.py).
 SUBJECT_PRONOUNS = frozenset(word_class("gate_subject_pronoun"))
@@ -55,6 +57,8 @@ PARTNER_HOSTS = frozenset(word_class("interview_partner_host"))
 INTERVIEWER_ROLES = frozenset(word_class("interviewer_role"))
 
 # -- Speaker mentions and names (speaker_heads.py, speaker_names.py, speaker_orgnames.py).
+# Where a mention's head noun phrase ends ("the official who ...", "spokesman for the campaign").
+MENTION_STOPS = frozenset(word_class("mention_stop"))
 # Verbs whose object (or passive subject) is the one spoken to.
 HEARER_LEMMAS = frozenset(word_class("hearer_cue"))
 # Passive verbs whose subject is the one who spoke: "X was quoted as saying".
@@ -133,7 +137,7 @@ def quote_act(lemma: str, kind: str) -> str:
     """The act of an attribution: ``act_of`` its cue, except that a verb of going on introduces
     speech when what follows is a quotation ('Cruz continued: "..."', 'She went on: "..."'),
     while 'continued its support' stays a stance."""
-    if kind in ("direct", "mixed") and lemma in word_class("continuing_cue"):
+    if kind in ("direct", "mixed") and lemma in CONTINUING_CUES:
         return "speech"
     return act_of(lemma)
 

@@ -22,11 +22,12 @@ from quotetrace.extract.lexicon import (
     DETERMINERS,
     FOCUS_PARTICLES,
     HONORIFICS,
+    MENTION_STOPS,
     OWNER_PREPS,
     first_name_gender,
     titles,
 )
-from quotetrace.text.lexicon import lines, rows, word_class, words
+from quotetrace.text.lexicon import lines, rows, words
 
 # Labels of the parser's entity recogniser that name an organisation or a place acting as one.
 ORG_ENTS = frozenset({"ORG", "GPE", "NORP", "FAC"})
@@ -302,10 +303,9 @@ def name_run(head: Token) -> list[Token]:
 
 def head_word(mention: str) -> str:
     words = [w for w in mention.lower().replace(",", " ").split() if w.isalpha()]
-    stop = word_class("mention_stop")
     head = []
     for w in words:
-        if w in stop:
+        if w in MENTION_STOPS:
             break
         head.append(w)
     return head[-1] if head else ""
