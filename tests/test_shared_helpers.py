@@ -1,0 +1,41 @@
+"""Helpers that several rules share, each written once: whoever calls them gets the same answer.
+
+The sentences are written for these tests (not taken from any corpus or article).
+"""
+
+from __future__ import annotations
+
+# -- the reporter's own 'I': the resolver and the finishing step ask one question --------------
+FERRY = """\
+A night on the ferry
+
+By Tove Lind, Staff Writer
+
+Karl Eng has crossed the strait for thirty years.
+
+When I ask him about the storms, he shrugs. When we ask the crew, they laugh.
+"""
+
+
+def _token(doc, word: str):
+    return next(t for t in doc if t.text == word)
+
+
+def test_the_writers_i_resolves_to_the_byline_the_writer_question_names(parse):
+    from quotetrace.extract.speakers import SpeakerResolver
+
+    doc = parse(FERRY)
+    resolver = SpeakerResolver(doc, [])
+    i = _token(doc, "I")
+    assert resolver.writer(i) == "Tove Lind"
+    assert resolver.resolve(i).name == "Tove Lind"
+
+
+def test_the_writers_we_is_not_the_byline_for_either(parse):
+    from quotetrace.extract.speakers import SpeakerResolver
+
+    doc = parse(FERRY)
+    resolver = SpeakerResolver(doc, [])
+    we = _token(doc, "we")
+    assert resolver.writer(we) is None
+    assert resolver.resolve(we).name != "Tove Lind"
