@@ -5,6 +5,9 @@ The sentences are written for these tests (not taken from any corpus or article)
 
 from __future__ import annotations
 
+from quotetrace.extract.attribution import _before_closing
+from quotetrace.extract.marks import find_quotations
+
 # -- the reporter's own 'I': the resolver and the finishing step ask one question --------------
 FERRY = """\
 A night on the ferry
@@ -39,3 +42,11 @@ def test_the_writers_we_is_not_the_byline_for_either(parse):
     we = _token(doc, "we")
     assert resolver.writer(we) is None
     assert resolver.resolve(we).name != "Tove Lind"
+
+
+# -- how a quotation's own words end, its closing marks aside -----------------------------------
+def test_before_closing_keeps_the_last_punctuation_inside_the_marks():
+    text = 'The pier is shut. "Stay back," she said. «Not today.» He left.'
+    spans = {text[q.start : q.end]: q for q in find_quotations(text)}
+    assert _before_closing(text, spans['"Stay back,"']).endswith("back,")
+    assert _before_closing(text, spans["«Not today.»"]).endswith("today.")

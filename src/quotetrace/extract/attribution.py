@@ -28,6 +28,8 @@ from quotetrace.ingest import detect_title
 from quotetrace.records import Quote, Speaker
 
 TERM_MAX_WORDS = 4
+# Marks and spaces that can stand after a quotation's last word.
+CLOSING_MARKS = "\"”’'»« "
 
 
 def attribute(
@@ -216,13 +218,19 @@ def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandi
     return window[-1] if window else None
 
 
+def _before_closing(text: str, span: QuotedSpan) -> str:
+    """The quotation up to its closing marks: its last character says how the quoted words end
+    ('"Stop," she said' goes on; '"Stop."' ends a sentence)."""
+    return text[span.start : span.end].rstrip(CLOSING_MARKS)
+
+
 def _whole_paragraph(text: str, span: QuotedSpan) -> bool:
     """A quotation that is a paragraph of its own, ending a sentence: '"We are ready."' after a
     speaker's quote is a short continuation, not a scare-quoted term."""
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end
-    inner = text[span.start : span.end].rstrip("\"”’'»« ")
+    inner = _before_closing(text, span)
     return not text[line_start : span.start].strip() and not text[span.end : line_end].strip() and (
         inner.endswith((".", "!", "?", "…"))
     )
@@ -259,7 +267,7 @@ def _question_tail(doc: Doc, span: QuotedSpan, quote: Span, cues: list[CueCandid
     A capitalised start is a new sentence unless its verb is a cue: '"Why?" Smith asked.' is an
     attribution, '"Who knows?" He smiled.' is not."""
     text = text_of(doc)
-    inner = text[span.start : span.end].rstrip("\"”’'»« ")
+    inner = _before_closing(text, span)
     after = quote.end
     if not (span.closed and inner.endswith(("?", "!")) and after < len(doc) and doc[after].is_sent_start):
         return None
@@ -284,7 +292,7 @@ def _frame_verb_cue(
 ) -> CueCandidate | None:
     """``tail``: the sentence after the quote is its attribution (``_question_tail``)."""
     text = text_of(doc)
-    inner_end = text[span.start : span.end].rstrip("\"”’'»« ")
+    inner_end = _before_closing(text, span)
     after = quote.end
     if span.closed and inner_end.endswith((",", "?", "!")) and after < len(doc):
         # The attribution slot after a quotation: "X said", "said X", "X, a spokesman, said".
@@ -318,7 +326,7 @@ def _embedded(text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCand
     if cue is not None and not cue_before:
         return False  # text between the quote and a following cue is the speaker
     after = text[span.end : min(region[1], span.end + 300)].strip(STRIP + ".!?\"”’' ")
-    inner = text[span.start : span.end].rstrip("\"”’'«» ")
+    inner = _before_closing(text, span)
     return bool(after) and not inner.endswith((",", ".", "!", "?", "…"))
 
 
