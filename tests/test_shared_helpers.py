@@ -6,7 +6,8 @@ The sentences are written for these tests (not taken from any corpus or article)
 from __future__ import annotations
 
 from quotetrace.extract.attribution import _before_closing
-from quotetrace.extract.marks import find_quotations
+from quotetrace.extract.finish import paragraph_index
+from quotetrace.extract.marks import find_quotations, paragraphs
 
 # -- the reporter's own 'I': the resolver and the finishing step ask one question --------------
 FERRY = """\
@@ -50,3 +51,12 @@ def test_before_closing_keeps_the_last_punctuation_inside_the_marks():
     spans = {text[q.start : q.end]: q for q in find_quotations(text)}
     assert _before_closing(text, spans['"Stay back,"']).endswith("back,")
     assert _before_closing(text, spans["«Not today.»"]).endswith("today.")
+
+
+# -- paragraphs: split once, numbered the same for every step ----------------------------------
+def test_paragraph_index_numbers_characters_by_their_paragraph():
+    text = "First line of the notice.\n\nSecond paragraph here.\nThird, right below.\n"
+    para_of = paragraph_index(paragraphs(text))
+    assert para_of(0) == para_of(10) == 1
+    assert para_of(text.index("Second")) == 2
+    assert para_of(text.index("Third")) == 3

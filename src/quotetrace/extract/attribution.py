@@ -21,7 +21,7 @@ from quotetrace.extract.finish import drop_nested, finish, merge_shared_cues, pa
 from quotetrace.extract.indirect import around_aside, content_extent, indirect_drafts, is_aside
 from quotetrace.extract.labels import find_label_lines
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE
-from quotetrace.extract.marks import QuotedSpan, find_quotations
+from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
 from quotetrace.extract.noun_cues import find_noun_cues, noun_drafts
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.ingest import detect_title
@@ -39,7 +39,8 @@ def attribute(
     ``bounds`` where their contents start and end (the shipped boundary model by default)."""
     bounds = default_bounds() if bounds is None else bounds
     text = text_of(doc)
-    quoted = find_quotations(text)
+    paras = paragraphs(text)  # once per document: marks, blocks and the final merge read them
+    quoted = find_quotations(text, paras)
     ranges = [(q.start, q.end) for q in quoted]
     cues = [c for c in cue_finder.find(doc) if not inside(c.start, ranges)]
     drafts: list[Draft] = []
@@ -65,7 +66,7 @@ def attribute(
             bounds(doc, draft, ranges, strong_cues - {draft.cue.head.i})
 
     drafts.extend(_label_drafts(doc, quoted))
-    drafts.extend(block_drafts(doc, cues, ranges, used_cues))
+    drafts.extend(block_drafts(doc, cues, ranges, used_cues, paras))
 
     for cue in cues:
         if cue.head.i not in used_cues:
@@ -85,8 +86,9 @@ def attribute(
         if d.cue is not None and d.label is None and d.cue.head.i in owners:
             d.speaker_tok = owners[d.cue.head.i]
     drafts.sort(key=lambda d: (d.start, d.end))
-    drafts = merge_shared_cues(drop_nested(drafts), paragraph_index(text))
-    return finish(doc, drafts, ranges)
+    para_of = paragraph_index(paras)
+    drafts = merge_shared_cues(drop_nested(drafts), para_of)
+    return finish(doc, drafts, ranges, para_of)
 
 
 def _keep_best(gate: Gate, readings: list[Draft], drafts: list[Draft], used_cues: set[int]) -> Draft | None:
