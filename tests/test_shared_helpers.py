@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from quotetrace.extract.attribution import _before_closing
 from quotetrace.extract.finish import paragraph_index
-from quotetrace.extract.marks import find_quotations, paragraphs
+from quotetrace.extract.marks import DOUBLE_MARKS, SINGLE_MARKS, find_quotations, paragraphs
 
 # -- the reporter's own 'I': the resolver and the finishing step ask one question --------------
 FERRY = """\
@@ -60,3 +60,10 @@ def test_paragraph_index_numbers_characters_by_their_paragraph():
     assert para_of(0) == para_of(10) == 1
     assert para_of(text.index("Second")) == 2
     assert para_of(text.index("Third")) == 3
+
+
+# -- indirect speech knows every quotation mark the scanner does ----------------------------------
+def test_indirect_speech_reads_every_mark_the_quotation_scanner_reads():
+    from quotetrace.extract.indirect import QUOTE_MARKS
+
+    assert DOUBLE_MARKS | SINGLE_MARKS <= QUOTE_MARKS
