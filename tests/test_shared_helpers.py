@@ -67,3 +67,31 @@ def test_indirect_speech_reads_every_mark_the_quotation_scanner_reads():
     from quotetrace.extract.indirect import QUOTE_MARKS
 
     assert DOUBLE_MARKS | SINGLE_MARKS <= QUOTE_MARKS
+
+
+# -- a person's name, split into words the same way by trace, frame and verify -----------------
+def test_name_tokens_lower_cases_keeps_apostrophes_and_splits_hyphens():
+    from quotetrace.text.tokens import name_tokens
+
+    assert name_tokens("Declan O’Hara") == ["declan", "o'hara"]
+    assert name_tokens("Secretary Lena Brandt-Olsen", {"secretary"}) == ["lena", "brandt", "olsen"]
+    assert name_tokens("Inés Calderón, 54,") == ["inés", "calderón", "54"]
+    assert name_tokens("spokesman Arne Vik of the port", capitalised=True) == ["arne", "vik"]
+
+
+def test_trace_verify_and_frame_read_a_surname_inside_a_double_name_alike():
+    from quotetrace.frame.speakers import mentioned_in_body
+    from quotetrace.trace.cluster import same_person
+    from quotetrace.verify.turns import speaker_matches
+
+    assert same_person("Olsen", "Lena Brandt-Olsen")
+    assert speaker_matches("olsen", None, "Lena Brandt-Olsen")
+    assert mentioned_in_body("Lena Brandt-Olsen", "The harbour master, Olsen, was not asked.")
+
+
+def test_punctuation_around_a_name_is_no_part_of_it():
+    from quotetrace.trace.cluster import same_person
+
+    assert same_person("Rep. Tove Hald, D-Minn.", "Hald")
+    assert same_person("Declan O’Hara", "O'Hara")
+    assert not same_person("Tove Hald", "Ivar Hald")
