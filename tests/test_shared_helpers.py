@@ -5,6 +5,7 @@ The sentences are written for these tests (not taken from any corpus or article)
 
 from __future__ import annotations
 
+from conftest import quote_containing
 from quotetrace.extract.attribution import _before_closing
 from quotetrace.extract.finish import paragraph_index
 from quotetrace.extract.marks import DOUBLE_MARKS, SINGLE_MARKS, find_quotations, paragraphs
@@ -19,6 +20,11 @@ Karl Eng has crossed the strait for thirty years.
 
 When I ask him about the storms, he shrugs. When we ask the crew, they laugh.
 """
+
+
+def speaker_name(article, fragment: str) -> str | None:
+    quote = quote_containing(article, fragment)
+    return quote.speaker.name if quote.speaker else None
 
 
 def _token(doc, word: str):
@@ -95,3 +101,29 @@ def test_punctuation_around_a_name_is_no_part_of_it():
     assert same_person("Rep. Tove Hald, D-Minn.", "Hald")
     assert same_person("Declan O’Hara", "O'Hara")
     assert not same_person("Tove Hald", "Ivar Hald")
+
+
+# -- initials spelt out: one scan of the article serves every all-capitals mention -----------------
+FINED = """\
+Ferry line fined
+
+The Federal Maritime Board fined the ferry line in March. The Department of Justice opened an inquiry.
+
+The DOJ said the inquiry would take a year. The FMB said the fine stands.
+"""
+
+
+def test_each_set_of_initials_finds_its_own_spelling_in_one_article(extractor):
+    article = extractor.extract(FINED)
+    assert speaker_name(article, "take a year") == "Department of Justice"
+    assert speaker_name(article, "the fine stands") == "Federal Maritime Board"
+
+
+def test_the_nearest_spelling_before_the_initials_wins(extractor):
+    text = "Quay fees\n\nThe Pension Agency cut payments. The Port Authority raised fees.\n\nThe PA said the fees would pay for the new quay.\n"
+    assert speaker_name(extractor.extract(text), "new quay") == "Port Authority"
+
+
+def test_a_spelling_inside_quotation_marks_is_not_the_article_naming_it(extractor):
+    text = 'Quay safety\n\n"Ask the Harbour Safety Office," a pilot said. The HSO said the quay was safe.\n'
+    assert speaker_name(extractor.extract(text), "quay was safe") == "HSO"
