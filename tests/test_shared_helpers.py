@@ -127,3 +127,17 @@ def test_the_nearest_spelling_before_the_initials_wins(extractor):
 def test_a_spelling_inside_quotation_marks_is_not_the_article_naming_it(extractor):
     text = 'Quay safety\n\n"Ask the Harbour Safety Office," a pilot said. The HSO said the quay was safe.\n'
     assert speaker_name(extractor.extract(text), "quay was safe") == "HSO"
+
+
+# -- a light verb is known by the text layer's stem, its irregular forms listed ----------------------
+def test_inflected_and_irregular_light_verbs_make_their_subject_the_source(extractor):
+    voiced = extractor.extract("The union voiced strong criticism of the harbour plan on Monday.\n")
+    assert speaker_name(voiced, "criticism of the harbour plan") == "union"
+    gave = extractor.extract("The minister gave assurances that the ferry would run.\n")
+    assert speaker_name(gave, "the ferry would run") == "minister"
+
+
+def test_a_verb_that_only_looks_like_a_light_verb_makes_no_one_the_source(extractor):
+    # 'filmed' is not 'file' with its ending cut: the crew recorded someone else's criticism.
+    article = extractor.extract("The camera crew filmed criticism of the harbour plan at the meeting.\n")
+    assert speaker_name(article, "harbour plan") != "camera crew"
