@@ -10,6 +10,12 @@ from quotetrace.extract.attribution import _before_closing
 from quotetrace.extract.finish import paragraph_index
 from quotetrace.extract.marks import DOUBLE_MARKS, SINGLE_MARKS, find_quotations, paragraphs
 
+
+def speaker_name(article, fragment: str) -> str | None:
+    quote = quote_containing(article, fragment)
+    return quote.speaker.name if quote.speaker else None
+
+
 # -- the reporter's own 'I': the resolver and the finishing step ask one question --------------
 FERRY = """\
 A night on the ferry
@@ -22,16 +28,11 @@ When I ask him about the storms, he shrugs. When we ask the crew, they laugh.
 """
 
 
-def speaker_name(article, fragment: str) -> str | None:
-    quote = quote_containing(article, fragment)
-    return quote.speaker.name if quote.speaker else None
-
-
 def _token(doc, word: str):
     return next(t for t in doc if t.text == word)
 
 
-def test_the_writers_i_resolves_to_the_byline_the_writer_question_names(parse):
+def test_the_writers_i_is_the_byline_for_resolve_and_writer_alike(parse):
     from quotetrace.extract.speakers import SpeakerResolver
 
     doc = parse(FERRY)
