@@ -21,13 +21,15 @@ from quotetrace.extract.finish import drop_nested, finish, merge_shared_cues, pa
 from quotetrace.extract.indirect import around_aside, content_extent, indirect_drafts, is_aside
 from quotetrace.extract.labels import find_label_lines
 from quotetrace.extract.lexicon import CONTENT_PREPS, INDIRECT_MIN_RATE, WORDS_CUE
-from quotetrace.extract.marks import QuotedSpan, find_quotations
+from quotetrace.extract.marks import QuotedSpan, find_quotations, paragraphs
 from quotetrace.extract.noun_cues import find_noun_cues, noun_drafts
 from quotetrace.extract.speaker_heads import speaker_head
 from quotetrace.ingest import detect_title
 from quotetrace.records import Quote, Speaker
 
 TERM_MAX_WORDS = 4
+# Marks and spaces that can stand after a quotation's last word.
+CLOSING_MARKS = "\"”’'»« "
 
 
 def attribute(
@@ -37,7 +39,8 @@ def attribute(
     ``bounds`` where their contents start and end (the shipped boundary model by default)."""
     bounds = default_bounds() if bounds is None else bounds
     text = text_of(doc)
-    quoted = find_quotations(text)
+    paras = paragraphs(text)  # once per document: marks, blocks and the final merge read them
+    quoted = find_quotations(text, paras)
     ranges = [(q.start, q.end) for q in quoted]
     cues = [c for c in cue_finder.find(doc) if not inside(c.start, ranges)]
     drafts: list[Draft] = []
@@ -63,7 +66,7 @@ def attribute(
             bounds(doc, draft, ranges, strong_cues - {draft.cue.head.i})
 
     drafts.extend(_label_drafts(doc, quoted))
-    drafts.extend(block_drafts(doc, cues, ranges, used_cues))
+    drafts.extend(block_drafts(doc, cues, ranges, used_cues, paras))
 
     for cue in cues:
         if cue.head.i not in used_cues:
@@ -83,8 +86,9 @@ def attribute(
         if d.cue is not None and d.label is None and d.cue.head.i in owners:
             d.speaker_tok = owners[d.cue.head.i]
     drafts.sort(key=lambda d: (d.start, d.end))
-    drafts = merge_shared_cues(drop_nested(drafts), paragraph_index(text))
-    return finish(doc, drafts, ranges)
+    para_of = paragraph_index(paras)
+    drafts = merge_shared_cues(drop_nested(drafts), para_of)
+    return finish(doc, drafts, ranges, para_of)
 
 
 def _keep_best(gate: Gate, readings: list[Draft], drafts: list[Draft], used_cues: set[int]) -> Draft | None:
@@ -216,13 +220,19 @@ def _colon_cue(doc: Doc, span: QuotedSpan, cues: list[CueCandidate]) -> CueCandi
     return window[-1] if window else None
 
 
+def _before_closing(text: str, span: QuotedSpan) -> str:
+    """The quotation up to its closing marks: its last character says how the quoted words end
+    ('"Stop," she said' goes on; '"Stop."' ends a sentence)."""
+    return text[span.start : span.end].rstrip(CLOSING_MARKS)
+
+
 def _whole_paragraph(text: str, span: QuotedSpan) -> bool:
     """A quotation that is a paragraph of its own, ending a sentence: '"We are ready."' after a
     speaker's quote is a short continuation, not a scare-quoted term."""
     line_start = text.rfind("\n", 0, span.start) + 1
     line_end = text.find("\n", span.end)
     line_end = len(text) if line_end < 0 else line_end
-    inner = text[span.start : span.end].rstrip("\"”’'»« ")
+    inner = _before_closing(text, span)
     return not text[line_start : span.start].strip() and not text[span.end : line_end].strip() and (
         inner.endswith((".", "!", "?", "…"))
     )
@@ -259,7 +269,7 @@ def _question_tail(doc: Doc, span: QuotedSpan, quote: Span, cues: list[CueCandid
     A capitalised start is a new sentence unless its verb is a cue: '"Why?" Smith asked.' is an
     attribution, '"Who knows?" He smiled.' is not."""
     text = text_of(doc)
-    inner = text[span.start : span.end].rstrip("\"”’'»« ")
+    inner = _before_closing(text, span)
     after = quote.end
     if not (span.closed and inner.endswith(("?", "!")) and after < len(doc) and doc[after].is_sent_start):
         return None
@@ -284,7 +294,7 @@ def _frame_verb_cue(
 ) -> CueCandidate | None:
     """``tail``: the sentence after the quote is its attribution (``_question_tail``)."""
     text = text_of(doc)
-    inner_end = text[span.start : span.end].rstrip("\"”’'»« ")
+    inner_end = _before_closing(text, span)
     after = quote.end
     if span.closed and inner_end.endswith((",", "?", "!")) and after < len(doc):
         # The attribution slot after a quotation: "X said", "said X", "X, a spokesman, said".
@@ -318,7 +328,7 @@ def _embedded(text: str, span: QuotedSpan, region: tuple[int, int], cue: CueCand
     if cue is not None and not cue_before:
         return False  # text between the quote and a following cue is the speaker
     after = text[span.end : min(region[1], span.end + 300)].strip(STRIP + ".!?\"”’' ")
-    inner = text[span.start : span.end].rstrip("\"”’'«» ")
+    inner = _before_closing(text, span)
     return bool(after) and not inner.endswith((",", ".", "!", "?", "…"))
 
 

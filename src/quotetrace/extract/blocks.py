@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 from quotetrace.extract.cues import CueCandidate, text_of
 from quotetrace.extract.draft import Draft, between, overlaps, trim
 from quotetrace.extract.lexicon import CATAPHORIC, FIRST_PERSON, HEARER_OBJECT_LEMMAS, INDIRECT_MIN_RATE
-from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.speaker_heads import speaker_head
 
 # A statement rarely runs longer; past it, unmarked paragraphs are more likely the writer's.
@@ -21,12 +20,15 @@ MIN_WORDS = 3
 
 
 def block_drafts(
-    doc: Doc, cues: list[CueCandidate], ranges: list[tuple[int, int]], used: set[int]
+    doc: Doc,
+    cues: list[CueCandidate],
+    ranges: list[tuple[int, int]],
+    used: set[int],
+    paras: list[tuple[int, int]],
 ) -> list[Draft]:
     """One direct quote per "X said:" paragraph followed by unmarked paragraphs; ``used`` (cue
-    heads already attributed) gains the cues taken here."""
+    heads already attributed) gains the cues taken here; ``paras``: ``marks.paragraphs`` of the text."""
     text = text_of(doc)
-    paras = paragraphs(text)
     drafts = []
     for i, (start, end) in enumerate(paras[:-1]):
         line = text[start:end].rstrip()

@@ -11,7 +11,6 @@ from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft
 from quotetrace.extract.interviewer import Interviewer, asks, is_question_label
 from quotetrace.extract.lexicon import quote_act
-from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.spans import cue_left
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.records import Cue, Fragment, Quote, Speaker, SpeakerRef
@@ -57,11 +56,11 @@ def merge_shared_cues(drafts: list[Draft], para_of) -> list[Draft]:
     return kept
 
 
-def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Speaker]]:
+def finish(doc: Doc, drafts: list[Draft], ranges, para_of) -> tuple[list[Quote], list[Speaker]]:
+    """``para_of``: ``paragraph_index`` of the text."""
     text = text_of(doc)
     resolver = SpeakerResolver(doc, ranges)
     interviewer = Interviewer(doc, resolver)
-    para_of = paragraph_index(text)
     quotes: list[Quote] = []
     last_spoken: Quote | None = None
     for draft in drafts:
@@ -194,8 +193,9 @@ def _one_quote_per_cue(text: str, quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
-def paragraph_index(text: str):
-    starts = [s for s, _ in paragraphs(text)]
+def paragraph_index(paras: list[tuple[int, int]]):
+    """char -> the number of paragraphs (``marks.paragraphs``) that start at or before it."""
+    starts = [s for s, _ in paras]
 
     def index(char: int) -> int:
         lo, hi = 0, len(starts)

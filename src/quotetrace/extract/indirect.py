@@ -28,6 +28,7 @@ from quotetrace.extract.lexicon import (
     PREDICATE_VERBS,
     cue_lexicon,
 )
+from quotetrace.extract.marks import ALL_MARKS
 from quotetrace.extract.parse_repairs import around_fronted_relative, before_semicolon, charge_on_person
 from quotetrace.extract.speaker_heads import speaker_head
 
@@ -35,7 +36,7 @@ CONTENT_DEPS = ("ccomp",)
 OBJECT_DEPS = ("dobj", "xcomp", "oprd")
 # Clauses that, after a comma at the end of a content, comment on it rather than report it.
 TRAILING_DEPS = frozenset({"relcl", "advcl", "acl"})
-QUOTE_MARKS = frozenset("\"“”'‘’")
+QUOTE_MARKS = frozenset(ALL_MARKS)
 
 
 def indirect_drafts(doc: Doc, cue: CueCandidate, ranges) -> list[Draft]:

@@ -29,6 +29,7 @@ from quotetrace.extract.cues import CueCandidate, text_of
 from quotetrace.extract.draft import Draft, inside, overlaps, trim
 from quotetrace.extract.lexicon import LIGHT_VERBS, NOUN_CONTENT_PREPS, SOURCE_PREPS, SPEECH_NOUNS
 from quotetrace.text.lexicon import rows
+from quotetrace.text.stem import stem
 
 # Nouns less often a cue than this in train are left out: at 0.1 the gate still finds the
 # attributions of frequent nouns ("support", "question") and the rest are noise.
@@ -160,9 +161,13 @@ def _source(noun: Token) -> tuple[Token | None, str]:
 
 def _light_verb(verb: Token) -> bool:
     """A verb whose subject says or holds what its object noun names (data: light_verb)."""
-    lower = verb.lower_
-    stems = {lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-1] + "e", lower[:-3] + "y"}
-    return verb.pos_ == "VERB" and not LIGHT_VERBS.isdisjoint(stems)
+    return verb.pos_ == "VERB" and stem(verb.lower_) in _light_verb_stems()
+
+
+@lru_cache(maxsize=1)
+def _light_verb_stems() -> frozenset[str]:
+    # The list holds irregular forms too ("made", "held"): the stemmer maps those to their base.
+    return frozenset(stem(word) for word in LIGHT_VERBS)
 
 
 def noun_drafts(

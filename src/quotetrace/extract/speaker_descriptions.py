@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import ARTICLES, DEFINITE, NAME_JOINERS, TEEN_NOUNS
@@ -23,6 +23,7 @@ AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not
 # 'The 58-year-old Norwegian': with "the" and a noun, still someone already introduced.
 DEFINITE_AGE = re.compile(r"^the (\d{1,3})-year-old\b", re.IGNORECASE)
 TEEN_AGES = range(13, 20)
+MAX_INITIALS = 6  # the longest initials looked up ("NAACP" is five)
 # A run of capitalised words, with the small words an organisation's name keeps inside it.
 SPELT_JOINERS = NAME_JOINERS | DEFINITE
 _JOINER_PATTERN = "|".join(re.escape(w) for w in sorted(SPELT_JOINERS))
@@ -66,27 +67,42 @@ class DescriptionIndex(PronounIndex):
             return Spoken(tok.idx, description(span, tok), noun_type(tok), "", None) if span else None
         return None
 
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
+        self._spellings: dict[str, list[tuple[int, str]]] | None = None  # built on first use
+        super().__init__(doc, quoted)
+
     def _spelt_out(self, acronym: str, char: int) -> str | None:
         """'the DOJ', 'FEC filings': the name the article spells those initials out as ('the
         Department of Justice', 'Federal Election Commission'), nearest before, else first after.
         The initials are of the capitalised words, or of every word ('DOJ')."""
-        if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        if not (2 <= len(acronym) <= MAX_INITIALS and acronym.isalpha() and acronym.isupper()):
             return None
-        text = text_of(self.doc)
-        found: list[tuple[int, str]] = []
-        for run in CAPITALISED_RUN.finditer(text):
+        found = self._spelt_names().get(acronym, [])
+        before = [name for start, name in found if start < char]
+        return before[-1] if before else (found[0][1] if found else None)
+
+    def _spelt_names(self) -> dict[str, list[tuple[int, str]]]:
+        """Initials -> (where the run starts, the words they stand for), in text order. One scan
+        of the article serves every all-capitals mention in it. A spelling has at most twice as
+        many words as initials (joiners between them: 'Department of Justice')."""
+        if self._spellings is not None:
+            return self._spellings
+        self._spellings = {}
+        for run in CAPITALISED_RUN.finditer(text_of(self.doc)):
+            if self._in_quote(run.start()):
+                continue
             words = run.group().split()
             for i in range(len(words)):
-                for j in range(i + 2, min(len(words), i + 2 * len(acronym)) + 1):
+                for j in range(i + 2, min(len(words), i + 2 * MAX_INITIALS) + 1):
                     part = words[i:j]
                     if part[0] in SPELT_JOINERS or part[-1] in SPELT_JOINERS:
                         continue
                     capitals = "".join(w[0] for w in part if w not in SPELT_JOINERS)
                     every = "".join(w[0].upper() for w in part if w != "&")
-                    if acronym in (capitals, every) and not self._in_quote(run.start()):
-                        found.append((run.start(), " ".join(part)))
-        before = [name for start, name in found if start < char]
-        return before[-1] if before else (found[0][1] if found else None)
+                    for initials in {capitals, every}:
+                        if len(part) <= 2 * len(initials):
+                            self._spellings.setdefault(initials, []).append((run.start(), " ".join(part)))
+        return self._spellings
 
 
 def document_author(head: Token, limit: int) -> Token | None:

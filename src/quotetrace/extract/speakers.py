@@ -118,7 +118,7 @@ class SpeakerResolver(DescriptionIndex):
                 signed = self._tweet_signature(head.idx)
                 if signed is not None:
                     return ref(signed.name, signed.type, 0.8)  # an embedded tweet and its author line
-                writer = self._byline() if lower not in PLURAL_PRONOUNS else None
+                writer = self.writer(head)
                 if writer is not None:
                     return ref(writer, "person", 0.7)  # the reporter's own 'I asked her ...'
                 return ref(mention, "unknown", 0.2)  # the writer, or a speaker the page does not name

@@ -27,18 +27,18 @@ from quotetrace.frame.headline_forms import (
     pattern_attribution,
     speakerlike,
 )
+from quotetrace.frame.lexicon import not_name_words
 from quotetrace.frame.match import Bag, Idf, content_stems, coverage, greedy_cover
 from quotetrace.frame.speakers import (
     is_role,
     match_role,
     match_speakers,
     mentioned_in_body,
-    name_tokens,
 )
 from quotetrace.records import Article, HeadlineCheck, HeadlineStatus, Quote, SupportingQuote
 from quotetrace.text.sentences import sentences
 from quotetrace.text.stem import stem
-from quotetrace.text.tokens import WORD
+from quotetrace.text.tokens import WORD, name_tokens
 
 # Thresholds on the idf-weighted share of the claim's content words found in the speaker's
 # quotes: one quote with about half of them, or up to three together with most of them, is
@@ -133,7 +133,9 @@ def find_attribution(article: Article, lay: Layout, speakers: Mapping[str, int])
             or (speakerlike(found.speaker) and mentioned_in_body(found.speaker, body))
         ):
             continue  # "Stealth Over Health: ..." is a label, not a speaker
-        if from_extractor and set(name_tokens(from_extractor.speaker)) & set(name_tokens(found.speaker)):
+        if from_extractor and set(name_tokens(from_extractor.speaker, not_name_words(), True)) & set(
+            name_tokens(found.speaker, not_name_words(), True)
+        ):
             found.resolved = from_extractor.resolved  # the extractor knows the full name
         return found
     return from_extractor

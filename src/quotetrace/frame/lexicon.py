@@ -98,6 +98,12 @@ def title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Words of a speaker phrase that are no part of the name: stopwords and titles."""
+    return stopwords() | title_words()
+
+
+@lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
     """Nouns that describe a speaker instead of naming them ("doctor", "lawmaker", "senator")."""
     return words("headline_roles.txt") | title_words()

@@ -7,17 +7,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from functools import lru_cache
 
-from quotetrace.frame.lexicon import role_nouns, stopwords, title_words
+from quotetrace.frame.lexicon import not_name_words, role_nouns, title_words
 from quotetrace.records import Article, Quote
-from quotetrace.text.tokens import tokens
-
-
-@lru_cache(maxsize=4096)
-def name_tokens(name: str) -> list[str]:
-    skip = stopwords() | title_words()
-    return [t.lower for t in tokens(name) if t.lower not in skip and t.text[0].isupper()]
+from quotetrace.text.tokens import name_tokens, tokens
 
 
 def _conflicts(canonical: list[str], headline_words: list[str], surname: str) -> bool:
@@ -31,14 +24,14 @@ def _conflicts(canonical: list[str], headline_words: list[str], surname: str) ->
 def match_speakers(speaker: str, article: Article, candidates: Mapping[str, int]) -> list[str]:
     """Body speaker names the headline speaker phrase names, best match (then most quoted)
     first. ``candidates``: body speaker name -> number of body quotes."""
-    headline_words = [t.lower for t in tokens(speaker) if t.text[0].isupper()]
+    headline_words = name_tokens(speaker, capitalised=True)
     aliases = {s.name: s.aliases for s in article.speakers}
     scored: list[tuple[float, str]] = []
     for name in candidates:
-        canonical = name_tokens(name)
+        canonical = name_tokens(name, not_name_words(), capitalised=True)
         best = 0.0
         for variant in [name, *aliases.get(name, [])]:
-            words = name_tokens(variant)
+            words = name_tokens(variant, not_name_words(), capitalised=True)
             if not words or words[-1] not in headline_words:
                 continue
             if _conflicts(canonical, headline_words, words[-1]):
@@ -70,5 +63,5 @@ def match_role(speaker: str, article: Article, quotes: list[Quote]) -> list[str]
 
 
 def mentioned_in_body(speaker: str, body: str) -> bool:
-    words = name_tokens(speaker)
+    words = name_tokens(speaker, not_name_words(), capitalised=True)
     return bool(words) and re.search(rf"\b{re.escape(words[-1])}\b", body, re.IGNORECASE) is not None

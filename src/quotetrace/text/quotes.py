@@ -84,9 +84,10 @@ def _double_marks(text: str, start: int, end: int):
         yield m.start(), m.end() - m.start()
 
 
-def find_double_quotes(text: str) -> list[QuotedSpan]:
+def find_double_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[QuotedSpan]:
+    """``paras``: ``paragraphs(text)``, when the caller has it already."""
     spans: list[QuotedSpan] = []
-    paras = paragraphs(text)
+    paras = paragraphs(text) if paras is None else paras
     open_at: int | None = None
     open_paras = 0
     reopen_mark: int | None = None
@@ -149,8 +150,8 @@ def find_single_quotes(text: str, outside: list[QuotedSpan]) -> list[QuotedSpan]
     return found
 
 
-def find_quotations(text: str) -> list[QuotedSpan]:
-    doubles = find_double_quotes(text)
+def find_quotations(text: str, paras: list[tuple[int, int]] | None = None) -> list[QuotedSpan]:
+    doubles = find_double_quotes(text, paras)
     return sorted(doubles + find_single_quotes(text, doubles), key=lambda s: s.start)
 
 

@@ -1,6 +1,6 @@
 """Word tokens by regular expression, with character offsets.
 
-One module, three patterns, because three jobs need different words and their
+One module, four patterns, because four jobs need different words and their
 figures are tied to them:
 
 - ``WORD``: a news word as written ("don't", "co-founder", "U.S.", "9/11" is two):
@@ -10,12 +10,15 @@ figures are tied to them:
   punctuation, never as words.
 - ``SCORING_TOKEN``: the ``\\w+`` runs that the PolNeAR span metric is defined on
   (docs/evaluation.md); apostrophes split, so the metric matches the reference scorer.
+- ``NAME_WORD``: a word of a person's name, in any script; hyphens and dots split
+  ("Garcia-Navarro", "J.D." are two) so a surname matches the name it is part of.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from itertools import accumulate
 from operator import add
 from typing import NamedTuple
@@ -25,6 +28,7 @@ FOLDED_WORD = re.compile(r"\w+(?:'\w+)*+")
 SENTINEL = "\ue000"  # stands for a transcript speaker label in a folded word stream
 FOLDED_WORD_OR_SENTINEL = re.compile(r"\w+(?:'\w+)*+|\ue000")
 SCORING_TOKEN = re.compile(r"\w+")
+NAME_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 class Token(NamedTuple):
@@ -40,6 +44,22 @@ class Token(NamedTuple):
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+def name_tokens(name: str, skip: AbstractSet[str] = frozenset(), capitalised: bool = False) -> list[str]:
+    """A name's lower-case words ("O’Neill" is "o'neill"), less those in ``skip`` (titles, say);
+    with ``capitalised``, only the words written with a capital ("Secretary of State Blinken").
+
+    Every stage that compares speakers by name (trace, frame, verify) splits names here, so
+    two stages never disagree on whether "Garcia" is part of "Lulu Garcia-Navarro".
+    """
+    found = []
+    for match in NAME_WORD.finditer(name):
+        word = match.group()
+        lower = word.lower().replace("’", "'")
+        if lower not in skip and (word[0].isupper() or not capitalised):
+            found.append(lower)
+    return found
 
 
 def word_count(text: str) -> int:

@@ -28,6 +28,7 @@ from itertools import chain, combinations
 import numpy as np
 
 from quotetrace.text.lexicon import word_class
+from quotetrace.text.tokens import name_tokens
 from quotetrace.trace.relate import same_utterance
 from quotetrace.trace.wording import (
     SHORT_WORDS,
@@ -337,12 +338,9 @@ def _best(scored: Iterable[tuple[float, str]]) -> str | None:
 
 def same_person(a: str, b: str) -> bool:
     """ "Trump" and "Donald Trump" are one person; "Bill Clinton" and "Hillary Clinton" two."""
-    ta, tb = set(name_tokens(a)), set(name_tokens(b))
+    # An initial ("J.") tells no one apart: "J. Smith" may be "John Smith".
+    ta, tb = ({t for t in name_tokens(n) if len(t) > 1} for n in (a, b))
     return bool(ta and tb) and (ta <= tb or tb <= ta)
-
-
-def name_tokens(name: str) -> list[str]:
-    return [t for t in name.casefold().replace(".", " ").split() if len(t) > 1]
 
 
 def person_like(name: str) -> bool:

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from quotetrace.trace.cluster import name_tokens, person_like, same_person
+from quotetrace.text.tokens import name_tokens
+from quotetrace.trace.cluster import person_like, same_person
 from quotetrace.trace.relate import relation
 from quotetrace.trace.wording import QuoteRec, quotation_key, wording
 

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from quotetrace.records import Quote
+from quotetrace.text.tokens import name_tokens
 from quotetrace.verify.align import Aligner, encode_quote, exact_hits, quote_pairs
 from quotetrace.verify.classify import MIN_SCORE, Classifier
 from quotetrace.verify.paraphrase import MIN_PARAPHRASE_SCORE, NEGATION_FACTOR, best_sentence
@@ -14,7 +15,7 @@ from quotetrace.verify.quotes import fragments as quote_fragments
 from quotetrace.verify.result import STATUS_RANK, Verification
 from quotetrace.verify.scope import NOT_CHECKED, Speakers, outside_note, source_speakers
 from quotetrace.verify.source import Source
-from quotetrace.verify.turns import name_tokens, speaker_matches
+from quotetrace.verify.turns import label_words_of, speaker_matches
 
 NO_SOURCE = "no source given"
 NO_PARAPHRASE = "no source sentence shares enough content words with this paraphrase"
@@ -108,7 +109,8 @@ def speaker_check(quote: Quote, source: Source, word: int) -> tuple[str | None, 
     if turn is not None:
         label, name, role = turn.label, turn.name, turn.role
     elif source.speaker:
-        label, name, role = source.speaker, " ".join(name_tokens(source.speaker)), None
+        name = " ".join(name_tokens(source.speaker, label_words_of("title")))
+        label, role = source.speaker, None
     else:
         return None, None
     if quote.speaker is None:

@@ -30,8 +30,9 @@ from functools import lru_cache
 from quotetrace.records import Quote
 from quotetrace.speech_view import is_reported_speech
 from quotetrace.text.lexicon import words as word_list
+from quotetrace.text.tokens import name_tokens
 from quotetrace.verify.source import Source
-from quotetrace.verify.turns import label_words_of, name_tokens
+from quotetrace.verify.turns import label_words_of
 
 NOT_CHECKED = "not_checked"
 _LETTER = re.compile(r"[a-z]")
@@ -121,7 +122,8 @@ def _dialogue(source: Source) -> bool:
 
 def _person(name: str) -> frozenset[str]:
     """Name words that identify someone: titles, pronouns and bare numbers dropped."""
-    return frozenset(t for t in name_tokens(name) if t not in _pronouns() and _LETTER.search(t))
+    words = name_tokens(name, label_words_of("title"))
+    return frozenset(t for t in words if t not in _pronouns() and _LETTER.search(t))
 
 
 @lru_cache(maxsize=1)

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotetrace.text.lexicon import rows
+from quotetrace.text.tokens import name_tokens
 
 _LABEL = re.compile(
     r"^[ \t]*(?P<label>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,4}"
     r"(?:,[ \t]*[A-Za-z][\w.'’\- ]{0,40}?)?)[ \t]*:[ \t]+(?=\S)",
     re.M,
 )
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*")  # "garcia-navarro" -> garcia, navarro
 _PRONOUNS = frozenset(
     ["i", "we", "you", "he", "she", "it", "they", "him", "her", "them", "his", "their", "its"]
 )
@@ -64,12 +64,6 @@ def label_words_of(category: str) -> frozenset[str]:
     return frozenset(w for w, c in label_words().items() if c == category)
 
 
-def name_tokens(name: str) -> list[str]:
-    """Lower-case name words with titles dropped: "SECRETARY BLINKEN" -> ["blinken"]."""
-    titles = label_words_of("title")
-    return [t for t in _TOKEN.findall(name.lower().replace("’", "'")) if t not in titles]
-
-
 def _classify(label: str) -> tuple[str | None, str | None] | None:
     """(name, role) for a speaker label, or None when the label is a heading, not a speaker."""
     words = label_words()
@@ -81,7 +75,7 @@ def _classify(label: str) -> tuple[str | None, str | None] | None:
     if category in ("questioner", "answerer"):
         return None, category
     role = words.get(" ".join(role_part.lower().split())) if role_part else None
-    tokens = name_tokens(name_part)
+    tokens = name_tokens(name_part, label_words_of("title"))  # "SECRETARY BLINKEN" -> blinken
     if not tokens:
         return None, role if role in ("questioner", "answerer") else None
     return " ".join(tokens), None
@@ -129,7 +123,7 @@ def speaker_matches(turn_name: str | None, role: str | None, speaker: str) -> bo
         return False
     if not turn_name:
         return None
-    said_by = set(name_tokens(speaker)) - _PRONOUNS
+    said_by = set(name_tokens(speaker, label_words_of("title"))) - _PRONOUNS
     if not said_by:
         return None
     return bool(said_by & set(turn_name.split()))
