@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import asdict
+from pathlib import Path
 
 from frame_builders import ArticleBuilder
 from quotetrace.frame import frame_article
@@ -174,3 +178,46 @@ def test_a_stance_cue_the_extractor_found_in_the_headline_is_checked():
     assert (hc.status, hc.speaker, hc.cue) == ("supported", "Ana Ruiz", "fear")
     # The title-case patterns alone still leave stance verbs out ("Voters fear ...").
     assert pattern_attribution(title) is None
+
+
+_TIE_SCRIPT = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from test_frame_headline import tied_article
+from quotetrace.frame import frame_article
+print(json.dumps(frame_article(tied_article()).headline_check.to_dict(), sort_keys=True))
+"""
+
+
+def tied_article():
+    # Both quotes name the same twelve items, so each covers the claim equally (a tie).
+    items = ("harbour levy, ferry tolls, parking fines, bridge repairs, flood walls, clinics, "
+             "libraries, cycle lanes, school roofs, tram depots, sea defences and bus shelters")  # fmt: skip
+    reordered = ("cycle lanes, bus shelters, bridge repairs, sea defences, school roofs, flood "
+                 "walls, tram depots, ferry tolls, harbour levy, libraries, parking fines, clinics")  # fmt: skip
+    title = f"Ortega: {items} get the money"
+    body = (
+        "Mayor Lucia Ortega set out her budget on Monday.\n\n"
+        f'"We will start with {items.replace(" and ", ", ")}," Ortega said.\n\n'
+        f'"Top of the list: {reordered}," she added.'
+    )
+    b = ArticleBuilder(f"{title}\n\n{body}", title=title)
+    for opening, cue in (('"We will start', "said"), ('"Top of the list', "added")):
+        start = b.text.index(opening)
+        end = b.text.index('"', start + 1) + 1
+        b.quote(b.text[start:end], cue=cue, lemma="say", speaker="Lucia Ortega", mention="Ortega")
+    return b.build()
+
+
+def test_supporting_quote_does_not_depend_on_the_hash_seed():
+    # Two quotes cover the claim equally; which one is named must not change between runs
+    # (a float sum taken in set order once broke the tie by PYTHONHASHSEED).
+    here = str(Path(__file__).parent)
+    outs = set()
+    for seed in range(10):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run([sys.executable, "-c", _TIE_SCRIPT, here], env=env,
+                             capture_output=True, text=True, check=True)  # fmt: skip
+        outs.add(run.stdout)
+    assert len(outs) == 1
+    assert '"status": "supported"' in outs.pop()

@@ -110,7 +110,9 @@ def greedy_cover(claim: list[str], bags: list[Bag], idf: Idf, k: int) -> tuple[f
             break
         chosen.append(best)
         covered |= {t for t in terms if bags[best].has(t)}
-    return (sum(idf(t) for t in covered) / total if total else 0.0), chosen
+    # Summed in the claim's order, never a set's: float sums in hash order differ in the last
+    # bit between runs, and ties between quotes then broke differently with PYTHONHASHSEED.
+    return (sum(idf(t) for t in terms if t in covered) / total if total else 0.0), chosen
 
 
 def coverage(claim: list[str], bags: list[Bag], idf: Idf) -> tuple[float, set[str]]:
@@ -120,4 +122,4 @@ def coverage(claim: list[str], bags: list[Bag], idf: Idf) -> tuple[float, set[st
     if not total:
         return 0.0, set()
     found = {t for t in terms if any(b.has(t) for b in bags)}
-    return sum(idf(t) for t in found) / total, found
+    return sum(idf(t) for t in terms if t in found) / total, found
