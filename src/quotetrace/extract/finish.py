@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft
-from quotetrace.extract.interviewer import Interviewer, asks, is_question_label
+from quotetrace.extract.interviewer import Interviewer, addressee, asks, is_question_label
 from quotetrace.extract.lexicon import quote_act
 from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.spans import cue_left
@@ -112,12 +112,23 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
             resolver.note_speaker(quote.start, quote.speaker.name)
             if quote.kind in ("direct", "mixed"):
                 last_spoken = quote
+        if quote.cue is not None and draft.cue is not None and asks(quote.cue.lemma, quote.text):
+            _note_answerer(resolver, draft.cue.head, quote.end)
         interviewer.note(quote)
         quotes.append(quote)
     quotes = _one_quote_per_cue(text, quotes)
     table = _speaker_table(quotes)
     resolver.annotate(table)  # each speaker's type and descriptors
     return quotes, table
+
+
+def _note_answerer(resolver: SpeakerResolver, cue: Token, end: int) -> None:
+    """The person a question was put to answers it: after 'The host asked Ruiz whether ...' or 'I
+    asked the mayor about ...', the next 'he said' or 'she said' is the one asked, not the asker."""
+    asked = addressee(cue)
+    answerer = resolver.resolve(asked) if asked is not None else None
+    if answerer is not None and answerer.type == "person":
+        resolver.note_speaker(end, answerer.name)
 
 
 def _act(draft: Draft) -> str:

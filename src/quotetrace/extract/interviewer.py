@@ -27,6 +27,14 @@ def asks(lemma: str, content: str = "") -> bool:
     return lemma.split()[0] in QUESTION_CUES and not content.startswith("to ")
 
 
+def addressee(cue: Token) -> Token | None:
+    """Whom a question cue puts its question to: 'asked the mayor whether', 'pressed him on'."""
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.pos_ in ("PROPN", "NOUN", "PRON") and child.lower_ != "it":
+            return child
+    return None
+
+
 def is_question_label(label: str) -> bool:
     return label.strip().rstrip(".").lower() in QUESTION_LABELS
 

@@ -1,0 +1,48 @@
+"""Interview retellings, round 5: patterns found by probing with three new articles (a TV
+interview with two guests, a wire story, a first-person Sunday profile).
+
+The sentences are written for these tests (not taken from any corpus or article).
+"""
+
+from __future__ import annotations
+
+from conftest import quote_containing
+
+# -- 'The host asked Y whether ... He said': the one asked answers, not the asker -----------------
+TWO_GUESTS = """\
+Energy Minister Tobias Wrenfield and opposition energy spokeswoman Carla Imbrie debated the gas levy on Panorama Tonight.
+
+"The levy is temporary," Wrenfield said. "It ends in April."
+
+The host, Pieter Vos, turned to ask Wrenfield whether he would extend it. He said he had no plans to.
+"""
+
+
+def test_the_guest_asked_answers_the_next_he_said(extractor):
+    article = extractor.extract(TWO_GUESTS)
+    question = quote_containing(article, "whether he would extend it")
+    assert question.speaker is not None and question.speaker.name == "Pieter Vos"
+    answer = quote_containing(article, "he had no plans to")
+    assert answer.speaker is not None and answer.speaker.name == "Tobias Wrenfield"
+
+
+def test_the_one_the_reporter_asked_answers_after_another_was_quoted(extractor):
+    text = (
+        "The Dredging Years\n\n"
+        "Harbour Commissioner Ingrid Salo has run the port authority since 2019. By Marcus Bell\n\n"
+        '"We dredge every spring," Salo told me.\n\n'
+        "Fisher Ada Kremer, who runs the co-operative, said the dredging had ruined the mussel beds. "
+        '"Nobody asked us," Kremer said.\n\n'
+        "I asked the commissioner about the mussel beds. She said the authority had paid for a survey.\n"
+    )
+    answer = quote_containing(extractor.extract(text), "had paid for a survey")
+    assert answer.speaker is not None and answer.speaker.name == "Ingrid Salo"
+
+
+def test_a_question_with_no_one_named_as_asked_leaves_the_last_speaker(extractor):
+    text = (
+        'Mayor Lorna Field said the tram would run by May. "We are on schedule," she said.\n\n'
+        "Councillor Hugo Brandt asked whether the depot was finished. She said it was.\n"
+    )
+    answer = quote_containing(extractor.extract(text), "it was")
+    assert answer.speaker is not None and answer.speaker.name == "Lorna Field"
