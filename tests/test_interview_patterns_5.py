@@ -46,3 +46,23 @@ def test_a_question_with_no_one_named_as_asked_leaves_the_last_speaker(extractor
     )
     answer = quote_containing(extractor.extract(text), "it was")
     assert answer.speaker is not None and answer.speaker.name == "Lorna Field"
+
+
+# -- 'put it to him that S': the interviewer's claim or question, set before the guest -------------
+def test_put_it_to_him_that_reports_the_interviewers_claim(extractor):
+    text = (
+        "Health Secretary Owen Castell was interviewed by presenter Mira Joshi on Sunday.\n\n"
+        "Joshi put it to him that waiting lists had doubled since he took office. "
+        "He said the figures counted patients twice.\n"
+    )
+    article = extractor.extract(text)
+    claim = quote_containing(article, "waiting lists had doubled")
+    assert claim.speaker is not None and claim.speaker.name == "Mira Joshi"
+    assert claim.cue is not None and claim.cue.text == "put it to" and claim.act == "speech"
+    answer = quote_containing(article, "the figures counted patients twice")
+    assert answer.speaker is not None and answer.speaker.name == "Owen Castell"
+
+
+def test_putting_a_thing_somewhere_reports_nothing(extractor):
+    text = "Mayor Ada Quinn put the plan to a vote that evening, and the council passed it.\n"
+    assert not [q for q in extractor.extract(text).quotes if q.cue is not None and q.cue.lemma == "put it to"]

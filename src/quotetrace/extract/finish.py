@@ -113,7 +113,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
             if quote.kind in ("direct", "mixed"):
                 last_spoken = quote
         if quote.cue is not None and draft.cue is not None and asks(quote.cue.lemma, quote.text):
-            _note_answerer(resolver, draft.cue.head, quote.end)
+            _note_answerer(resolver, draft.cue.head, quote.cue.lemma, quote.end)
         interviewer.note(quote)
         quotes.append(quote)
     quotes = _one_quote_per_cue(text, quotes)
@@ -122,10 +122,10 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
     return quotes, table
 
 
-def _note_answerer(resolver: SpeakerResolver, cue: Token, end: int) -> None:
+def _note_answerer(resolver: SpeakerResolver, cue: Token, lemma: str, end: int) -> None:
     """The person a question was put to answers it: after 'The host asked Ruiz whether ...' or 'I
     asked the mayor about ...', the next 'he said' or 'she said' is the one asked, not the asker."""
-    asked = addressee(cue)
+    asked = addressee(cue, lemma)
     answerer = resolver.resolve(asked) if asked is not None else None
     if answerer is not None and answerer.type == "person":
         resolver.note_speaker(end, answerer.name)
