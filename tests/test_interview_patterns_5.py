@@ -66,3 +66,20 @@ def test_put_it_to_him_that_reports_the_interviewers_claim(extractor):
 def test_putting_a_thing_somewhere_reports_nothing(extractor):
     text = "Mayor Ada Quinn put the plan to a vote that evening, and the council passed it.\n"
     assert not [q for q in extractor.extract(text).quotes if q.cue is not None and q.cue.lemma == "put it to"]
+
+
+# -- 'She opened by asking whether ...': the verb the preposition hangs on has the speaker ----------
+def test_opened_by_asking_is_the_openers_question(extractor):
+    text = (
+        "Schools Minister Bram Oosting joined presenter Lidia Farrow in the studio on Monday.\n\n"
+        "Farrow opened by asking the minister whether the exam reform had been shelved. "
+        "Oosting said it had not.\n"
+    )
+    question = quote_containing(extractor.extract(text), "whether the exam reform had been shelved")
+    assert question.speaker is not None and question.speaker.name == "Lidia Farrow"
+
+
+def test_left_after_saying_is_the_leavers_claim(extractor):
+    text = "Union leader Petra Holm walked out of the talks after saying that the offer was an insult.\n"
+    quote = quote_containing(extractor.extract(text), "the offer was an insult")
+    assert quote.speaker is not None and quote.speaker.name == "Petra Holm"
