@@ -83,3 +83,33 @@ def test_left_after_saying_is_the_leavers_claim(extractor):
     text = "Union leader Petra Holm walked out of the talks after saying that the offer was an insult.\n"
     quote = quote_containing(extractor.extract(text), "the offer was an insult")
     assert quote.speaker is not None and quote.speaker.name == "Petra Holm"
+
+
+# -- names of bodies: 'the Ministry of Trade' is a ministry, not 'the company' ---------------------
+def test_the_company_is_not_the_ministry_of_something_named_since(extractor):
+    text = (
+        "Shares in Brightwater Holdings fell on Monday after the recall.\n\n"
+        "The Ministry of Trade said it was following the recall closely.\n\n"
+        "The company said the faulty kettles had been made in one factory.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "faulty kettles")
+    assert quote.speaker is not None and quote.speaker.name == "Brightwater Holdings"
+
+
+def test_a_firm_named_by_its_business_is_an_organisation(extractor):
+    text = (
+        "Berth to reopen after fire\n\n"
+        "Redcliffe Terminals said in a statement that the berth would reopen on Friday.\n\n"
+        "The company added that no cargo had been lost.\n"
+    )
+    article = extractor.extract(text)
+    first = quote_containing(article, "the berth would reopen")
+    assert first.speaker is not None and first.speaker.type == "organisation"
+    added = quote_containing(article, "no cargo had been lost")
+    assert added.speaker is not None and added.speaker.name == "Redcliffe Terminals"
+
+
+def test_a_unions_name_keeps_its_and_after_a_description(extractor):
+    text = "The drivers' union, the Road and Rail Drivers Federation, said the strike would go ahead.\n"
+    quote = quote_containing(extractor.extract(text), "the strike would go ahead")
+    assert quote.speaker is not None and quote.speaker.name == "Road and Rail Drivers Federation"

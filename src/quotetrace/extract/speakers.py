@@ -166,7 +166,7 @@ class SpeakerResolver(DescriptionIndex):
             return ref(f"{owner} {head.lower_}", "organisation", 0.7)
         inner = name_inside(head) or holder_after_of_object(head)
         if inner is not None:
-            named = self._name_for(name_run(inner))
+            named = self._name_for(org_run(inner))
             if named is not None:
                 name, kind, confidence = named
                 return ref(name, kind, confidence * 0.95)
