@@ -113,3 +113,21 @@ def test_a_unions_name_keeps_its_and_after_a_description(extractor):
     text = "The drivers' union, the Road and Rail Drivers Federation, said the strike would go ahead.\n"
     quote = quote_containing(extractor.extract(text), "the strike would go ahead")
     assert quote.speaker is not None and quote.speaker.name == "Road and Rail Drivers Federation"
+
+
+# -- 'did not respond to requests for comment', 'sparred over', 'spent a year defending': topics ---
+def test_speech_verbs_with_a_topic_are_not_reported_speech(extractor):
+    from quotetrace.speech_view import is_reported_speech
+
+    text = (
+        "Port director Kasia Wren did not respond to requests for comment on Tuesday.\n\n"
+        "Senator Ilse Barra and Governor Teo Vance sparred over the cost of the new bridge.\n\n"
+        "Barra has spent two years defending the harbour plan against its critics.\n\n"
+        "Vance responded that the bridge would pay for itself within a decade.\n"
+    )
+    article = extractor.extract(text)
+    for topic in ("requests for comment", "the cost of the new bridge", "the harbour plan"):
+        rows = [q for q in article.quotes if topic in q.text]
+        assert all(not is_reported_speech(q) for q in rows), topic
+    answer = quote_containing(article, "the bridge would pay for itself")
+    assert is_reported_speech(answer)
