@@ -131,3 +131,20 @@ def test_speech_verbs_with_a_topic_are_not_reported_speech(extractor):
         assert all(not is_reported_speech(q) for q in rows), topic
     answer = quote_containing(article, "the bridge would pay for itself")
     assert is_reported_speech(answer)
+
+
+# -- 'she rightly noted', 'flatly denied': the writer's adverb inside the cue is still a marker ----
+def test_an_editorial_adverb_the_cue_took_in_is_a_marker(extractor):
+    from quotetrace.frame import frame_article
+
+    text = (
+        "Libraries row goes on\n\n"
+        "Mayor Ines Toll rightly noted that visits had risen by a third. "
+        "Councillor Abel Grange flatly denied that the branches were empty. "
+        "The council did not deny that two staff had left.\n"
+    )
+    framed = frame_article(extractor.extract(text))
+    expected = {"visits had risen": "rightly", "branches were empty": "flatly", "two staff had left": "not"}
+    for fragment, word in expected.items():
+        quote = quote_containing(framed, fragment)
+        assert quote.frame is not None and word in [m.text for m in quote.frame.markers], fragment
