@@ -148,3 +148,21 @@ def test_an_editorial_adverb_the_cue_took_in_is_a_marker(extractor):
     for fragment, word in expected.items():
         quote = quote_containing(framed, fragment)
         assert quote.frame is not None and word in [m.text for m in quote.frame.markers], fragment
+
+
+# -- 'Pressed on whether ...': a question put, reported speech like 'asked whether' --------------
+def test_pressed_on_whether_is_a_question_put(extractor):
+    text = (
+        "Presenter Nils Ekdahl interviewed Finance Minister Rosa Lindqvist on Sunday.\n\n"
+        "Ekdahl asked whether the pension age would rise. Lindqvist said it would not.\n\n"
+        "Pressed on whether the promise would hold after the election, she said it would.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "whether the promise would hold")
+    assert quote.act == "speech"
+    assert quote.speaker is not None and quote.speaker.name == "Nils Ekdahl"
+
+
+def test_pressing_for_a_thing_stays_a_stance(extractor):
+    text = "Councillor Ada Marsh pressed for a second vote on the tram line.\n"
+    rows = [q for q in extractor.extract(text).quotes if "second vote" in q.text]
+    assert all(q.act != "speech" for q in rows)

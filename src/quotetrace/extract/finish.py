@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft
 from quotetrace.extract.interviewer import Interviewer, addressee, asks, is_question_label
-from quotetrace.extract.lexicon import quote_act
+from quotetrace.extract.lexicon import QUESTION_MARKS, quote_act
 from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.spans import cue_left
 from quotetrace.extract.speakers import SpeakerResolver
@@ -92,7 +92,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
             speaker=speaker,
             confidence=draft.confidence,
             fragments=[Fragment(s, e, text[s:e]) for s, e in draft.pieces()],
-            act=_act(draft),  # type: ignore[arg-type]
+            act=_act(draft, text[draft.start : draft.end]),  # type: ignore[arg-type]
         )
         if (
             quote.kind == "direct"
@@ -131,9 +131,12 @@ def _note_answerer(resolver: SpeakerResolver, cue: Token, lemma: str, end: int) 
         resolver.note_speaker(end, answerer.name)
 
 
-def _act(draft: Draft) -> str:
+def _act(draft: Draft, content: str) -> str:
     if draft.cue is None or draft.label is not None:
         return "speech"
+    first = content.split(maxsplit=1)[:1]
+    if first and first[0].lower() in QUESTION_MARKS and asks(draft.cue.lemma, content):
+        return "speech"  # 'Pressed on whether ...' puts a question, though 'pressed for' is a stance
     return draft.cue.act or quote_act(draft.cue.lemma, draft.kind)
 
 
