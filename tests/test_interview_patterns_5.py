@@ -166,3 +166,29 @@ def test_pressing_for_a_thing_stays_a_stance(extractor):
     text = "Councillor Ada Marsh pressed for a second vote on the tram line.\n"
     rows = [q for q in extractor.extract(text).quotes if "second vote" in q.text]
     assert all(q.act != "speech" for q in rows)
+
+
+# -- 'the mayor' in a profile that never puts the title before her name: the person it is about ----
+def test_an_office_no_one_is_titled_with_is_the_profiles_subject(extractor):
+    text = (
+        "The Bridge Builder\n\n"
+        "Vera Lindqvist-Moe has run the town of Ostby for six years.\n\n"
+        '"I answer every letter," Lindqvist-Moe told me. "Every single one."\n\n'
+        '"The bridge comes first," she said.\n\n'
+        '"Then the school," she added.\n\n'
+        "Shopkeeper Ruth Brand said the bridge had cost her half her customers.\n\n"
+        "I asked the mayor about the shops. She said the town had paid the rent of six of them.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "paid the rent of six")
+    assert quote.speaker is not None and quote.speaker.name == "Vera Lindqvist-Moe"
+
+
+def test_an_office_someone_holds_is_still_that_person(extractor):
+    text = (
+        "Mayor Lars Engen opened the bridge on Monday.\n\n"
+        '"It took ten years," said Councillor Siri Haug. "Ten long years," she said. '
+        '"And a lot of money," she added.\n\n'
+        "The mayor said the bridge had come in under budget.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "under budget")
+    assert quote.speaker is not None and quote.speaker.name == "Lars Engen"

@@ -9,12 +9,13 @@ article gave that document before. ``SpeakerResolver`` builds on this.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Span, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import ARTICLES, DEFINITE, NAME_JOINERS, TEEN_NOUNS
-from quotetrace.extract.speaker_entities import Entity, Spoken
+from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import description, is_document, mention_span, noun_type
 from quotetrace.extract.speaker_pronouns import WINDOW, PronounIndex
 
@@ -23,6 +24,7 @@ AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not
 # 'The 58-year-old Norwegian': with "the" and a noun, still someone already introduced.
 DEFINITE_AGE = re.compile(r"^the (\d{1,3})-year-old\b", re.IGNORECASE)
 TEEN_AGES = range(13, 20)
+PRINCIPAL_QUOTES = 3  # quotes before a person counts as the one the article is about
 # A run of capitalised words, with the small words an organisation's name keeps inside it.
 SPELT_JOINERS = NAME_JOINERS | DEFINITE
 _JOINER_PATTERN = "|".join(re.escape(w) for w in sorted(SPELT_JOINERS))
@@ -65,6 +67,17 @@ class DescriptionIndex(PronounIndex):
             span = mention_span(tok)
             return Spoken(tok.idx, description(span, tok), noun_type(tok), "", None) if span else None
         return None
+
+    def _principal(self, char: int) -> Spoken | None:
+        """The person an article is about: quoted at least ``PRINCIPAL_QUOTES`` times before
+        ``char`` and at least twice as often as anyone else. A profile calls her 'the mayor' or
+        'the coach' without ever putting the title before her name, and no one else holds it."""
+        body = headline_end(text_of(self.doc))
+        people = [sp for sp in self.spoken if body <= sp.start < char and sp.type == "person"]
+        ranked = Counter(sp.name for sp in people).most_common(2)
+        if not ranked or ranked[0][1] < max(PRINCIPAL_QUOTES, 2 * (ranked[1][1] if len(ranked) > 1 else 0)):
+            return None
+        return next(sp for sp in reversed(people) if sp.name == ranked[0][0])
 
     def _spelt_out(self, acronym: str, char: int) -> str | None:
         """'the DOJ', 'FEC filings': the name the article spells those initials out as ('the
