@@ -304,7 +304,14 @@ class SpeakerResolver(DescriptionIndex):
                 entity = None
             if entity is not None and any(m.entity is entity for m in self._before(head.idx)):
                 return entity
-            unheld = entity is None and not past and self._titled(word, len(text_of(self.doc))) is None
+            # Only a bare 'the mayor': 'the Hungarian economist, who ...' may introduce someone new.
+            bare_role = all(t.i == head.i or t.lower_ in DEFINITE for t in span)
+            unheld = (
+                bare_role
+                and entity is None
+                and not past
+                and self._titled(word, len(text_of(self.doc))) is None
+            )
         if past:
             return None  # 'the former minister' is nobody the article calls the minister now
         if in_lexicon(word, org_words()) or head.text[:1].isupper() or word in org_nouns():
