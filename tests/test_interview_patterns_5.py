@@ -192,3 +192,21 @@ def test_an_office_someone_holds_is_still_that_person(extractor):
     )
     quote = quote_containing(extractor.extract(text), "under budget")
     assert quote.speaker is not None and quote.speaker.name == "Lars Engen"
+
+
+# -- 'she shot back that ...': a retort is speech, though 'shoot' alone is an action --------------
+def test_shot_back_that_is_reported_speech(extractor):
+    from quotetrace.speech_view import is_reported_speech
+
+    text = (
+        "Housing Minister Karl Dunmore said rents had fallen. "
+        "Opposition spokeswoman Ines Varga shot back that rents had risen in every city.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "rents had risen in every city")
+    assert quote.act == "speech" and is_reported_speech(quote)
+    assert quote.speaker is not None and quote.speaker.name == "Ines Varga"
+
+
+def test_shooting_a_film_is_still_no_speech(extractor):
+    text = "Director Aino Salo shot the film in Lapland over two winters.\n"
+    assert all(q.act != "speech" for q in extractor.extract(text).quotes if "film" in q.text)

@@ -129,7 +129,11 @@ _MULTI = {
     "figure out": "belief",
     "find out": "belief",
     "lay out": "other",
-    "put it to": "speech",  # 'put it to him that S' (extract/cues.py), unlike 'put the blame on'
+    "put it to": "speech",
+    # 'shot back that ...': a retort (extract/finish.py), though 'shoot', 'hit', 'fire' are actions
+    "shoot back": "speech",
+    "hit back": "speech",
+    "fire back": "speech",  # 'put it to him that S' (extract/cues.py), unlike 'put the blame on'
 }
 
 

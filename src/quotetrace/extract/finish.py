@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft
 from quotetrace.extract.interviewer import Interviewer, addressee, asks, is_question_label
-from quotetrace.extract.lexicon import QUESTION_MARKS, quote_act
+from quotetrace.extract.lexicon import QUESTION_MARKS, cue_acts, quote_act
 from quotetrace.extract.marks import paragraphs
 from quotetrace.extract.spans import cue_left
 from quotetrace.extract.speakers import SpeakerResolver
@@ -137,7 +137,20 @@ def _act(draft: Draft, content: str) -> str:
     first = content.split(maxsplit=1)[:1]
     if first and first[0].lower() in QUESTION_MARKS and asks(draft.cue.lemma, content):
         return "speech"  # 'Pressed on whether ...' puts a question, though 'pressed for' is a stance
-    return draft.cue.act or quote_act(draft.cue.lemma, draft.kind)
+    return (
+        draft.cue.act
+        or _phrasal_act(draft.cue.head, draft.cue.lemma)
+        or quote_act(draft.cue.lemma, draft.kind)
+    )
+
+
+def _phrasal_act(verb: Token, lemma: str) -> str | None:
+    """'shot back that ...', 'hit back': the parser makes 'back' an adverb, not a particle, so the
+    lemma stays 'shoot' (a stance elsewhere); the verb with its adverb may report speech."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head.i != verb.i or nxt.dep_ != "advmod" or " " in lemma:
+        return None
+    return cue_acts().get(f"{lemma} {nxt.lower_}")
 
 
 def _cue_record(doc: Doc, draft: Draft) -> Cue | None:
