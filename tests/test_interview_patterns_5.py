@@ -210,3 +210,25 @@ def test_shot_back_that_is_reported_speech(extractor):
 def test_shooting_a_film_is_still_no_speech(extractor):
     text = "Director Aino Salo shot the film in Lapland over two winters.\n"
     assert all(q.act != "speech" for q in extractor.extract(text).quotes if "film" in q.text)
+
+
+# -- 'the programme presented by X' ... 'the anchor asked': the person the verb made presenter -----
+def test_the_anchor_is_who_the_programme_was_presented_by(extractor):
+    text = (
+        "Finance Minister Jonas Rehn appeared on Week in Review, the programme presented by Clara Moss.\n\n"
+        "The anchor asked whether taxes would rise. Rehn said they would not.\n"
+    )
+    article = extractor.extract(text)
+    question = quote_containing(article, "whether taxes would rise")
+    assert question.speaker is not None and question.speaker.name == "Clara Moss"
+    answer = quote_containing(article, "they would not")
+    assert answer.speaker is not None and answer.speaker.name == "Jonas Rehn"
+
+
+def test_the_chair_is_who_the_hearing_was_chaired_by(extractor):
+    text = (
+        "The hearing, chaired by Senator Olga Brandt, heard from two port officials.\n\n"
+        "The chair said the committee would report in May.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "would report in May")
+    assert quote.speaker is not None and quote.speaker.name == "Olga Brandt"

@@ -325,7 +325,16 @@ def descriptors(name_tok: Token) -> set[str]:
             )
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 out.update(o.lower_ for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    by = name_tok.head
+    if name_tok.dep_ == "pobj" and by.dep_ == "agent" and by.head.lower_ in agent_roles():
+        out.add(agent_roles()[by.head.lower_])  # 'the programme presented by Ana Ruiz': the presenter
     return out
+
+
+@lru_cache(maxsize=1)
+def agent_roles() -> dict[str, str]:
+    """A verb form -> the role it gives the person after its 'by' ('hosted by' -> host)."""
+    return {verb: role for verb, role in rows("speaker_agent_roles.tsv", ("verb", "role"))}
 
 
 def mention_span(head: Token) -> Span | None:
