@@ -232,3 +232,23 @@ def test_the_chair_is_who_the_hearing_was_chaired_by(extractor):
     )
     quote = quote_containing(extractor.extract(text), "would report in May")
     assert quote.speaker is not None and quote.speaker.name == "Olga Brandt"
+
+
+# -- 'called on the minister to publish ...': a directive, not what was said -----------------------
+def test_a_hearer_and_an_infinitive_is_a_directive(extractor):
+    from quotetrace.speech_view import is_reported_speech
+
+    text = (
+        "Opposition leader Mara Quist called on the minister to publish the full cost of the line. "
+        "The union urged its members to reject the offer.\n"
+    )
+    article = extractor.extract(text)
+    for fragment in ("to publish the full cost", "to reject the offer"):
+        rows = [q for q in article.quotes if fragment in q.text]
+        assert rows and all(q.act == "intention" and not is_reported_speech(q) for q in rows), fragment
+
+
+def test_a_that_clause_after_a_hearer_is_still_speech(extractor):
+    text = "Mayor Jonas Berg told the council that the plan to build a new depot had been dropped.\n"
+    quote = quote_containing(extractor.extract(text), "had been dropped")
+    assert quote.act == "speech"

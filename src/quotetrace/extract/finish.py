@@ -92,7 +92,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges) -> tuple[list[Quote], list[Spe
             speaker=speaker,
             confidence=draft.confidence,
             fragments=[Fragment(s, e, text[s:e]) for s, e in draft.pieces()],
-            act=_act(draft, text[draft.start : draft.end]),  # type: ignore[arg-type]
+            act=_act(doc, draft, text[draft.start : draft.end]),  # type: ignore[arg-type]
         )
         if (
             quote.kind == "direct"
@@ -131,9 +131,11 @@ def _note_answerer(resolver: SpeakerResolver, cue: Token, lemma: str, end: int) 
         resolver.note_speaker(end, answerer.name)
 
 
-def _act(draft: Draft, content: str) -> str:
+def _act(doc: Doc, draft: Draft, content: str) -> str:
     if draft.cue is None or draft.label is not None:
         return "speech"
+    if _directive(doc, draft):
+        return "intention"
     first = content.split(maxsplit=1)[:1]
     if first and first[0].lower() in QUESTION_MARKS and asks(draft.cue.lemma, content):
         return "speech"  # 'Pressed on whether ...' puts a question, though 'pressed for' is a stance
@@ -142,6 +144,24 @@ def _act(draft: Draft, content: str) -> str:
         or _phrasal_act(draft.cue.head, draft.cue.lemma)
         or quote_act(draft.cue.lemma, draft.kind)
     )
+
+
+def _directive(doc: Doc, draft: Draft) -> bool:
+    """'called on the minister to publish the cost', 'urged members to vote no': a hearer and
+    what they are to do, a directive (as 'asked him to resign' is), not what was said."""
+    if draft.cue is None or draft.label is not None or draft.kind != "indirect":
+        return False
+    verb = draft.cue.head
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    root = next((t for t in span if t.dep_ == "xcomp" and t.head.i == verb.i), None) if span else None
+    if root is None:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+        return False
+    hearers = [
+        c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+    ]
+    return any(h.i < root.i for h in hearers)
 
 
 def _phrasal_act(verb: Token, lemma: str) -> str | None:
