@@ -252,3 +252,23 @@ def test_a_that_clause_after_a_hearer_is_still_speech(extractor):
     text = "Mayor Jonas Berg told the council that the plan to build a new depot had been dropped.\n"
     quote = quote_containing(extractor.extract(text), "had been dropped")
     assert quote.act == "speech"
+
+
+# -- 'X said in a statement ... According to the statement, ...': the statement is X's ------------
+def test_the_statement_is_the_one_who_spoke_in_it(extractor):
+    text = (
+        "Kettle recall widens\n\n"
+        "Brightwater Holdings said in a statement that it had recalled 40,000 kettles. "
+        "According to the statement, no one had been hurt.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "no one had been hurt")
+    assert quote.speaker is not None and quote.speaker.name == "Brightwater Holdings"
+
+
+def test_a_statement_read_in_a_hall_has_no_author_from_the_hall(extractor):
+    text = (
+        "Kettle recall widens\n\n"
+        "In Oslo, reporters waited in the hall for a statement. The statement said the recall would end soon.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "the recall would end soon")
+    assert quote.speaker is None or quote.speaker.name != "Oslo"

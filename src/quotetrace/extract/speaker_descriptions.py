@@ -131,7 +131,10 @@ def _author(noun: Token) -> Token | None:
                 found = next((named(o) for o in prep.children if o.dep_ == "pobj" and named(o)), None)
                 if found is not None:
                     return found
-    if noun.dep_ == "dobj":  # "Cook provided a written statement"
-        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        return named(subject) if subject is not None else None
-    return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
+        verb = verb.head  # "Castellane said in a statement that ...": the one who said it
+    elif noun.dep_ != "dobj":  # "Cook provided a written statement"
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return named(subject) if subject is not None else None
