@@ -272,3 +272,14 @@ def test_a_statement_read_in_a_hall_has_no_author_from_the_hall(extractor):
     )
     quote = quote_containing(extractor.extract(text), "the recall would end soon")
     assert quote.speaker is None or quote.speaker.name != "Oslo"
+
+
+# -- 'a senior official at the board, who asked not to be named': how they spoke, not who they are --
+def test_a_relative_clause_on_the_last_noun_stays_out_of_the_description(extractor):
+    text = (
+        "Ferry inquiry widens\n\n"
+        "A senior official at the Coastal Safety Agency, who asked not to be named, said the ferry "
+        "had failed two inspections.\n"
+    )
+    quote = quote_containing(extractor.extract(text), "failed two inspections")
+    assert quote.speaker is not None and quote.speaker.name == "senior official at the Coastal Safety Agency"
