@@ -118,7 +118,7 @@ def build() -> list[tuple[str, str]]:
     }
     lemmas = cue_lemmas()
     # Multi-word hand entries ("hope to") are kept: act_of looks the whole cue up first.
-    extra = ["hope to", "according to", "point out", "figure out", "find out", "lay out"]
+    extra = list(_MULTI)
     return [(lemma, classify(lemma, lists)) for lemma in lemmas] + [(lemma, _MULTI[lemma]) for lemma in extra]
 
 
@@ -129,6 +129,11 @@ _MULTI = {
     "figure out": "belief",
     "find out": "belief",
     "lay out": "other",
+    "put it to": "speech",
+    # 'shot back that ...': a retort (extract/finish.py), though 'shoot', 'hit', 'fire' are actions
+    "shoot back": "speech",
+    "hit back": "speech",
+    "fire back": "speech",  # 'put it to him that S' (extract/cues.py), unlike 'put the blame on'
 }
 
 

@@ -31,6 +31,9 @@ ACCORDING_ID = hash_string("according")
 OWNED_WORDS = frozenset(tuple(phrase.split()) for phrase in word_class("owned_words_phrase"))
 OWNED_WORD_IDS = [hash_string(noun) for _, noun in OWNED_WORDS]
 CUE_MODIFIER_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+PUT_TO_VERBS = frozenset(word_class("put_to_verb"))
+PUT_TO_LEMMA = "put it to"
+PUT_TO_RATE_OF = "ask"
 
 
 @dataclass(slots=True)
@@ -65,6 +68,21 @@ def _hyphen_adjective(tok: Token) -> bool:
         and not hyphen.whitespace_
         and not prefix.whitespace_
         and prefix.lower_ in HYPHEN_ADJECTIVE_PREFIXES
+    )
+
+
+def _put_to_hearer(tok: Token) -> Token | None:
+    """The 'to' of 'put it to <someone> that S' (its 'it' standing for the that-clause), or None."""
+    kids = list(tok.children)
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids) or not any(map(that_clause, kids)):
+        return None
+    return next((c for c in kids if c.dep_ == "prep" and c.lower_ == "to" and any(c.children)), None)
+
+
+def that_clause(tok: Token) -> bool:
+    """A complement clause, also where the parser hangs a 'that' clause as an adverbial one."""
+    return tok.dep_ == "ccomp" or (
+        tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
     )
 
 
@@ -214,6 +232,14 @@ class CueFinder:
                 continue
             entry = self.lexicon.get(form_lemma)
             if entry is None or entry.rate < min_rate or _hyphen_adjective(tok):
+                continue
+            put_to = _put_to_hearer(tok) if entry.lemma in PUT_TO_VERBS else None
+            if put_to is not None:
+                # 'put it to him that S': a claim or question set before someone, which reports
+                # S as often as 'ask' does, though 'put' itself rarely reports anything.
+                asked = self.lexicon.get(PUT_TO_RATE_OF)
+                rate = asked.rate if asked is not None else entry.rate
+                found.append(CueCandidate(tok, PUT_TO_LEMMA, tok.idx, put_to.idx + len(put_to), rate))
                 continue
             found.append(self._verb_cue(tok, entry.lemma, entry.rate))
         return found

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft
-from quotetrace.extract.interviewer import Interviewer, asks, is_question_label
-from quotetrace.extract.lexicon import quote_act
+from quotetrace.extract.interviewer import Interviewer, addressee, asks, is_question_label
+from quotetrace.extract.lexicon import QUESTION_MARKS, cue_acts, quote_act
 from quotetrace.extract.spans import cue_left
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.records import Cue, Fragment, Quote, Speaker, SpeakerRef
@@ -91,7 +91,7 @@ def finish(doc: Doc, drafts: list[Draft], ranges, para_of) -> tuple[list[Quote],
             speaker=speaker,
             confidence=draft.confidence,
             fragments=[Fragment(s, e, text[s:e]) for s, e in draft.pieces()],
-            act=_act(draft),  # type: ignore[arg-type]
+            act=_act(doc, draft, text[draft.start : draft.end]),  # type: ignore[arg-type]
         )
         if (
             quote.kind == "direct"
@@ -111,6 +111,8 @@ def finish(doc: Doc, drafts: list[Draft], ranges, para_of) -> tuple[list[Quote],
             resolver.note_speaker(quote.start, quote.speaker.name)
             if quote.kind in ("direct", "mixed"):
                 last_spoken = quote
+        if quote.cue is not None and draft.cue is not None and asks(quote.cue.lemma, quote.text):
+            _note_answerer(resolver, draft.cue.head, quote.cue.lemma, quote.end)
         interviewer.note(quote)
         quotes.append(quote)
     quotes = _one_quote_per_cue(text, quotes)
@@ -119,10 +121,55 @@ def finish(doc: Doc, drafts: list[Draft], ranges, para_of) -> tuple[list[Quote],
     return quotes, table
 
 
-def _act(draft: Draft) -> str:
+def _note_answerer(resolver: SpeakerResolver, cue: Token, lemma: str, end: int) -> None:
+    """The person a question was put to answers it: after 'The host asked Ruiz whether ...' or 'I
+    asked the mayor about ...', the next 'he said' or 'she said' is the one asked, not the asker."""
+    asked = addressee(cue, lemma)
+    answerer = resolver.resolve(asked) if asked is not None else None
+    if answerer is not None and answerer.type == "person":
+        resolver.note_speaker(end, answerer.name)
+
+
+def _act(doc: Doc, draft: Draft, content: str) -> str:
     if draft.cue is None or draft.label is not None:
         return "speech"
-    return draft.cue.act or quote_act(draft.cue.lemma, draft.kind)
+    if _directive(doc, draft):
+        return "intention"
+    first = content.split(maxsplit=1)[:1]
+    if first and first[0].lower() in QUESTION_MARKS and asks(draft.cue.lemma, content):
+        return "speech"  # 'Pressed on whether ...' puts a question, though 'pressed for' is a stance
+    return (
+        draft.cue.act
+        or _phrasal_act(draft.cue.head, draft.cue.lemma)
+        or quote_act(draft.cue.lemma, draft.kind)
+    )
+
+
+def _directive(doc: Doc, draft: Draft) -> bool:
+    """'called on the minister to publish the cost', 'urged members to vote no': a hearer and
+    what they are to do, a directive (as 'asked him to resign' is), not what was said."""
+    if draft.cue is None or draft.label is not None or draft.kind != "indirect":
+        return False
+    verb = draft.cue.head
+    span = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    root = next((t for t in span if t.dep_ == "xcomp" and t.head.i == verb.i), None) if span else None
+    if root is None:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+        return False
+    hearers = [
+        c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+    ]
+    return any(h.i < root.i for h in hearers)
+
+
+def _phrasal_act(verb: Token, lemma: str) -> str | None:
+    """'shot back that ...', 'hit back': the parser makes 'back' an adverb, not a particle, so the
+    lemma stays 'shoot' (a stance elsewhere); the verb with its adverb may report speech."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is None or nxt.head.i != verb.i or nxt.dep_ != "advmod" or " " in lemma:
+        return None
+    return cue_acts().get(f"{lemma} {nxt.lower_}")
 
 
 def _cue_record(doc: Doc, draft: Draft) -> Cue | None:

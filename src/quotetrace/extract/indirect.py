@@ -16,7 +16,7 @@ from quotetrace.extract.clause_readings import (
     prepositional_extent,
     question_clause,
 )
-from quotetrace.extract.cues import CueCandidate, text_of
+from quotetrace.extract.cues import PUT_TO_LEMMA, CueCandidate, text_of, that_clause
 from quotetrace.extract.draft import Draft, overlaps, trim
 from quotetrace.extract.interviewer import role_read_as_verb
 from quotetrace.extract.lexicon import (
@@ -96,7 +96,13 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         extent = prepositional_extent(cue)
         return (*extent, "according") if extent else None
     hearer_object = cue.lemma.split()[0] in HEARER_OBJECT_LEMMAS
-    comps = [c for c in head.children if c.dep_ in CONTENT_DEPS or question_clause(head, c, hearer_object)]
+    comps = [
+        c
+        for c in head.children
+        if c.dep_ in CONTENT_DEPS
+        or question_clause(head, c, hearer_object)
+        or (cue.lemma == PUT_TO_LEMMA and that_clause(c))
+    ]
     comps = [c for c in comps if not before_semicolon(c, head)]
     how = "ccomp"
     if not comps and not hearer_object:

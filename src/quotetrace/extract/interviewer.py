@@ -14,6 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from quotetrace.extract.cues import PUT_TO_LEMMA
 from quotetrace.extract.lexicon import INTERVIEWER_ROLES, PARTNER_HOSTS, QUESTION_CUES, QUESTION_LABELS
 from quotetrace.extract.speakers import SpeakerResolver
 from quotetrace.records import Quote, SpeakerRef
@@ -24,7 +25,18 @@ PARTNER_PREPOSITIONS = frozenset({"with", "to"})
 def asks(lemma: str, content: str = "") -> bool:
     """The cue puts a question ('asked', 'pressed her on', 'quizzed'); 'was asked to preserve the
     files' is a request, made by whoever the sentence names or by nobody."""
-    return lemma.split()[0] in QUESTION_CUES and not content.startswith("to ")
+    asking = lemma in QUESTION_CUES or lemma.split()[0] in QUESTION_CUES
+    return asking and not content.startswith("to ")
+
+
+def addressee(cue: Token, lemma: str) -> Token | None:
+    """Whom a question cue puts its question to: 'asked the mayor whether', 'pressed him on'."""
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.pos_ in ("PROPN", "NOUN", "PRON") and child.lower_ != "it":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to" and lemma == PUT_TO_LEMMA:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)  # 'put it to him'
+    return None
 
 
 def is_question_label(label: str) -> bool:

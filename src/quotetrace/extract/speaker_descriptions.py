@@ -9,12 +9,13 @@ article gave that document before. ``SpeakerResolver`` builds on this.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.lexicon import ARTICLES, DEFINITE, NAME_JOINERS, TEEN_NOUNS
-from quotetrace.extract.speaker_entities import Entity, Spoken
+from quotetrace.extract.speaker_entities import Entity, Spoken, headline_end
 from quotetrace.extract.speaker_names import description, is_document, mention_span, noun_type
 from quotetrace.extract.speaker_pronouns import WINDOW, PronounIndex
 
@@ -24,6 +25,7 @@ AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old$")  # 'the 61-year-old', not
 DEFINITE_AGE = re.compile(r"^the (\d{1,3})-year-old\b", re.IGNORECASE)
 TEEN_AGES = range(13, 20)
 MAX_INITIALS = 6  # the longest initials looked up ("NAACP" is five)
+PRINCIPAL_QUOTES = 3  # quotes before a person counts as the one the article is about
 # A run of capitalised words, with the small words an organisation's name keeps inside it.
 SPELT_JOINERS = NAME_JOINERS | DEFINITE
 _JOINER_PATTERN = "|".join(re.escape(w) for w in sorted(SPELT_JOINERS))
@@ -70,6 +72,17 @@ class DescriptionIndex(PronounIndex):
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]]):
         self._spellings: dict[str, list[tuple[int, str]]] | None = None  # built on first use
         super().__init__(doc, quoted)
+
+    def _principal(self, char: int) -> Spoken | None:
+        """The person an article is about: quoted at least ``PRINCIPAL_QUOTES`` times before
+        ``char`` and at least twice as often as anyone else. A profile calls her 'the mayor' or
+        'the coach' without ever putting the title before her name, and no one else holds it."""
+        body = headline_end(text_of(self.doc))
+        people = [sp for sp in self.spoken if body <= sp.start < char and sp.type == "person"]
+        ranked = Counter(sp.name for sp in people).most_common(2)
+        if not ranked or ranked[0][1] < max(PRINCIPAL_QUOTES, 2 * (ranked[1][1] if len(ranked) > 1 else 0)):
+            return None
+        return next(sp for sp in reversed(people) if sp.name == ranked[0][0])
 
     def _spelt_out(self, acronym: str, char: int) -> str | None:
         """'the DOJ', 'FEC filings': the name the article spells those initials out as ('the
@@ -134,7 +147,10 @@ def _author(noun: Token) -> Token | None:
                 found = next((named(o) for o in prep.children if o.dep_ == "pobj" and named(o)), None)
                 if found is not None:
                     return found
-    if noun.dep_ == "dobj":  # "Cook provided a written statement"
-        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-        return named(subject) if subject is not None else None
-    return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
+        verb = verb.head  # "Castellane said in a statement that ...": the one who said it
+    elif noun.dep_ != "dobj":  # "Cook provided a written statement"
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return named(subject) if subject is not None else None

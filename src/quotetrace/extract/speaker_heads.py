@@ -88,6 +88,10 @@ def speaker_head(cue: CueCandidate) -> Token | None:
             if verb.dep_ in ("relcl", "acl") and verb.tag_ in ("VBG", "VBN"):
                 return _document_owner(verb.head)  # "officials speaking on condition of anonymity"
             verb = verb.head
+            if verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head.pos_ in ("VERB", "AUX"):
+                # 'She opened by asking whether ...', 'he left after saying that ...': the
+                # preposition has no subject; the verb it hangs on does.
+                verb = verb.head
             continue
         break
     return None

@@ -233,6 +233,9 @@ def description(span: Span, head: Token) -> str:
     """A readable description without determiners or the clauses hanging off it."""
     cut = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "punct") for t in c.subtree}
     cut |= {t.i for t in head.subtree if t.dep_ == "punct"}
+    # 'a senior official at the board, who asked not to be named': the parser may hang the clause
+    # on the last noun; it says how the speaker spoke, not who they are.
+    cut |= {t.i for c in head.subtree if c.dep_ == "relcl" and c.i > head.i for t in c.subtree}
     # "officials - including the NSA director -", "even critics": not what the speaker is.
     asides = [c for c in head.children if (c.dep_ == "prep" and c.lower_ in ASIDES) or c.dep_ == "advmod"]
     cut |= {t.i for c in asides if c.dep_ == "prep" or c.i < head.i for t in c.subtree}
@@ -325,7 +328,16 @@ def descriptors(name_tok: Token) -> set[str]:
             )
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 out.update(o.lower_ for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
+    by = name_tok.head
+    if name_tok.dep_ == "pobj" and by.dep_ == "agent" and by.head.lower_ in agent_roles():
+        out.add(agent_roles()[by.head.lower_])  # 'the programme presented by Ana Ruiz': the presenter
     return out
+
+
+@lru_cache(maxsize=1)
+def agent_roles() -> dict[str, str]:
+    """A verb form -> the role it gives the person after its 'by' ('hosted by' -> host)."""
+    return {verb: role for verb, role in rows("speaker_agent_roles.tsv", ("verb", "role"))}
 
 
 def mention_span(head: Token) -> Span | None:

@@ -25,6 +25,8 @@ from quotetrace.text.lexicon import rows
 ARTICLE = "the"
 # The small words org_run may take inside a name.
 INNER_WORDS = NAME_JOINERS | {ARTICLE}
+# The joiners after which a name goes on to what the body is of or for, not what it is.
+OF_JOINERS = NAME_JOINERS - NAME_CONJUNCTIONS
 
 
 def joinable(left: list[Token], glue: list[Token], right: list[Token]) -> bool:
@@ -87,9 +89,17 @@ def body_fits(word: str, name: tuple[str, ...]) -> bool:
     """Whether the organisation called ``name`` can be what 'the <word>' means: 'the company'
     is a firm, not the agency named in between; 'the ministry' is no committee or senate."""
     kind = org_kinds().get(word)
-    if kind is not None and org_kinds().get(name[-1].lower(), kind) != kind:
+    if kind is not None and org_kinds().get(_head_word(name), kind) != kind:
         return False
     return not _other_kind_of_body(word, name)
+
+
+def _head_word(name: tuple[str, ...]) -> str:
+    """The word that says what kind of body a name is: its last, or the last before 'of' or
+    'for' ('Federal Ministry of Transport' is a ministry, 'Bank of Norway' a bank)."""
+    words = [w.lower() for w in name]
+    cut = next((i for i, w in enumerate(words) if i and w in OF_JOINERS), len(words))
+    return words[cut - 1]
 
 
 def _other_kind_of_body(word: str, name: tuple[str, ...]) -> bool:

@@ -166,7 +166,7 @@ class SpeakerResolver(DescriptionIndex):
             return ref(f"{owner} {head.lower_}", "organisation", 0.7)
         inner = name_inside(head) or holder_after_of_object(head)
         if inner is not None:
-            named = self._name_for(name_run(inner))
+            named = self._name_for(org_run(inner))
             if named is not None:
                 name, kind, confidence = named
                 return ref(name, kind, confidence * 0.95)
@@ -286,6 +286,7 @@ class SpeakerResolver(DescriptionIndex):
     def _role_antecedent(self, head: Token, span: Span) -> Entity | Spoken | None:
         """'the director', 'the then chancellor', 'the station's forecaster': the person so described."""
         word = head.lower_.rstrip(".")
+        unheld = False  # a role no one in the article is given
         definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in span[:3])
         if not definite and head.idx < headline_end(text_of(self.doc)):
             return self._headline_role(span)
@@ -303,6 +304,14 @@ class SpeakerResolver(DescriptionIndex):
                 entity = None
             if entity is not None and any(m.entity is entity for m in self._before(head.idx)):
                 return entity
+            # Only a bare 'the mayor': 'the Hungarian economist, who ...' may introduce someone new.
+            bare_role = all(t.i == head.i or t.lower_ in DEFINITE for t in span)
+            unheld = (
+                bare_role
+                and entity is None
+                and not past
+                and self._titled(word, len(text_of(self.doc))) is None
+            )
         if past:
             return None  # 'the former minister' is nobody the article calls the minister now
         if in_lexicon(word, org_words()) or head.text[:1].isupper() or word in org_nouns():
@@ -339,7 +348,9 @@ class SpeakerResolver(DescriptionIndex):
             # 'a Department of Health spokesperson ... The spokesperson added': the head comes last.
             if mention.split() and (head_word(mention) == word or mention.lower().split()[-1] == word):
                 return spoken
-        return self._introduced(head) or self._interviewee(head)
+        # 'the mayor' of a profile that never puts the title before her name: the one it is about.
+        principal = self._principal(head.idx) if unheld else None
+        return self._introduced(head) or self._interviewee(head) or principal
 
     def _headline_role(self, span: Span) -> Entity | None:
         """'Housing minister defends rent cap': a headline names its speaker by office alone; that

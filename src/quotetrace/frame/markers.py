@@ -24,6 +24,7 @@ from quotetrace.text.tokens import WORD
 
 NEAR_CUE = 2  # tokens before the cue that may modify it ("has repeatedly claimed")
 CUE_BOUND = frozenset({"intensifier", "negation"})
+CUE_MODIFIERS = CUE_BOUND | {"evaluative"}  # kinds that may stand inside the cue's own span
 NEGATIONS = frozenset(
     ["not", "never"]
     + [
@@ -177,9 +178,12 @@ def quote_markers(index: ArticleIndex, quote: Quote) -> list[Marker]:
     cue = _cue_tokens(index, quote)
     out = []
     for i, m in index.hits[lo:hi]:
-        if cue and cue[0] <= i <= cue[1]:
+        inside = cue is not None and cue[0] <= i <= cue[1]
+        if inside and m.kind not in CUE_MODIFIERS:
             continue  # the cue itself ("claimed" is no hedge of itself)
-        if m.kind in CUE_BOUND and not (cue and _modifies_cue(index, m, i, cue)):
+        # The extractor's cue takes in the adverbs and auxiliaries before the verb ("flatly
+        # denied", "did not deny", "rightly noted"): they modify it, as they do from outside.
+        if m.kind in CUE_BOUND and not (cue and (inside or _modifies_cue(index, m, i, cue))):
             continue
         if m.kind == "hedge" and m.source == SPEAKER_HEDGE_SOURCE and m.start in index.paraphrase:
             continue
