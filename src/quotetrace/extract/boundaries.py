@@ -106,7 +106,9 @@ def candidates(
         ):
             break
         out_lo, out_hi = min(out_lo, low[j - base]), max(out_hi, high[j - base])
-        if not gap[j] and out_lo >= j and out_hi < first:
+        # Its words may govern words of the content: 'described | Cruz as a uniter' takes in
+        # 'as', the head of what it keeps.
+        if not gap[j] and out_lo >= j and out_hi <= last:
             stretch["start"].append(("extend", j, first, j))
     out_lo, out_hi = last + 1, last
     for j in range(last - 1, max(first, last - MAX_MOVE) - 1, -1):  # end moves in: drop doc[j+1:last+1]
@@ -124,7 +126,7 @@ def candidates(
         if w.lower(j) == "as" and w.dep(j) == "prep" and draft.cue.lemma not in PREDICATE_VERBS:
             break  # 'announced the levy | as part of the budget': only 'described X as Y' says Y of X
         out_lo, out_hi = min(out_lo, low[j - base]), max(out_hi, high[j - base])
-        if not gap[j] and out_lo >= last + 1 and out_hi < j + 1:
+        if not gap[j] and out_lo >= first and out_hi < j + 1:
             stretch["end"].append(("extend", last + 1, j + 1, j))
     found: dict[str, list[Edge]] = {
         "start": [
