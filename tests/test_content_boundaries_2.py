@@ -109,3 +109,50 @@ def test_a_preposition_before_a_word_that_is_no_time_is_no_time(nlp):
         nlp, "The council announced the new levy on behalf of the mayor.\n", "announced", "dobj"
     )
     assert all("end:extend|time" not in feats for feats in grown(doc, draft, "end").values())
+
+
+def subject_starts(doc, draft, others=frozenset()) -> list[str]:
+    starts, _ = candidates(doc, draft, [], others)
+    end = doc.char_span(draft.start, draft.end, "expand").end
+    return [doc[e.token : end].text for e in starts if e.move == "subject"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "whole"),
+    [
+        (
+            "The old harbour bridge appears to need new cables.\n",
+            "appears",
+            "The old harbour bridge appears to need new cables",
+        ),
+        (
+            "Most of the new tenants are expected to plant oak trees in the spring.\n",
+            "expected",
+            "Most of the new tenants are expected to plant oak trees in the spring",
+        ),
+    ],
+)
+def test_a_raising_verb_offers_a_start_at_its_subject(nlp, text, verb, whole):
+    doc, draft = reading(nlp, text, verb, "xcomp")
+    assert doc.text[draft.start : draft.end].startswith("to ")
+    assert subject_starts(doc, draft) == [whole]
+
+
+def test_other_verbs_and_other_cues_offer_no_start_over_the_cue(nlp):
+    doc, draft = reading(nlp, "The pastor urged the new tenants to plant more oak trees.\n", "urged", "xcomp")
+    assert subject_starts(doc, draft) == []
+    doc, draft = reading(
+        nlp, "The new budget, the clerk said, seems to favour the farmers.\n", "seems", "xcomp"
+    )
+    said = next(t.i for t in doc if t.text == "said")
+    assert subject_starts(doc, draft) == ["The new budget, the clerk said, seems to favour the farmers"]
+    assert subject_starts(doc, draft, frozenset({said})) == []
+
+
+def test_a_chooser_that_prefers_the_subject_start_takes_subject_and_verb_into_the_content(nlp):
+    from quotetrace.extract.boundaries import BoundaryChooser
+
+    doc, draft = reading(nlp, "The old harbour bridge appears to need new cables.\n", "appears", "xcomp")
+    BoundaryChooser({"weights": {"start:subject": 5.0}, "margin": 1.0})(doc, draft, [])
+    assert doc.text[draft.start : draft.end] == "The old harbour bridge appears to need new cables"
+    assert draft.kind == "indirect"

@@ -47,6 +47,7 @@ class _Names:
 
 
 _NAMES = {(side, move): _Names(side, move) for side in ("start", "end") for move in ("keep", "cut", "extend")}
+_NAMES["start", "subject"] = _Names("start", "subject")
 _BINS = [str(_bin(n)) for n in range(14)]  # _bin(n) is 13 from 13 on
 _BOOL = {True: "True", False: "False"}
 

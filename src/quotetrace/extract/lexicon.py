@@ -37,6 +37,8 @@ CATAPHORIC = frozenset(word_class("cataphoric_object"))
 CONTINUING_CUES = frozenset(word_class("continuing_cue"))
 # Words that name or count a time ('last week'): a boundary feature (boundary_features.py).
 TIME_WORDS = frozenset(word_class("time_word"))
+# Cues whose subject the content may take in with the verb ('X appears to ...', boundaries.py).
+RAISING_VERBS = frozenset(word_class("raising_verb"))
 
 # -- The learned gate's features (gate.py).
 SUBJECT_PRONOUNS = frozenset(word_class("gate_subject_pronoun"))
