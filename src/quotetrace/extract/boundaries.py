@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from quotetrace.extract.boundary_features import Window, edge_features
 from quotetrace.extract.cues import text_of
 from quotetrace.extract.draft import Draft, overlaps, trim
-from quotetrace.extract.lexicon import PREDICATE_VERBS
+from quotetrace.extract.lexicon import PREDICATE_VERBS, RAISING_VERBS
 from quotetrace.paths import shipped_model
 
 MODEL_FILE = "content_boundaries.json"
@@ -43,7 +43,7 @@ class Edge:
 
     side: str  # "start" | "end"
     token: int
-    move: str  # "keep" | "cut" (inward) | "extend" (outward)
+    move: str  # "keep" | "cut" (inward) | "extend" (outward) | "subject" (over the cue, _subject_start)
     # Its features, each of value 1, as the pieces that joined make its name: the chooser looks
     # the pieces up without building the name, which costs more than the lookup.
     parts: list[tuple[str, ...]]
@@ -106,7 +106,9 @@ def candidates(
         ):
             break
         out_lo, out_hi = min(out_lo, low[j - base]), max(out_hi, high[j - base])
-        if not gap[j] and out_lo >= j and out_hi < first:
+        # Its words may govern words of the content: 'described | Cruz as a uniter' takes in
+        # 'as', the head of what it keeps.
+        if not gap[j] and out_lo >= j and out_hi <= last:
             stretch["start"].append(("extend", j, first, j))
     out_lo, out_hi = last + 1, last
     for j in range(last - 1, max(first, last - MAX_MOVE) - 1, -1):  # end moves in: drop doc[j+1:last+1]
@@ -124,7 +126,7 @@ def candidates(
         if w.lower(j) == "as" and w.dep(j) == "prep" and draft.cue.lemma not in PREDICATE_VERBS:
             break  # 'announced the levy | as part of the budget': only 'described X as Y' says Y of X
         out_lo, out_hi = min(out_lo, low[j - base]), max(out_hi, high[j - base])
-        if not gap[j] and out_lo >= last + 1 and out_hi < j + 1:
+        if not gap[j] and out_lo >= first and out_hi < j + 1:
             stretch["end"].append(("extend", last + 1, j + 1, j))
     found: dict[str, list[Edge]] = {
         "start": [
@@ -137,7 +139,38 @@ def candidates(
             Edge(side, edge, move, edge_features(w, draft, side, move, lo, hi, edge))
             for move, lo, hi, edge in moves
         )
+    subject = _subject_start(draft, first, sent.start, others, ranges, tok_start)
+    if subject is not None:
+        found["start"].append(
+            Edge(
+                "start",
+                subject,
+                "subject",
+                edge_features(w, draft, "start", "subject", subject, first, subject),
+            )
+        )
     return found["start"], found["end"]
+
+
+def _subject_start(
+    draft: Draft, first: int, sent_start: int, others: frozenset[int], ranges: list, tok_start: list[int]
+) -> int | None:
+    """Where the cue's subject begins, when the cue is a raising verb just before the content
+    ('Indiana appears | to lean left'): annotators take subject and verb into the content."""
+    cue = draft.cue
+    if cue is None or cue.lemma not in RAISING_VERBS or cue.head.i >= first:
+        return None
+    subject = next((c for c in cue.head.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    lo = subject.left_edge.i
+    if (
+        lo < sent_start
+        or any(lo <= i < first for i in others)
+        or overlaps(tok_start[lo], tok_start[first], ranges)
+    ):
+        return None
+    return lo
 
 
 class BoundaryChooser:

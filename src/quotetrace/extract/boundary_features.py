@@ -8,11 +8,26 @@ The token attributes the features read are taken once per Doc (``Window``).
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH, LOWER, POS, SENT_START, TAG
-from spacy.parts_of_speech import AUX, VERB
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    LENGTH,
+    LOWER,
+    POS,
+    SENT_START,
+    SHAPE,
+    TAG,
+)
+from spacy.parts_of_speech import ADP, AUX, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from quotetrace.extract.draft import Draft, heads_of
+from quotetrace.extract.lexicon import TIME_WORDS
 
 
 def _bin(n: int) -> int:
@@ -32,11 +47,15 @@ class _Names:
 
 
 _NAMES = {(side, move): _Names(side, move) for side in ("start", "end") for move in ("keep", "cut", "extend")}
+_NAMES["start", "subject"] = _Names("start", "subject")
 _BINS = [str(_bin(n)) for n in range(14)]  # _bin(n) is 13 from 13 on
 _BOOL = {True: "True", False: "False"}
 
 
-ATTRS = (IS_PUNCT, IS_SPACE, IS_STOP, POS, DEP, TAG, LOWER, ENT_TYPE, SENT_START, IDX, LENGTH)
+ATTRS = (IS_PUNCT, IS_SPACE, IS_STOP, POS, DEP, TAG, LOWER, ENT_TYPE, SENT_START, IDX, LENGTH, SHAPE)
+# The pipeline runs no NER, so a time is also a time word or a four-digit number (a year).
+_TIME_IDS = numpy.array(sorted(get_string_id(w) for w in TIME_WORDS), dtype=numpy.uint64)
+_YEAR_SHAPE = numpy.uint64(get_string_id("dddd"))
 
 
 class Window:
@@ -45,7 +64,7 @@ class Window:
 
     def __init__(self, doc: Doc):
         cols = doc.to_array(list(ATTRS)).astype(numpy.uint64) if len(doc) else numpy.zeros((0, len(ATTRS)))
-        punct, space, stop, pos, dep, tag, lower, ent, sent_start, idx, length = cols.T
+        punct, space, stop, pos, dep, tag, lower, ent, sent_start, idx, length, shape = cols.T
         self.strings = doc.vocab.strings
         self.heads: list[int] = heads_of(doc).tolist()
         self.punct: list[bool] = (punct == 1).tolist()
@@ -60,9 +79,10 @@ class Window:
         self._stop, self._pos, self._dep, self._tag, self._lower = (
             c.tolist() for c in (stop, pos, dep, tag, lower)
         )
+        self.adp: list[bool] = (pos == int(ADP)).tolist()
         verb = (pos == int(VERB)) | (pos == int(AUX))
         dates = numpy.uint64(self.strings["DATE"]), numpy.uint64(self.strings["TIME"])
-        time = (ent == dates[0]) | (ent == dates[1])
+        time = (ent == dates[0]) | (ent == dates[1]) | numpy.isin(lower, _TIME_IDS) | (shape == _YEAR_SHAPE)
         # Words (verbs, times) before each position: a stretch's counts are two subtractions.
         word = ~gap
         self.words_before, self.verbs_before, self.times_before = (
@@ -138,6 +158,12 @@ def _stretch_root(w: Window, lo: int, hi: int) -> int:
     return lo
 
 
+def _first_word(w: Window, lo: int) -> int:
+    while w.gap[lo]:
+        lo += 1
+    return lo
+
+
 def edge_features(w: Window, draft: Draft, side: str, move: str, lo: int, hi: int, edge: int) -> list:
     """The candidate edge's tokens: the stretch it adds or drops (doc[lo:hi]), the token kept at
     the edge, the token beyond it, and how the reading was found. Each feature is a name whose
@@ -166,9 +192,7 @@ def edge_features(w: Window, draft: Draft, side: str, move: str, lo: int, hi: in
     root = _stretch_root(w, lo, hi)
     gap_at = w.gap
     if side == "end" or move == "extend":  # the stretch's first word
-        first_i = lo
-        while gap_at[first_i]:
-            first_i += 1
+        first_i = _first_word(w, lo)
     else:  # its last word
         first_i = hi - 1
         while gap_at[first_i]:
@@ -189,6 +213,8 @@ def edge_features(w: Window, draft: Draft, side: str, move: str, lo: int, hi: in
         (names.mark, w.lower(mark) if w.punct[mark] else "none"),
         (names.lemma, lemma, "|dep=", dep),
     ]
-    if w.times_before[hi] - w.times_before[lo] == n_words:
+    # 'last Monday', and with the preposition that opens it, 'on Monday', 'in 2015'.
+    times = w.times_before[hi] - w.times_before[lo]
+    if times and (times == n_words or (times == n_words - 1 and w.adp[_first_word(w, lo)])):
         feats.append(names.time)
     return feats

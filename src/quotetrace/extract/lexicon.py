@@ -35,6 +35,10 @@ HEARER_VERBS = frozenset(word_class("object_control_verb"))
 CATAPHORIC = frozenset(word_class("cataphoric_object"))
 # Verbs of going on: speech when a quotation follows (quote_act).
 CONTINUING_CUES = frozenset(word_class("continuing_cue"))
+# Words that name or count a time ('last week'): a boundary feature (boundary_features.py).
+TIME_WORDS = frozenset(word_class("time_word"))
+# Cues whose subject the content may take in with the verb ('X appears to ...', boundaries.py).
+RAISING_VERBS = frozenset(word_class("raising_verb"))
 
 # -- The learned gate's features (gate.py).
 SUBJECT_PRONOUNS = frozenset(word_class("gate_subject_pronoun"))
