@@ -79,3 +79,12 @@ def test_how_far_into_its_sentence_the_cue_stands(extractor, parse):
     )
     assert first.get("words_before=0") == 1.0
     assert late.get("words_before=4") == 1.0 and "words_before=0" not in late
+
+
+def test_a_cue_governed_by_another_verb_names_that_verb(extractor, parse):
+    effort = gate_features(
+        extractor, parse, "The inspectors are trying to determine whether the dam leaked.", "determine"
+    )
+    main = gate_features(extractor, parse, "The inspectors determined that the dam leaked.", "determined")
+    assert effort.get("governor=xcomp|trying") == 1.0
+    assert not any(name.startswith("governor=") for name in main)

@@ -27,6 +27,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 EMBEDDING_DEPS = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "pcomp"})
 # Verbs that share their subject with the verb they hang on ("wants to say", "said and added").
 SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj"})
+# Clauses whose governing verb tells what the cue is doing ('trying to determine', 'said he argued').
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
 # Words that open a reported clause or phrase; other first words are represented by their POS.
 CONTENT_OPENERS = frozenset(
     {"that", "whether", "if", "to", "how", "what", "why", "who", "when", "where", "about", "the", "a", "an"}
@@ -101,6 +103,10 @@ def _context_features(cue: CueCandidate, draft: Draft, subj: Token | None) -> di
         f"who_rate={who}|{rate_bin}": 1.0,
         f"how_rate={draft.extent_kind}|{rate_bin}": 1.0,
     }
+    if head.dep_ in GOVERNED_DEPS:
+        # 'trying to determine if', 'refused to say', 'thinks he argued': the verb above says
+        # whether the cue is an effort, a refusal or a report; its form stands for its lemma.
+        feats[f"governor={head.dep_}|{head.head.lower_}"] = 1.0
     above = next((a.dep_ for a in head.ancestors if a.dep_ in EMBEDDING_DEPS), None)
     if head.dep_ != "ROOT" and above is not None:
         feats[f"inside={above}"] = 1.0
