@@ -13,13 +13,22 @@ from __future__ import annotations
 
 import math
 
+from spacy.tokens import Token
+
 from quotetrace.extract.cues import CueCandidate
 from quotetrace.extract.draft import Draft, Gate
 from quotetrace.extract.lexicon import INDIRECT_MIN_RATE, MODALS, SUBJECT_PRONOUNS
+from quotetrace.extract.speaker_names import document_words, in_lexicon, org_nouns, roles
 from quotetrace.paths import shipped_model
 
 MODEL_FILE = "indirect_gate.json"
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Clauses that, above the cue, say it is embedded in something else than a report of its own.
+EMBEDDING_DEPS = frozenset({"ccomp", "relcl", "acl", "advcl", "xcomp", "pcomp"})
+# Verbs that share their subject with the verb they hang on ("wants to say", "said and added").
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "conj"})
+# Clauses whose governing verb tells what the cue is doing ('trying to determine', 'said he argued').
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
 # Words that open a reported clause or phrase; other first words are represented by their POS.
 CONTENT_OPENERS = frozenset(
     {"that", "whether", "if", "to", "how", "what", "why", "who", "when", "where", "about", "the", "a", "an"}
@@ -62,6 +71,9 @@ def features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
         feats["negated"] = 1.0
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
         feats["modal"] = 1.0
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        # 'wants to argue', 'is expected to announce': the annotators weigh these apart from finite verbs
+        feats["to_infinitive"] = 1.0
     length = draft.end - draft.start
     feats[f"content_chars={min(length // 40, 8)}"] = 1.0
     feats[f"sent_start={bool(head.is_sent_start)}"] = 1.0
@@ -72,7 +84,58 @@ def features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
         feats[f"source_dep={cue.source_how}|{dep}"] = 1.0
         feats[f"kind_rate_bin={cue.kind}|{min(int(cue.rate * 10), 9)}"] = 1.0
     feats.update(_content_features(cue, draft))
+    feats.update(_context_features(cue, draft, subj))
     return feats
+
+
+def _context_features(cue: CueCandidate, draft: Draft, subj: Token | None) -> dict[str, float]:
+    """Who speaks and where the cue stands: a role, an organisation or a document speaks
+    ("the spokesman said X", "the report found X"), things and "that" rarely do; a cue inside
+    another verb's clause or a relative clause reports less often than a main verb. Only the
+    cue's own subject, ancestors and sentence end are read, never the rest of the document."""
+    head = cue.head
+    if subj is None and head.dep_ in SHARED_SUBJECT_DEPS:
+        subj = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+    who = "none" if subj is None else _subject_kind(subj)
+    rate_bin = min(int(cue.rate * 5), 4)
+    feats = {
+        f"who={who}": 1.0,
+        f"who_rate={who}|{rate_bin}": 1.0,
+        f"how_rate={draft.extent_kind}|{rate_bin}": 1.0,
+    }
+    if head.dep_ in GOVERNED_DEPS:
+        # 'trying to determine if', 'refused to say', 'thinks he argued': the verb above says
+        # whether the cue is an effort, a refusal or a report; its form stands for its lemma.
+        feats[f"governor={head.dep_}|{head.head.lower_}"] = 1.0
+    above = next((a.dep_ for a in head.ancestors if a.dep_ in EMBEDDING_DEPS), None)
+    if head.dep_ != "ROOT" and above is not None:
+        feats[f"inside={above}"] = 1.0
+    sent = head.sent
+    # Reports lead their sentence ('Officials said', 'The senator argued'); a cue deep in a long
+    # sentence is more often an action in a subordinate clause.
+    feats[f"words_before={min((head.i - sent.start) // 4, 4)}"] = 1.0
+    last = head.doc[sent.end - 1]
+    if last.text == "?" or (last.is_punct and last.i > 0 and head.doc[last.i - 1].text == "?"):
+        feats["question_sentence"] = 1.0
+    return feats
+
+
+def _subject_kind(subj: Token) -> str:
+    word = subj.lower_
+    if word in SUBJECT_PRONOUNS:
+        return "person_pronoun"
+    if subj.pos_ == "PRON":
+        # 'you can read', 'that said', 'it shows': each pronoun its own kind (a closed class).
+        return f"pronoun:{word}"
+    if subj.pos_ == "PROPN":
+        return "name"
+    if in_lexicon(word, roles()):
+        return "role"
+    if in_lexicon(word, org_nouns()):
+        return "organisation"
+    if in_lexicon(word, document_words()):
+        return "document"
+    return "thing"
 
 
 def _content_features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
