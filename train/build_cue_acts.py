@@ -51,7 +51,7 @@ for _act, _words in {
         refuse decline will need plot prepare scramble struggle push pursue fight lobby
         campaign work invite encourage order persuade convince instruct command forbid prompt
         ensure""",
-    "other": """show capture portray depict recount find illustrate demonstrate reflect
+    "other": """show capture portray depict recount find determine illustrate demonstrate reflect
         highlight document chronicle feature paint frame
         display represent cover track explore focus include list identify expose
         support back oppose favor endorse embrace champion advocate approve sponsor vote sign
