@@ -120,6 +120,10 @@ def _context_features(cue: CueCandidate, draft: Draft, subj: Token | None) -> di
     return feats
 
 
+# A common-noun subject's kind: the first of these lexicons that holds its word.
+_NOUN_KINDS = (("role", roles), ("organisation", org_nouns), ("document", document_words))
+
+
 def _subject_kind(subj: Token) -> str:
     word = subj.lower_
     if word in SUBJECT_PRONOUNS:
@@ -129,13 +133,7 @@ def _subject_kind(subj: Token) -> str:
         return f"pronoun:{word}"
     if subj.pos_ == "PROPN":
         return "name"
-    if in_lexicon(word, roles()):
-        return "role"
-    if in_lexicon(word, org_nouns()):
-        return "organisation"
-    if in_lexicon(word, document_words()):
-        return "document"
-    return "thing"
+    return next((kind for kind, words in _NOUN_KINDS if in_lexicon(word, words())), "thing")
 
 
 def _content_features(cue: CueCandidate, draft: Draft) -> dict[str, float]:
