@@ -5,6 +5,8 @@ The sentences are written for these tests (not taken from any corpus or article)
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import quote_containing
 
 
@@ -127,6 +129,22 @@ def test_condition_of_anonymity_is_not_what_was_said(extractor):
     assert all("condition of anonymity" not in q.text for q in article.quotes)
     quote = quote_containing(article, "are not dead")
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The vote \u201cwas not fair,\u201d a senior diplomat said, speaking on condition of anonymity.\n",
+         "was not fair"),
+        ("The merger is off, one board member said, speaking on condition of anonymity.\n", "merger is off"),
+    ],
+)  # fmt: skip
+def test_a_participle_on_the_aside_leaves_no_full_stop_behind(extractor, text, words):
+    # Where the parser hangs the participle on 'said', the host keeps only its full stop after
+    # the aside: the content's span must end where its words end, not run over the aside.
+    quote = quote_containing(extractor.extract(text), words)
+    assert "anonymity" not in text[quote.start : quote.end]
+    assert all(f.text.strip(".") for f in quote.fragments)
 
 
 def test_spoke_on_a_channel_reports_nothing_but_spoke_on_a_topic_does(extractor):

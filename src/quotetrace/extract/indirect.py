@@ -130,7 +130,7 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
         own = {t.i for t in head.subtree}
         toks = [t for t in host.subtree if t.i not in own]
         if aside_host is None:
-            toks = _without_participle_after(head, host, toks)
+            toks = _without_stop_after(head, _without_participle_after(head, host, toks))
         if aside_host is not None:
             # 'X, as she said.' ends before the aside; 'But, as she said, X' starts at X.
             while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > head.i:
@@ -167,6 +167,16 @@ def _without_participle_after(aside: Token, host: Token, toks: list[Token]) -> l
         return toks
     toks = [t for t in toks if t.i not in cut]
     while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > aside.i:
+        toks.pop()
+    return toks
+
+
+def _without_stop_after(aside: Token, toks: list[Token]) -> list[Token]:
+    """'X, she said, speaking on condition of anonymity.': where the participle hangs on the
+    aside, all the host has after the aside is its full stop, which is no fragment of X."""
+    if any(t.i > aside.right_edge.i and not (t.is_punct or t.is_space) for t in toks):
+        return toks
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > aside.right_edge.i:
         toks.pop()
     return toks
 
