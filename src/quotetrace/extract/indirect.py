@@ -133,8 +133,7 @@ def content_extent(cue: CueCandidate) -> tuple[int, int, str] | None:
             toks = _without_stop_after(head, _without_participle_after(head, host, toks))
         if aside_host is not None:
             # 'X, as she said.' ends before the aside; 'But, as she said, X' starts at X.
-            while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > head.i:
-                toks.pop()
+            toks = _without_punct_after(toks, head.i)
             while toks and (toks[0].is_punct or toks[0].dep_ == "cc") and toks[0].i < head.i:
                 toks.pop(0)
         if toks:
@@ -165,10 +164,7 @@ def _without_participle_after(aside: Token, host: Token, toks: list[Token]) -> l
     }
     if not cut:
         return toks
-    toks = [t for t in toks if t.i not in cut]
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > aside.i:
-        toks.pop()
-    return toks
+    return _without_punct_after([t for t in toks if t.i not in cut], aside.i)
 
 
 def _without_stop_after(aside: Token, toks: list[Token]) -> list[Token]:
@@ -176,7 +172,12 @@ def _without_stop_after(aside: Token, toks: list[Token]) -> list[Token]:
     aside, all the host has after the aside is its full stop, which is no fragment of X."""
     if any(t.i > aside.right_edge.i and not (t.is_punct or t.is_space) for t in toks):
         return toks
-    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > aside.right_edge.i:
+    return _without_punct_after(toks, aside.right_edge.i)
+
+
+def _without_punct_after(toks: list[Token], i: int) -> list[Token]:
+    """``toks`` less the punctuation and spaces that end them after token ``i``."""
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].i > i:
         toks.pop()
     return toks
 
