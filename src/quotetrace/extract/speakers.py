@@ -306,12 +306,7 @@ class SpeakerResolver(DescriptionIndex):
                 return entity
             # Only a bare 'the mayor': 'the Hungarian economist, who ...' may introduce someone new.
             bare_role = all(t.i == head.i or t.lower_ in DEFINITE for t in span)
-            unheld = (
-                bare_role
-                and entity is None
-                and not past
-                and self._titled(word, len(text_of(self.doc))) is None
-            )
+            unheld = bare_role and entity is None and self._titled(word, len(text_of(self.doc))) is None
         if past:
             return None  # 'the former minister' is nobody the article calls the minister now
         if in_lexicon(word, org_words()) or head.text[:1].isupper() or word in org_nouns():
@@ -348,9 +343,11 @@ class SpeakerResolver(DescriptionIndex):
             # 'a Department of Health spokesperson ... The spokesperson added': the head comes last.
             if mention.split() and (head_word(mention) == word or mention.lower().split()[-1] == word):
                 return spoken
-        # 'the mayor' of a profile that never puts the title before her name: the one it is about.
-        principal = self._principal(head.idx) if unheld else None
-        return self._introduced(head) or self._interviewee(head) or principal
+        found = self._introduced(head) or self._interviewee(head)
+        if found is None and unheld:
+            # 'the mayor' of a profile that never puts the title before her name: its subject.
+            return self._principal(head.idx)
+        return found
 
     def _headline_role(self, span: Span) -> Entity | None:
         """'Housing minister defends rent cap': a headline names its speaker by office alone; that
